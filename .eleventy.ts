@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { dataBlocks } from "./src/blocks.ts";
+import { orderedPages, publicPages } from "./src/collections.ts";
+import { loadSiteData } from "./src/data.ts";
+import { filtersPlugin } from "./src/filters/index.ts";
+import { safeEngines } from "./src/frontmatter.ts";
+import { readCommitDates } from "./src/git.ts";
+import { md } from "./src/markdown.ts";
+import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
+import { ContentError } from "./src/problems.ts";
+import { compileStyles } from "./src/styles.ts";
+
+// Eleventy's config object is untyped JavaScript; this is the part of it the site uses.
+type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string, any>;
+
+export default function siteConfig(eleventyConfig: EleventyConfig) {
+  const { contentDir, pathPrefix } = optionsFromEnvironment();
+  const { data, problems } = loadSiteData(contentDir);
+  if (!data) throw new ContentError(problems);
+  const includes = path.join(generatorRoot, "_includes");
+
+  eleventyConfig.setInputDirectory(contentDir);
+  eleventyConfig.setIncludesDirectory(path.relative(contentDir, includes));
+  eleventyConfig.setDataDirectory("_data");
+  // Pages are Markdown only; nunjucks serves the generated files (sitemap, robots.txt, stylesheet), never content.
+  eleventyConfig.setTemplateFormats(["md", "njk"]);
+  eleventyConfig.ignores.add(path.join(contentDir, "**", "*.njk"));
+  eleventyConfig.setFrontMatterParsingOptions({ engines: safeEngines });
+  eleventyConfig.setLibrary("md", md({ blocks: dataBlocks(data) }));
+  for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
+  for (const layout of ["base", "page", "home"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
+  eleventyConfig.addGlobalData("layout", "page");
+  eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
+
+  // Drafts are left out entirely: no page, no navigation entry, no sitemap line, nothing to index.
+  eleventyConfig.addPreprocessor("drafts", "md", (pageData: { draft?: boolean }) => (pageData.draft ? false : undefined));
+  eleventyConfig.addCollection("publicPages", (api: { getAll(): any[] }) => publicPages(api.getAll()));
+  eleventyConfig.addCollection("orderedPages", (api: { getAll(): any[] }) => orderedPages(api.getAll()));
+  eleventyConfig.addPlugin(filtersPlugin, { contentDir, settings: data.settings, commits: readCommitDates(contentDir) });
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  for (const name of ["sitemap.xml", "robots.txt"]) {
+    eleventyConfig.addTemplate(`${name}.njk`, readFileSync(path.join(includes, "generated", `${name}.njk`), "utf8"), {
+      permalink: `/${name}`,
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    });
+  }
+  eleventyConfig.addTemplate("assets/site.css.njk", `{% raw %}${compileStyles()}{% endraw %}`, {
+    permalink: "/assets/site.css",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
+  eleventyConfig.addWatchTarget(includes);
+
+  return {
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+    pathPrefix: normalizePrefix(pathPrefix ?? data.settings.path_prefix),
+  };
+}

@@ -1,0 +1,43 @@
+import nunjucks from "nunjucks";
+import path from "node:path";
+import type { BlockRenderer } from "./data-blocks.ts";
+import type { Agencies, SiteData } from "./schema/data.ts";
+import { generatorRoot } from "./options.ts";
+
+export interface AgencyNode {
+  name: string;
+  url?: string;
+  children: AgencyNode[];
+}
+
+/** The agencies as a tree: offices under the agency they belong to, in the order of the data file. */
+export function agencyTree(agencies: Agencies): AgencyNode[] {
+  const nodes = new Map(agencies.map((a) => [a.name, { name: a.name, url: a.url, children: [] as AgencyNode[] }]));
+  const roots: AgencyNode[] = [];
+  for (const agency of agencies) {
+    const node = nodes.get(agency.name)!;
+    const parent = agency.parent ? nodes.get(agency.parent) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** The data blocks pages can place, each drawn by its partial in `_includes/blocks/`. */
+export function dataBlocks(data: SiteData): Record<string, BlockRenderer> {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(generatorRoot, "_includes", "blocks")), {
+    autoescape: true,
+    throwOnUndefined: true,
+  });
+  const render = (name: string, context: object) => env.render(`${name}.njk`, context);
+  return {
+    agencies: () => render("agencies", { agencies: agencyTree(data.agencies) }),
+    users: () => render("users", { users: data.community.users }),
+    members: () => render("members", { members: data.community.members }),
+    contact: () => render("contact", { contact: data.settings.contact }),
+    duties: (role) => {
+      const found = role ? data.roles[role] : undefined;
+      if (!found) throw new Error(`there is no role "${role ?? ""}" in roles.yaml; roles: ${Object.keys(data.roles).join(", ")}`);
+      return render("duties", { role: found });
+    },
+  };
+}

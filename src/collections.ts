@@ -1,0 +1,18 @@
+interface Item {
+  url: string | false;
+  data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean };
+}
+
+const published = (item: Item) => Boolean(item.url) && !item.data.draft;
+
+/** The public pages, for the sitemap: everything published except unlisted pages such as the 404 page. */
+export function publicPages<T extends Item>(items: readonly T[]): T[] {
+  return items.filter((item) => published(item) && !item.data.unlisted).sort((a, b) => String(a.url).localeCompare(String(b.url)));
+}
+
+/** The pages the home page lists: those with an `order`, lowest first. */
+export function orderedPages<T extends Item>(items: readonly T[]): T[] {
+  return publicPages(items)
+    .filter((item) => item.data.order !== undefined)
+    .sort((a, b) => a.data.order! - b.data.order! || String(a.data.title).localeCompare(String(b.data.title)));
+}

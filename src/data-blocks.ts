@@ -1,0 +1,33 @@
+import type MarkdownIt from "markdown-it";
+
+/** Renders a named block of site data (a list of agencies, a role's duties) as HTML. */
+export type BlockRenderer = (argument: string | undefined) => string;
+
+export const blockPattern = /^\{\{\s*([a-z][a-z-]*)\s*(?::\s*([a-z][a-z0-9-]*)\s*)?\}\}$/;
+
+/**
+ * Lets a page show site data where the editor wants it, with a line of its own such as `{{ agencies }}`
+ * or `{{ duties: product-owner }}`; the lists themselves stay in `_data/`, so they are written once.
+ */
+export function dataBlocksPlugin(md: MarkdownIt, blocks: Record<string, BlockRenderer>): void {
+  md.block.ruler.before("paragraph", "data_block", (state, startLine, _endLine, silent) => {
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+    const line = state.src.slice(start, state.eMarks[startLine]).trim();
+    const match = blockPattern.exec(line);
+    if (!match) return false;
+    if (silent) return true;
+    const token = state.push("data_block", "", 0);
+    token.info = match[1]!;
+    token.meta = { argument: match[2] };
+    token.map = [startLine, startLine + 1];
+    token.block = true;
+    state.line = startLine + 1;
+    return true;
+  });
+  md.renderer.rules.data_block = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const render = blocks[token.info];
+    if (!render) throw new Error(`unknown data block "${token.info}"`);
+    return render(token.meta.argument);
+  };
+}

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { dataSchemas, type SiteData } from "./schema/data.ts";
+import { problem, type Problem } from "./problems.ts";
+import { didYouMean } from "./suggest.ts";
+import { parseYaml } from "./yaml-source.ts";
+import { validateYaml } from "./validate.ts";
+
+export const dataFolder = (contentDir: string) => path.join(contentDir, "_data");
+
+/** Loads and checks every data file of a content folder; `data` is set only when all of them are valid. */
+export function loadSiteData(contentDir: string): { data?: SiteData; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const data: Partial<Record<keyof SiteData, unknown>> = {};
+  for (const [name, schema] of Object.entries(dataSchemas) as [keyof SiteData, (typeof dataSchemas)[keyof SiteData]][]) {
+    const file = path.join(dataFolder(contentDir), `${name}.yaml`);
+    if (!existsSync(file)) {
+      problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
+      continue;
+    }
+    const text = readFileSync(file, "utf8");
+    const result = validateYaml(schema, text, file);
+    problems.push(...result.problems);
+    if (result.ok) data[name] = result.value;
+  }
+  if (data.agencies) problems.push(...checkAgencyParents(data.agencies as SiteData["agencies"], path.join(dataFolder(contentDir), "agencies.yaml")));
+  return problems.length ? { problems } : { data: data as SiteData, problems };
+}
+
+function checkAgencyParents(agencies: SiteData["agencies"], file: string): Problem[] {
+  const names = agencies.map((a) => a.name);
+  const source = parseYaml(readFileSync(file, "utf8"));
+  return agencies.flatMap((agency, i) => {
+    if (agency.parent === undefined || names.includes(agency.parent)) return [];
+    const guess = didYouMean(agency.parent, names);
+    const { line, column } = source.position([i, "parent"]);
+    return [
+      problem(file, line, `"${agency.name}" belongs to "${agency.parent}", which is not in this file`, guess ? `did you mean "${guess}"?` : "write the exact name of an agency listed here", "error", column),
+    ];
+  });
+}

@@ -1,0 +1,121 @@
+import type { z } from "zod";
+import { didYouMean } from "./suggest.ts";
+
+export interface FieldIssue {
+  /** Where in the data the problem is: field names and list positions. */
+  path: PropertyKey[];
+  /** Point at the key itself rather than its value (unknown and misspelled fields). */
+  atKey: boolean;
+  message: string;
+  fix: string;
+}
+
+/** Names a path the way an editor reads it: `releases[3].name`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`))
+    .join("");
+}
+
+const typeNames: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a group of fields",
+  date: "a date (YYYY-MM-DD)",
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "object") return "a group of fields";
+  if (typeof value === "string") return `the text "${value}"`;
+  return `${typeof value === "number" ? "the number" : "the value"} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+/** Keys allowed at a path of an object schema, for "did you mean" on unknown keys. */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = (s: unknown): unknown => {
+    let node = s as { def?: { type?: string; innerType?: unknown; element?: unknown; shape?: unknown; in?: unknown } };
+    while (node?.def && ["optional", "default", "nullable", "pipe", "readonly", "catch", "prefault"].includes(node.def.type ?? "")) {
+      node = (node.def.innerType ?? node.def.in) as typeof node;
+    }
+    return node;
+  };
+  for (const segment of path) {
+    const node = unwrap(current) as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } };
+    if (node?.def?.type === "array" && typeof segment === "number") current = node.def.element;
+    else if (node?.def?.type === "object" && node.def.shape) current = node.def.shape[String(segment)];
+    else return [];
+  }
+  const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } };
+  return node?.def?.type === "object" && node.def.shape ? Object.keys(node.def.shape) : [];
+}
+
+/** Turns zod's issues into sentences an editor who has never seen a schema can act on. */
+export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodType): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path as PropertyKey[];
+    const name = formatPath(path);
+    const value = valueAt(data, path);
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const known = knownKeysAt(schema, path);
+        for (const key of issue.keys) {
+          const guess = didYouMean(key, known);
+          issues.push({
+            path: [...path, key],
+            atKey: true,
+            message: `unknown field "${formatPath([...path, key])}"`,
+            fix: guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
+          });
+        }
+        break;
+      }
+      case "invalid_type": {
+        const expected = typeNames[issue.expected] ?? issue.expected;
+        if (value === undefined) {
+          issues.push({ path, atKey: true, message: `the field "${name}" is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
+        } else {
+          issues.push({ path, atKey: false, message: `"${name}" should be ${expected}, but it is ${describeValue(value)}`, fix: `write ${expected} here` });
+        }
+        break;
+      }
+      case "invalid_value": {
+        const options = issue.values.map(String);
+        const guess = typeof value === "string" ? didYouMean(value, options) : undefined;
+        issues.push({
+          path,
+          atKey: false,
+          message: `"${name}" is ${describeValue(value)}, which is not one of ${options.join(", ")}`,
+          fix: guess ? `did you mean "${guess}"?` : `use one of: ${options.join(", ")}`,
+        });
+        break;
+      }
+      default:
+        issues.push({ path, atKey: false, message: `"${name}": ${issue.message}`, fix: fixFor(issue) });
+    }
+  }
+  return issues;
+}
+
+function fixFor(issue: z.core.$ZodIssue): string {
+  if (issue.code === "too_small") return issue.origin === "string" ? "write some text here" : `give at least ${String(issue.minimum)}`;
+  if (issue.code === "too_big") return `keep it to at most ${String(issue.maximum)}`;
+  if (issue.code === "invalid_format") return `write it as ${issue.format === "url" ? "a full address starting with https://" : `a valid ${issue.format}`}`;
+  return "correct the value";
+}

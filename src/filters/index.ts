@@ -1,0 +1,29 @@
+import type { CommitDates } from "../git.ts";
+import type { Settings } from "../schema/data.ts";
+import { ariaCurrent } from "./aria-current.ts";
+import { breadcrumbs } from "./breadcrumbs.ts";
+import { isoDate, readableDate } from "./dates.ts";
+import { editUrl } from "./edit-url.ts";
+import { lastUpdated } from "./last-updated.ts";
+import { pageTitle } from "./page-title.ts";
+
+export interface FilterContext {
+  contentDir: string;
+  settings: Settings;
+  commits: CommitDates;
+}
+
+interface FilterHost {
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
+
+/** Every template filter of the site, registered together as one Eleventy plugin. */
+export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext): void {
+  eleventyConfig.addFilter("pageTitle", pageTitle);
+  eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
+  eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
+  eleventyConfig.addFilter("readableDate", (date: Date) => readableDate(date, context.settings.language));
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("editUrl", (inputPath: string) => editUrl(inputPath, context.contentDir, context.settings));
+  eleventyConfig.addFilter("lastUpdated", (inputPath: string) => lastUpdated(inputPath, context.commits));
+}

@@ -1,0 +1,32 @@
+import MarkdownIt from "markdown-it";
+import anchor from "markdown-it-anchor";
+import { dataBlocksPlugin, type BlockRenderer } from "./data-blocks.ts";
+import { slugify } from "./slug.ts";
+import { tocPlugin } from "./toc.ts";
+
+export interface MarkdownOptions {
+  /** Data blocks a page may place with a line such as `{{ agencies }}`. */
+  blocks?: Record<string, BlockRenderer>;
+  /** Sections (h2) a page needs before it gets a table of contents. */
+  tocMinSections?: number;
+}
+
+/** The one markdown-it instance of the site: every page and every check goes through it. */
+export function md(options: MarkdownOptions = {}): MarkdownIt {
+  const instance = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  instance.use(anchor, {
+    level: [2, 3, 4],
+    slugify,
+    tabIndex: false,
+    permalink: anchor.permalink.linkAfterHeader({
+      style: "visually-hidden",
+      assistiveText: (title) => `Link to the section “${title}”`,
+      visuallyHiddenClass: "sr-only",
+      symbol: "#",
+      class: "heading-anchor",
+    }),
+  });
+  instance.use(tocPlugin, { minSections: options.tocMinSections ?? 3, title: "On this page" });
+  instance.use(dataBlocksPlugin, options.blocks ?? {});
+  return instance;
+}

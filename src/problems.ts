@@ -1,0 +1,62 @@
+import path from "node:path";
+
+export type Severity = "error" | "warning" | "note";
+
+/** One thing an editor got wrong (or should know), pointed at a place in a file. */
+export interface Problem {
+  /** Path of the file, relative to the project folder when it is inside it. */
+  file: string;
+  line: number;
+  column?: number;
+  severity: Severity;
+  /** What is wrong, in the editor's words. */
+  message: string;
+  /** How to fix it. */
+  fix?: string;
+}
+
+export function problem(
+  file: string,
+  line: number,
+  message: string,
+  fix?: string,
+  severity: Severity = "error",
+  column?: number,
+): Problem {
+  return { file: displayPath(file), line, column, severity, message, fix };
+}
+
+/** Paths are shown relative to the working folder, as an editor sees them in the repository. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+}
+
+export function formatProblem(p: Problem): string {
+  const place = `${p.file}:${p.line}${p.column ? `:${p.column}` : ""}`;
+  return `${place} ${p.severity}: ${p.message}${p.fix ? ` — ${p.fix}` : ""}`;
+}
+
+/** GitHub Actions annotation, so the problem shows on the pull request's diff. */
+export function formatAnnotation(p: Problem): string {
+  const command = p.severity === "note" ? "notice" : p.severity;
+  const escape = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const col = p.column ? `,col=${p.column}` : "";
+  return `::${command} file=${p.file},line=${p.line}${col}::${escape(p.message + (p.fix ? ` — ${p.fix}` : ""))}`;
+}
+
+export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
+
+/** Thrown when content cannot be built; carries every problem found, not just the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.filter((p) => p.severity === "error").map(formatProblem).join("\n"));
+    this.name = "ContentError";
+  }
+}
+
+export function summarize(problems: readonly Problem[]): string {
+  const count = (s: Severity) => problems.filter((p) => p.severity === s).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("note"), "note")}`;
+}

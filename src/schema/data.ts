@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full address starting with https://" });
+const sitePath = z.string().regex(/^\/([a-z0-9-]+\/)*$/, "must be a path on the site such as /about/");
+
+/** `_data/settings.yaml`: what makes the site this community's site. */
+export const settingsSchema = z.strictObject({
+  /** The site's name, shown in the header and in every page title. */
+  name: z.string().min(1),
+  /** What the site is, in one sentence: the home page's description. */
+  description: z.string().min(1),
+  /** The address the site is published at, without a trailing slash, e.g. https://code.ca.gov. */
+  url: httpsUrl,
+  /** The language of the pages, as a BCP 47 tag (en, es, en-US…). */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
+  path_prefix: z.string().regex(/^\/([^/\s]+\/)*$/).default("/"),
+  /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
+  repository: httpsUrl,
+  /** The branch that edits are proposed against. */
+  branch: z.string().min(1),
+  /** Where this content folder sits inside the repository, for edit links. */
+  content_path: z.string().default("content"),
+  /** How the public reaches the community. */
+  contact: z.strictObject({
+    /** Who answers, e.g. "the Code California product owner". */
+    who: z.string().min(1),
+    /** Where to write: a web address people can use without an account elsewhere if possible. */
+    url: httpsUrl,
+    /** The link's text. */
+    label: z.string().min(1),
+  }),
+  /** The owner named in the footer's copyright line. */
+  copyright: z.string().min(1),
+});
+
+/** `_data/navigation.yaml`: the menus. */
+export const navigationSchema = z.strictObject({
+  /** The header's main menu, in order. */
+  primary: z.array(z.strictObject({ text: z.string().min(1), url: sitePath })).min(1),
+  /** The footer's links, which a California state site must carry. */
+  footer: z.array(z.strictObject({ text: z.string().min(1), url: sitePath })).min(1),
+});
+
+/** `_data/agencies.yaml`: the state agencies, offices and initiatives that lead Code California. */
+export const agenciesSchema = z.array(
+  z.strictObject({
+    name: z.string().min(1),
+    /** The agency's own website. Leave it out where there is none to link to. */
+    url: httpsUrl.optional(),
+    /** The `name` of the agency this one belongs to, for offices inside an agency. */
+    parent: z.string().optional(),
+  }),
+);
+
+/** `_data/community.yaml`: who the community serves and who belongs to it. */
+export const communitySchema = z.strictObject({
+  /** The core user groups and what each should get out of the community's work. */
+  users: z.array(z.strictObject({ name: z.string().min(1), so_that: z.string().min(1) })).min(1),
+  /** The kinds of people and organisations that make up the community. */
+  members: z.array(z.string().min(1)).min(1),
+});
+
+/** `_data/roles.yaml`: the community's roles and what each one does. */
+export const rolesSchema = z.record(
+  z.string().regex(/^[a-z-]+$/),
+  z.strictObject({
+    name: z.string().min(1),
+    duties: z.array(z.string().min(1)).min(1),
+  }),
+);
+
+export type Settings = z.output<typeof settingsSchema>;
+export type Navigation = z.output<typeof navigationSchema>;
+export type Agencies = z.output<typeof agenciesSchema>;
+export type Community = z.output<typeof communitySchema>;
+export type Roles = z.output<typeof rolesSchema>;
+
+/** Every data file a content folder holds, by file name (without `.yaml`). */
+export const dataSchemas = {
+  settings: settingsSchema,
+  navigation: navigationSchema,
+  agencies: agenciesSchema,
+  community: communitySchema,
+  roles: rolesSchema,
+} as const;
+
+export type SiteData = { [K in keyof typeof dataSchemas]: z.output<(typeof dataSchemas)[K]> };

@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import { explainIssues } from "./error-map.ts";
+import { problem, type Problem } from "./problems.ts";
+import { parseYaml, YamlSyntaxError } from "./yaml-source.ts";
+
+export type Validated<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Parses YAML text and checks it against a schema, reporting each problem at its line in `file`.
+ * `lineOffset` is the number of lines in the file before the YAML starts (front matter's opening `---`).
+ */
+export function validateYaml<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  file: string,
+  lineOffset = 0,
+): Validated<z.output<S>> {
+  let source;
+  try {
+    source = parseYaml(text);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return {
+      ok: false,
+      problems: [
+        problem(file, error.line + lineOffset, `the YAML cannot be read: ${error.message}`, "check the quotes, colons and indentation on this line and the one above", "error", error.column),
+      ],
+    };
+  }
+  const data = source.value ?? {};
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data, problems: [] };
+  const problems = explainIssues(result.error, data, schema).map((issue) => {
+    const { line, column } = source.position(issue.path, issue.atKey ? "key" : "value");
+    return problem(file, line + lineOffset, issue.message, issue.fix, "error", column);
+  });
+  return { ok: false, problems };
+}

@@ -1,0 +1,68 @@
+import { isMap, isNode, isSeq, LineCounter, parseDocument, YAMLError, type Node } from "yaml";
+
+/** YAML parsed with the source position of every key and value, so errors can point at a line. */
+export interface YamlSource {
+  value: unknown;
+  /** 1-based line and column of the value (or, with `key`, of the key) at a path; the nearest existing parent when the path is missing. */
+  position(path: readonly PropertyKey[], which?: "key" | "value"): { line: number; column: number };
+}
+
+export class YamlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses YAML (JSON is YAML too) without ever running code: the yaml package has no executable tags. */
+export function parseYaml(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const firstError: YAMLError | undefined = doc.errors[0];
+  if (firstError) {
+    const { line, col } = lineCounter.linePos(firstError.pos[0]);
+    throw new YamlSyntaxError(describeYamlError(firstError), line, col);
+  }
+  const at = (offset: number | undefined) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { line, column: col };
+  };
+  return {
+    value: doc.toJS(),
+    position(path, which = "value") {
+      let node: unknown = doc.contents;
+      let keyOffset: number | undefined;
+      let lastOffset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+      for (const segment of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isNode(item.key) && String((item.key as { value?: unknown }).value) === String(segment));
+          if (!pair) break;
+          keyOffset = (pair.key as Node).range?.[0];
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === "number") {
+          node = node.items[segment];
+          keyOffset = undefined;
+        } else break;
+        lastOffset = (isNode(node) ? node.range?.[0] : undefined) ?? keyOffset ?? lastOffset;
+      }
+      return at(which === "key" && keyOffset !== undefined ? keyOffset : lastOffset);
+    },
+  };
+}
+
+function describeYamlError(error: YAMLError): string {
+  const explanations: Record<string, string> = {
+    DUPLICATE_KEY: "the same field is written twice",
+    BAD_INDENT: "the indentation is off",
+    MISSING_CHAR: "a character is missing (often a closing quote or bracket)",
+    BLOCK_AS_IMPLICIT_KEY: "a line is missing its colon or is indented wrongly",
+    MULTILINE_IMPLICIT_KEY: "a value runs over several lines without quotes",
+    UNEXPECTED_TOKEN: "there is a character YAML does not expect here",
+    TAB_AS_INDENT: "a tab is used to indent (use spaces)",
+  };
+  const first = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return explanations[error.code] ? `${explanations[error.code]} (${first})` : first;
+}
