@@ -5,7 +5,7 @@ import { dataBlocks } from "./src/blocks.ts";
 import { orderedPages, publicPages } from "./src/collections.ts";
 import { loadSiteData } from "./src/data.ts";
 import { filtersPlugin } from "./src/filters/index.ts";
-import { safeEngines } from "./src/frontmatter.ts";
+import { frontMatterEngines } from "./src/frontmatter.ts";
 import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
 import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
@@ -27,7 +27,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   // Pages are Markdown only; nunjucks serves the generated files (sitemap, robots.txt, stylesheet), never content.
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.ignores.add(path.join(contentDir, "**", "*.njk"));
-  eleventyConfig.setFrontMatterParsingOptions({ engines: safeEngines });
+  eleventyConfig.setFrontMatterParsingOptions({ engines: frontMatterEngines });
   eleventyConfig.setLibrary("md", md({ blocks: dataBlocks(data) }));
   for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
   for (const layout of ["base", "page", "home"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);

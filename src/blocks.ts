@@ -29,15 +29,21 @@ export function dataBlocks(data: SiteData): Record<string, BlockRenderer> {
     throwOnUndefined: true,
   });
   const render = (name: string, context: object) => env.render(`${name}.njk`, context);
-  return {
-    agencies: () => render("agencies", { agencies: agencyTree(data.agencies) }),
-    users: () => render("users", { users: data.community.users }),
-    members: () => render("members", { members: data.community.members }),
+  const { agencies, community, roles } = data;
+  const blocks: Record<string, BlockRenderer> = {
     contact: () => render("contact", { contact: data.settings.contact }),
-    duties: (role) => {
-      const found = role ? data.roles[role] : undefined;
-      if (!found) throw new Error(`there is no role "${role ?? ""}" in roles.yaml; roles: ${Object.keys(data.roles).join(", ")}`);
-      return render("duties", { role: found });
-    },
   };
+  if (agencies) blocks.agencies = () => render("agencies", { agencies: agencyTree(agencies) });
+  if (community) {
+    blocks.users = () => render("users", { users: community.users });
+    blocks.members = () => render("members", { members: community.members });
+  }
+  if (roles) {
+    blocks.duties = (role) => {
+      const found = role ? roles[role] : undefined;
+      if (!found) throw new Error(`there is no role "${role ?? ""}" in roles.yaml; roles: ${Object.keys(roles).join(", ")}`);
+      return render("duties", { role: found });
+    };
+  }
+  return blocks;
 }

@@ -1,4 +1,4 @@
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 
 /** Renders a named block of site data (a list of agencies, a role's duties) as HTML. */
 export type BlockRenderer = (argument: string | undefined) => string;
@@ -28,6 +28,6 @@ export function dataBlocksPlugin(md: MarkdownIt, blocks: Record<string, BlockRen
     const token = tokens[idx]!;
     const render = blocks[token.info];
     if (!render) throw new Error(`unknown data block "${token.info}"`);
-    return render(token.meta.argument);
+    return render((token.meta as { argument?: string }).argument);
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { dataSchemas, type SiteData } from "./schema/data.ts";
+import { dataSchemas, requiredDataSchemas, type SiteData } from "./schema/data.ts";
 import { problem, type Problem } from "./problems.ts";
 import { didYouMean } from "./suggest.ts";
 import { parseYaml } from "./yaml-source.ts";
@@ -15,6 +15,7 @@ export function loadSiteData(contentDir: string): { data?: SiteData; problems: P
   for (const [name, schema] of Object.entries(dataSchemas) as [keyof SiteData, (typeof dataSchemas)[keyof SiteData]][]) {
     const file = path.join(dataFolder(contentDir), `${name}.yaml`);
     if (!existsSync(file)) {
+      if (!(name in requiredDataSchemas)) continue;
       problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
       continue;
     }
@@ -23,11 +24,11 @@ export function loadSiteData(contentDir: string): { data?: SiteData; problems: P
     problems.push(...result.problems);
     if (result.ok) data[name] = result.value;
   }
-  if (data.agencies) problems.push(...checkAgencyParents(data.agencies as SiteData["agencies"], path.join(dataFolder(contentDir), "agencies.yaml")));
+  if (data.agencies) problems.push(...checkAgencyParents(data.agencies as NonNullable<SiteData["agencies"]>, path.join(dataFolder(contentDir), "agencies.yaml")));
   return problems.length ? { problems } : { data: data as SiteData, problems };
 }
 
-function checkAgencyParents(agencies: SiteData["agencies"], file: string): Problem[] {
+function checkAgencyParents(agencies: NonNullable<SiteData["agencies"]>, file: string): Problem[] {
   const names = agencies.map((a) => a.name);
   const source = parseYaml(readFileSync(file, "utf8"));
   return agencies.flatMap((agency, i) => {

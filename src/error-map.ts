@@ -6,6 +6,8 @@ export interface FieldIssue {
   path: PropertyKey[];
   /** Point at the key itself rather than its value (unknown and misspelled fields). */
   atKey: boolean;
+  /** The field is not there at all, so there is no line of its own to point at. */
+  missing?: boolean;
   message: string;
   fix: string;
 }
@@ -89,7 +91,7 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
       case "invalid_type": {
         const expected = typeNames[issue.expected] ?? issue.expected;
         if (value === undefined) {
-          issues.push({ path, atKey: true, message: `the field "${name}" is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
+          issues.push({ path, atKey: true, missing: true, message: `the field "${name}" is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
         } else {
           issues.push({ path, atKey: false, message: `"${name}" should be ${expected}, but it is ${describeValue(value)}`, fix: `write ${expected} here` });
         }

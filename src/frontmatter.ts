@@ -3,6 +3,7 @@ import matter from "gray-matter";
 import { pageSchema, type PageFrontMatter } from "./schema/page.ts";
 import { problem, type Problem } from "./problems.ts";
 import { validateYaml } from "./validate.ts";
+import { parseYaml } from "./yaml-source.ts";
 
 function refuseExecutable(): never {
   throw new Error("executable front matter is not allowed");
@@ -18,6 +19,9 @@ export const safeEngines = {
   jsLegacy: refuseExecutable,
   node: refuseExecutable,
 };
+
+/** What Eleventy parses front matter with: the same YAML reader as the checks, and no code. */
+export const frontMatterEngines = { ...safeEngines, yaml: (text: string) => parseYaml(text).value };
 
 export interface ParsedPage {
   file: string;
@@ -57,7 +61,8 @@ export function parsePage(file: string, text = readFileSync(file, "utf8")): { pa
   } catch {
     return { problems: [problem(file, 1, "the front matter cannot be read", 'check that it starts and ends with a "---" line')] };
   }
-  const result = validateYaml(pageSchema, parsed.matter, file, 1);
+  // gray-matter's `matter` starts with the newline that ends the opening "---", so its lines are the file's.
+  const result = validateYaml(pageSchema, parsed.matter, file);
   if (!result.ok) return { problems: result.problems };
   const bodyLineOffset = text.slice(0, text.length - parsed.content.length).split("\n").length - 1;
   return { page: { file, data: result.value, body: parsed.content, bodyLineOffset }, problems: [] };

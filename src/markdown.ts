@@ -1,4 +1,4 @@
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { dataBlocksPlugin, type BlockRenderer } from "./data-blocks.ts";
 import { slugify } from "./slug.ts";
@@ -12,7 +12,7 @@ export interface MarkdownOptions {
 }
 
 /** The one markdown-it instance of the site: every page and every check goes through it. */
-export function md(options: MarkdownOptions = {}): MarkdownIt {
+export function md(options: MarkdownOptions = {}): MarkdownItInstance {
   const instance = new MarkdownIt({ html: true, linkify: false, typographer: true });
   instance.use(anchor, {
     level: [2, 3, 4],

@@ -1,4 +1,4 @@
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 
 export interface TocOptions {
   /** How many h2 sections a page needs before it gets a table of contents. */
@@ -20,7 +20,7 @@ export function tocPlugin(md: MarkdownIt, options: TocOptions): void {
     let firstSection = -1;
     tokens.forEach((token, i) => {
       if (token.type !== "heading_open" || token.tag !== "h2") return;
-      const id = token.attrGet("id");
+      const id = token.attrGet("id")?.toString();
       if (!id) return;
       if (firstSection < 0) firstSection = i;
       sections.push({ id, text: tokens[i + 1]?.children?.filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join("") ?? "" });

@@ -31,8 +31,10 @@ export function validateYaml<S extends z.ZodType>(
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, problems: [] };
   const problems = explainIssues(result.error, data, schema).map((issue) => {
+    // A missing top-level field belongs to the whole block, which starts on the file's first line.
+    if (issue.missing && issue.path.length === 1) return problem(file, 1, issue.message, issue.fix);
     const { line, column } = source.position(issue.path, issue.atKey ? "key" : "value");
     return problem(file, line + lineOffset, issue.message, issue.fix, "error", column);
   });
-  return { ok: false, problems };
+  return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
 }

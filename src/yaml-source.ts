@@ -24,7 +24,8 @@ export function parseYaml(text: string): YamlSource {
   const firstError: YAMLError | undefined = doc.errors[0];
   if (firstError) {
     const { line, col } = lineCounter.linePos(firstError.pos[0]);
-    throw new YamlSyntaxError(describeYamlError(firstError), line, col);
+    const quoteLine = firstError.code === "MISSING_CHAR" ? lineOfUnclosedQuote(text, line) : undefined;
+    throw new YamlSyntaxError(describeYamlError(firstError), quoteLine ?? line, quoteLine ? 1 : col);
   }
   const at = (offset: number | undefined) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
@@ -51,6 +52,19 @@ export function parseYaml(text: string): YamlSource {
       return at(which === "key" && keyOffset !== undefined ? keyOffset : lastOffset);
     },
   };
+}
+
+/** The parser notices an unclosed quote only where the text ends; the editor needs the line where it opened. */
+function lineOfUnclosedQuote(text: string, reportedLine: number): number | undefined {
+  const lines = text.split("\n").slice(0, reportedLine);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const value = lines[i]!.replace(/^[^:]*:\s*/, "");
+    for (const quote of ['"', "'"]) {
+      if (value.startsWith(quote) && !value.trimEnd().endsWith(quote)) return i + 1;
+      if (value.startsWith(quote) && value.trim().length === 1) return i + 1;
+    }
+  }
+  return undefined;
 }
 
 function describeYamlError(error: YAMLError): string {

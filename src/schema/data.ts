@@ -76,13 +76,21 @@ export type Agencies = z.output<typeof agenciesSchema>;
 export type Community = z.output<typeof communitySchema>;
 export type Roles = z.output<typeof rolesSchema>;
 
-/** Every data file a content folder holds, by file name (without `.yaml`). */
-export const dataSchemas = {
+/** The data files every content folder must have, by file name (without `.yaml`). */
+export const requiredDataSchemas = {
   settings: settingsSchema,
   navigation: navigationSchema,
+} as const;
+
+/** Data files a community may add; pages can show them with data blocks. */
+export const optionalDataSchemas = {
   agencies: agenciesSchema,
   community: communitySchema,
   roles: rolesSchema,
 } as const;
 
-export type SiteData = { [K in keyof typeof dataSchemas]: z.output<(typeof dataSchemas)[K]> };
+export const dataSchemas = { ...requiredDataSchemas, ...optionalDataSchemas } as const;
+
+export type SiteData = { [K in keyof typeof requiredDataSchemas]: z.output<(typeof requiredDataSchemas)[K]> } & {
+  [K in keyof typeof optionalDataSchemas]?: z.output<(typeof optionalDataSchemas)[K]>;
+};

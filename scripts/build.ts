@@ -1,0 +1,12 @@
+// npm run build [-- --content DIR --output DIR --path-prefix /repo/]: checks the content, builds the site
+// and swaps it into place; on any error the previous site is left as it was.
+import { runPipeline } from "../src/pipeline.ts";
+import { report } from "../src/report.ts";
+import { commonArgs } from "./args.ts";
+
+const options = commonArgs();
+const { problems, pages } = await runPipeline({ ...options, write: true });
+const code = report(problems);
+if (code === 0) console.log(`Built ${pages.length} files into ${options.outputDir}`);
+else console.error("Nothing was published: fix the errors above and build again.");
+process.exit(code);

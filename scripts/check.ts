@@ -1,0 +1,10 @@
+// npm run check: every check the build makes, without publishing anything.
+import { runPipeline } from "../src/pipeline.ts";
+import { report } from "../src/report.ts";
+import { commonArgs } from "./args.ts";
+
+const options = commonArgs();
+const { problems, pages } = await runPipeline({ ...options, write: false });
+const code = report(problems);
+if (code === 0) console.log(`Checked ${pages.length} files: no errors.`);
+process.exit(code);

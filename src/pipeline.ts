@@ -1,0 +1,72 @@
+import { mkdtempSync, renameSync, rmSync, existsSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { dataBlocks } from "./blocks.ts";
+import { loadSiteData } from "./data.ts";
+import { md } from "./markdown.ts";
+import { generatorRoot, optionsToEnvironment, type SiteOptions } from "./options.ts";
+import { loadPages } from "./pages.ts";
+import { ContentError, hasErrors, problem, type Problem } from "./problems.ts";
+
+export interface PipelineOptions extends SiteOptions {
+  /** Where the finished site goes. It is replaced only when everything passed. */
+  outputDir: string;
+  /** false: check only (`npm run check`), writing nothing that stays. */
+  write: boolean;
+}
+
+export interface RenderedPage {
+  inputPath: string;
+  outputPath: string;
+  url: string;
+  content: string;
+}
+
+export interface PipelineResult {
+  problems: Problem[];
+  pages: RenderedPage[];
+}
+
+/** Content → schema checks → Eleventy into a temporary folder → (write only) an atomic swap into place. */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const contentDir = path.resolve(options.contentDir);
+  const { data, problems } = loadSiteData(contentDir);
+  if (!data) return { problems, pages: [] };
+  const blocks = dataBlocks(data);
+  const pageCheck = loadPages(contentDir, md({ blocks }), Object.keys(blocks));
+  problems.push(...pageCheck.problems);
+  if (hasErrors(problems)) return { problems, pages: [] };
+
+  const outputDir = path.resolve(options.outputDir);
+  const staging = mkdtempSync(path.join(path.dirname(outputDir), `.site-${path.basename(outputDir)}-`));
+  try {
+    optionsToEnvironment({ ...options, contentDir });
+    const eleventy = new Eleventy(contentDir, staging, { configPath: path.join(generatorRoot, ".eleventy.ts"), quietMode: true });
+    let pages: RenderedPage[];
+    try {
+      const [, templates] = await eleventy.write();
+      pages = templates.filter((t) => t.url);
+    } catch (error) {
+      if (error instanceof ContentError) return { problems: [...problems, ...error.problems], pages: [] };
+      return { problems: [...problems, problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")], pages: [] };
+    }
+    if (options.write && !hasErrors(problems)) swapInto(staging, outputDir);
+    return { problems, pages };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
+  return messages.join(": ");
+}
+
+/** Replaces the published folder in two renames, so a reader or server never sees a half-written site. */
+function swapInto(staging: string, outputDir: string): void {
+  const previous = `${staging}-previous`;
+  if (existsSync(outputDir)) renameSync(outputDir, previous);
+  renameSync(staging, outputDir);
+  rmSync(previous, { recursive: true, force: true });
+}

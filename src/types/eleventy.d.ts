@@ -1,0 +1,29 @@
+// Eleventy ships JavaScript without type declarations; this is the part of its API the generator uses.
+declare module "@11ty/eleventy" {
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "serve" | "watch";
+    source?: "cli" | "script";
+    pathPrefix?: string;
+  }
+
+  export interface EleventyResult {
+    inputPath: string;
+    outputPath: string;
+    url: string;
+    content: string;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    /** Resolves with the passthrough copies and the written templates. */
+    write(): Promise<[unknown, EleventyResult[]]>;
+    toJSON(): Promise<EleventyResult[]>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+  }
+
+  export const HtmlBasePlugin: (eleventyConfig: unknown, options?: unknown) => void;
+}

@@ -1,0 +1,65 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../src/frontmatter.ts";
+import { formatProblem } from "../src/problems.ts";
+import { fixtures } from "./helpers.ts";
+
+const fixture = (name: string) => path.join(fixtures, "frontmatter", name);
+const messages = (name: string) => parsePage(fixture(name)).problems.map(formatProblem);
+
+describe("front matter", () => {
+  it("reads a valid page, with defaults, and knows where its body starts", () => {
+    const { page, problems } = parsePage(fixture("valid.md"));
+    expect(problems).toEqual([]);
+    expect(page?.data).toEqual({ title: "Values", description: "Our values.", layout: "page", draft: false, unlisted: false });
+    expect(page?.body.trim()).toBe("First line.");
+    expect(page?.bodyLineOffset).toBe(4);
+  });
+
+  it("names a misspelled field at its line and suggests the right one", () => {
+    expect(messages("typo.md")).toEqual([
+      'test/fixtures/frontmatter/typo.md:1 error: the field "title" is missing — add "title:" with text',
+      'test/fixtures/frontmatter/typo.md:2:1 error: unknown field "titel" — did you mean "title"?',
+    ]);
+  });
+
+  it("says which required field is missing", () => {
+    expect(messages("missing.md")).toEqual(['test/fixtures/frontmatter/missing.md:1 error: the field "description" is missing — add "description:" with text']);
+  });
+
+  it("says what type a field should have and what it got", () => {
+    expect(messages("wrong-type.md")).toEqual([
+      'test/fixtures/frontmatter/wrong-type.md:4:8 error: "order" should be a number, but it is the text "first" — write a number here',
+    ]);
+  });
+
+  it("suggests the closest allowed value", () => {
+    expect(messages("bad-enum.md")).toEqual([
+      'test/fixtures/frontmatter/bad-enum.md:4:9 error: "layout" is the text "hom", which is not one of page, home — did you mean "home"?',
+    ]);
+  });
+
+  it("points a YAML syntax error at its line", () => {
+    const [message, ...rest] = messages("yaml-syntax.md");
+    expect(rest).toEqual([]);
+    expect(message).toBe(
+      'test/fixtures/frontmatter/yaml-syntax.md:3:1 error: the YAML cannot be read: a character is missing (often a closing quote or bracket) (Missing closing "quote) — check the quotes, colons and indentation on this line and the one above',
+    );
+  });
+
+  it("refuses JavaScript front matter without running it", () => {
+    const state = globalThis as { frontMatterRan?: boolean };
+    delete state.frontMatterRan;
+    expect(messages("executable.md")).toEqual([
+      'test/fixtures/frontmatter/executable.md:1 error: front matter written as js code is not allowed — start the file with a plain "---" line and write the fields in YAML',
+    ]);
+    expect(messages("executable-javascript.md")[0]).toContain("front matter written as javascript code is not allowed");
+    expect(state.frontMatterRan).toBeUndefined();
+  });
+
+  it("asks for front matter when a page has none", () => {
+    expect(messages("none.md")).toEqual([
+      'test/fixtures/frontmatter/none.md:1 error: the page has no front matter — start the file with "---", a "title:" and a "description:" line, and "---"',
+    ]);
+  });
+});

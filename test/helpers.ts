@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse, type HTMLElement } from "node-html-parser";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const fixtures = path.join(root, "test", "fixtures");
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the project's commands (`scripts/<name>.ts`) exactly as npm would, in a child process. */
+export function runScript(name: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd = root): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "scripts", `${name}.ts`), ...args],
+      { cwd, env: { ...process.env, GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "", ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export const tempDir = (prefix = "codecagov-") => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** Builds a content folder into a fresh temporary folder. */
+export async function buildInto(contentDir: string, extraArgs: string[] = []) {
+  const output = path.join(tempDir(), "site");
+  const result = await runScript("build", ["--content", contentDir, "--output", output, ...extraArgs]);
+  return { ...result, output };
+}
+
+/** A built page, parsed: tests look at elements, never at raw text. */
+export function readPage(siteDir: string, url: string): HTMLElement {
+  const file = url.endsWith("/") ? path.join(siteDir, url, "index.html") : path.join(siteDir, url);
+  return parse(readFileSync(file, "utf8"));
+}
+
+export const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/** The problem lines a command printed: `file:line[:col] severity: message — fix`. */
+export const problemLines = (output: string) => output.split("\n").filter((line) => /^\S+:\d+(:\d+)? (error|warning|note): /.test(line));
