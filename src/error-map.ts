@@ -108,16 +108,22 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         });
         break;
       }
+      case "too_small":
+        if (issue.origin === "string") {
+          issues.push({ path, atKey: false, message: `"${name}" is empty`, fix: "write some text here" });
+          break;
+        }
+        issues.push({ path, atKey: false, message: `"${name}" needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`, fix: "add the missing items" });
+        break;
       default:
-        issues.push({ path, atKey: false, message: `"${name}": ${issue.message}`, fix: fixFor(issue) });
+        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue) });
     }
   }
   return issues;
 }
 
 function fixFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === "too_small") return issue.origin === "string" ? "write some text here" : `give at least ${String(issue.minimum)}`;
   if (issue.code === "too_big") return `keep it to at most ${String(issue.maximum)}`;
-  if (issue.code === "invalid_format") return `write it as ${issue.format === "url" ? "a full address starting with https://" : `a valid ${issue.format}`}`;
+  if (issue.code === "invalid_format") return issue.format === "url" ? "write the whole address, starting with https://" : `write it as a valid ${issue.format}`;
   return "correct the value";
 }

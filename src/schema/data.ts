@@ -12,9 +12,9 @@ export const settingsSchema = z.strictObject({
   /** The address the site is published at, without a trailing slash, e.g. https://code.ca.gov. */
   url: httpsUrl,
   /** The language of the pages, as a BCP 47 tag (en, es, en-US…). */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or es-MX"),
   /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
-  path_prefix: z.string().regex(/^\/([^/\s]+\/)*$/).default("/"),
+  path_prefix: z.string().regex(/^\/([^/\s]+\/)*$/, "must start and end with a slash, such as / or /code-site/").default("/"),
   /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
   repository: httpsUrl,
   /** The branch that edits are proposed against. */
@@ -63,7 +63,7 @@ export const communitySchema = z.strictObject({
 
 /** `_data/roles.yaml`: the community's roles and what each one does. */
 export const rolesSchema = z.record(
-  z.string().regex(/^[a-z-]+$/),
+  z.string().regex(/^[a-z-]+$/, "must be lowercase words joined by hyphens, such as product-owner"),
   z.strictObject({
     name: z.string().min(1),
     duties: z.array(z.string().min(1)).min(1),

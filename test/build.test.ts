@@ -1,0 +1,172 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildInto, readPage, root, text } from "./helpers.ts";
+
+const contentPages = [
+  { url: "/", title: "Code California", file: "index.md" },
+  { url: "/about/", title: "About Code California", file: "about.md" },
+  { url: "/values/", title: "Our values", file: "values.md" },
+  { url: "/community/", title: "Our community", file: "community.md" },
+  { url: "/working-group/", title: "Working Group", file: "working-group.md" },
+  { url: "/accessibility/", title: "Accessibility", file: "accessibility.md" },
+  { url: "/conditions-of-use/", title: "Conditions of use", file: "conditions-of-use.md" },
+  { url: "/privacy-policy/", title: "Privacy policy", file: "privacy-policy.md" },
+  { url: "/contact-us/", title: "Contact us", file: "contact-us.md" },
+];
+
+let site: string;
+
+beforeAll(async () => {
+  const build = await buildInto(path.join(root, "content"));
+  expect(build.stderr).toBe("");
+  expect(build.code).toBe(0);
+  site = build.output;
+});
+
+describe("the Code California site", () => {
+  it.each(contentPages)("builds $url with its title as the only h1 and in the tab's title", ({ url, title }) => {
+    const page = readPage(site, url);
+    expect(page.querySelectorAll("h1").map(text)).toEqual([title]);
+    expect(text(page.querySelector("title"))).toBe(url === "/" ? "Code California" : `${title} | Code California`);
+    expect(page.querySelector('meta[name="description"]')?.getAttribute("content")).toMatch(/\w/);
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`https://code.ca.gov${url}`);
+    expect(page.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(title);
+    expect(page.querySelector("html")?.getAttribute("lang")).toBe("en");
+  });
+
+  it.each(contentPages)("links $url to its own file for editing and says when it was last updated", ({ url, file }) => {
+    const page = readPage(site, url);
+    const edit = page.querySelectorAll("a").find((a) => text(a) === "Edit this page");
+    expect(edit?.getAttribute("href")).toBe(`https://github.com/cagov/code.ca.gov/edit/main/content/${file}`);
+    const updated = page.querySelector(".page-meta time");
+    expect(updated?.getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(text(updated)).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
+  });
+
+  it.each(contentPages)("marks $url as the current page in the navigation", ({ url }) => {
+    const page = readPage(site, url);
+    const current = page.querySelectorAll('header nav a[aria-current="page"], footer nav a[aria-current="page"]');
+    expect(current.map((a) => a.getAttribute("href"))).toEqual([url]);
+  });
+
+  it("starts every page with a skip link to <main>, and carries the statewide footer links, no more", () => {
+    for (const { url } of contentPages) {
+      const page = readPage(site, url);
+      const skip = page.querySelector("body a");
+      expect(skip?.getAttribute("href")).toBe("#main-content");
+      expect(page.querySelector("main")?.getAttribute("id")).toBe("main-content");
+      const footerLinks = page.querySelectorAll("footer nav a").map((a) => [text(a), a.getAttribute("href")]);
+      expect(footerLinks).toEqual([
+        ["Conditions of use", "/conditions-of-use/"],
+        ["Privacy policy", "/privacy-policy/"],
+        ["Accessibility", "/accessibility/"],
+        ["Contact us", "/contact-us/"],
+      ]);
+      expect(text(page.querySelector(".copyright"))).toBe(`Copyright © ${new Date().getFullYear()} State of California`);
+    }
+  });
+
+  it("loads no script and no third-party resource on any page", () => {
+    for (const { url } of contentPages) {
+      const page = readPage(site, url);
+      expect(page.querySelectorAll("script")).toHaveLength(0);
+      const resources = page.querySelectorAll("link[href], img[src]").map((el) => el.getAttribute("href") ?? el.getAttribute("src"));
+      expect(resources.filter((r) => r && /^(https?:)?\/\//.test(r) && !r.startsWith("https://code.ca.gov/"))).toEqual([]);
+    }
+  });
+
+  it("gives the Working Group page's sections stable ids, a table of contents and breadcrumbs", () => {
+    const page = readPage(site, "/working-group/");
+    expect(page.querySelectorAll("main h2[id]").map((h) => h.id)).toEqual(["toc-title", "the-working-group", "the-product-owner", "code-coordinators", "resources"]);
+    expect(page.querySelectorAll(".toc a").map((a) => a.getAttribute("href"))).toEqual(["#the-working-group", "#the-product-owner", "#code-coordinators", "#resources"]);
+    expect(page.querySelectorAll('nav[aria-label="Breadcrumb"] a').map(text)).toEqual(["Home", "Working Group"]);
+  });
+
+  it("writes a sitemap listing exactly the public pages, and a robots.txt pointing at it", () => {
+    const sitemap = parse(readFileSync(path.join(site, "sitemap.xml"), "utf8"));
+    const locations = sitemap.querySelectorAll("loc").map(text).sort();
+    expect(locations).toEqual(contentPages.map((p) => `https://code.ca.gov${p.url}`).sort());
+    expect(readFileSync(path.join(site, "robots.txt"), "utf8")).toContain("Sitemap: https://code.ca.gov/sitemap.xml");
+  });
+
+  it("has a 404 page that is not in the sitemap and tells the reader where to go", () => {
+    const page = readPage(site, "/404.html");
+    expect(text(page.querySelector("h1"))).toBe("Page not found");
+    expect(page.querySelectorAll("main a").map((a) => a.getAttribute("href"))).toContain("/");
+  });
+
+  it("ships one stylesheet built from the state design system", () => {
+    const css = readFileSync(path.join(site, "assets", "site.css"), "utf8");
+    expect(css).toContain(".official-header");
+    expect(css).toContain("prefers-reduced-motion");
+    expect(readdirSync(path.join(site, "assets"))).toEqual(["site.css"]);
+  });
+});
+
+describe("the community's documents on the site", () => {
+  const pageText = (url: string) => text(readPage(site, url).querySelector("main"));
+
+  it("About carries the objective, the mission and Technology Letter 18-02", () => {
+    const about = pageText("/about/");
+    expect(about).toContain("Open Source Software (OSS) and Code Reuse policy");
+    expect(about).toContain("Code California will unite, educate and inspire");
+    const letter = readPage(site, "/about/").querySelectorAll("main a").find((a) => text(a) === "Technology Letter 18-02");
+    expect(letter?.getAttribute("href")).toMatch(/^https:\/\/cdt\.ca\.gov\//);
+  });
+
+  it("Values carries the three values and every principle, crediting 18F", () => {
+    const values = pageText("/values/");
+    for (const fact of ["serve in the interest of the public", "trust", "taxpayers", "work and collaborate in the open", "Practice empathy and humility", "Assume competence", "doing their best work for the public", "Listen carefully and actively", "seek to understand your partners’ context", "listen as much as they speak", "pronouns"]) {
+      expect(values).toContain(fact);
+    }
+    const credit = readPage(site, "/values/").querySelectorAll("main a").find((a) => text(a).includes("18F"));
+    expect(credit?.getAttribute("href")).toBe("https://18f.gsa.gov/code-of-conduct/#what-we-strive-for");
+  });
+
+  it("Community lists the users, the members and every collaborating agency from the data files", () => {
+    const community = readPage(site, "/community/");
+    const all = text(community.querySelector("main"));
+    for (const fact of ["The people of California", "government workforce", "technology vendors", "county and city", "Nonprofit organizations"]) expect(all).toContain(fact);
+    const agencies = community.querySelectorAll("main a").map((a) => [text(a), a.getAttribute("href")]);
+    expect(agencies).toEqual(
+      expect.arrayContaining([
+        ["California Government Operations Agency", "https://www.govops.ca.gov/"],
+        ["California Department of Technology", "https://cdt.ca.gov/"],
+        ["Office of Digital Innovation", "https://cdt.ca.gov/digital-innovation/"],
+        ["Digital Web Services Network", "https://cdt.ca.gov/dwsn/"],
+        ["California Health and Human Services Agency", "https://www.chhs.ca.gov/"],
+      ]),
+    );
+    for (const name of ["Information Technology Executive Council", "Office of Innovation", "California Natural Resources Agency", "California Department of Corrections and Rehabilitation"]) {
+      expect(all).toContain(name);
+    }
+  });
+
+  it("Working Group carries the functions, the product owner and the code coordinators' code.json duty", () => {
+    const group = pageText("/working-group/");
+    for (const fact of ["led by the code coordinator of the California Department of Technology", "open space sessions", "quarterly updates of participation metrics", "California Government Operations Agency (acting)", "main point of contact", "code.json file", "code sharing platform"]) {
+      expect(group).toContain(fact);
+    }
+  });
+
+  it("repeats none of the documents' faults: no garbled characters, no private or broken links", () => {
+    for (const { url } of contentPages) {
+      const main = readPage(site, url).querySelector("main")!;
+      expect(text(main)).not.toMatch(/â€|Ã/);
+      for (const href of main.querySelectorAll("a").map((a) => a.getAttribute("href") ?? "")) {
+        expect(href).not.toMatch(/docs\.google\.com|#heading=|\s/);
+      }
+    }
+  });
+});
+
+describe("a page the editor has not finished", () => {
+  it("is not built when it is a draft", async () => {
+    const build = await buildInto(path.join(root, "test", "fixtures", "sites", "second-site"));
+    expect(build.code).toBe(0);
+    expect(existsSync(path.join(build.output, "draft", "index.html"))).toBe(false);
+    expect(readFileSync(path.join(build.output, "sitemap.xml"), "utf8")).not.toContain("draft");
+  });
+});
