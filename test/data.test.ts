@@ -1,0 +1,45 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { agencyTree } from "../src/blocks.ts";
+import { loadSiteData } from "../src/data.ts";
+import { formatProblem } from "../src/problems.ts";
+import { fixtures, root } from "./helpers.ts";
+
+describe("typed data files", () => {
+  it("loads Code California's data, every file valid against its schema", () => {
+    const { data, problems } = loadSiteData(path.join(root, "content"));
+    expect(problems).toEqual([]);
+    expect(data?.settings.name).toBe("Code California");
+    expect(data?.settings.path_prefix).toBe("/");
+    expect(data?.navigation.footer.map((l) => l.text)).toEqual(["Conditions of use", "Privacy policy", "Accessibility", "Contact us"]);
+    expect(Object.keys(data?.roles ?? {})).toEqual(["working-group", "product-owner", "code-coordinator"]);
+  });
+
+  it("needs only settings and navigation from another community", () => {
+    const { data, problems } = loadSiteData(path.join(fixtures, "sites", "second-site"));
+    expect(problems).toEqual([]);
+    expect(data?.agencies).toBeUndefined();
+  });
+
+  it("reports a missing required data file", () => {
+    const { data, problems } = loadSiteData(path.join(fixtures, "frontmatter"));
+    expect(data).toBeUndefined();
+    expect(problems.map(formatProblem)).toEqual([
+      "test/fixtures/frontmatter/_data/settings.yaml:1 error: the data file settings.yaml is missing — create it; see src/schema/data.ts for the fields it needs",
+      "test/fixtures/frontmatter/_data/navigation.yaml:1 error: the data file navigation.yaml is missing — create it; see src/schema/data.ts for the fields it needs",
+    ]);
+  });
+
+  it("nests offices under the agency they belong to", () => {
+    expect(
+      agencyTree([
+        { name: "Department of Technology", url: "https://cdt.ca.gov/" },
+        { name: "Office of Digital Innovation", parent: "Department of Technology" },
+        { name: "Natural Resources Agency" },
+      ]),
+    ).toEqual([
+      { name: "Department of Technology", url: "https://cdt.ca.gov/", children: [{ name: "Office of Digital Innovation", url: undefined, children: [] }] },
+      { name: "Natural Resources Agency", url: undefined, children: [] },
+    ]);
+  });
+});

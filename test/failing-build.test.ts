@@ -1,0 +1,63 @@
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixtures, problemLines, runScript, tempDir } from "./helpers.ts";
+
+const site = (name: string) => path.join(fixtures, "sites", name);
+
+/** Every file of a folder with its bytes, to prove a failed build touched nothing. */
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)).toString("base64")]),
+  );
+
+describe("a build with mistakes in it", () => {
+  it("fails on a misspelled front matter field with the file, the line and the fix", async () => {
+    const output = path.join(tempDir(), "site");
+    const result = await runScript("build", ["--content", site("typo"), "--output", output]);
+    expect(result.code).toBe(1);
+    expect(problemLines(result.stderr)).toEqual([
+      'test/fixtures/sites/typo/projects.md:1 error: the field "title" is missing — add "title:" with text',
+      'test/fixtures/sites/typo/projects.md:2:1 error: unknown field "titel" — did you mean "title"?',
+    ]);
+    expect(result.stderr).toContain("Nothing was published");
+    expect(() => statSync(output)).toThrow();
+  });
+
+  it("fails on data files of the wrong type, naming the file, the line and the field", async () => {
+    const result = await runScript("build", ["--content", site("bad-data"), "--output", path.join(tempDir(), "site")]);
+    expect(result.code).toBe(1);
+    expect(problemLines(result.stderr)).toEqual([
+      'test/fixtures/sites/bad-data/_data/agencies.yaml:4:11 error: "Data Office" belongs to "Riverside Transt", which is not in this file — did you mean "Riverside Transit"?',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:3:6 error: "url" must be a full address starting with https://, but it is the text "civic.example.org" — write the whole address, starting with https://',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:7:1 error: the field "contact.label" is missing — add "label:" with text',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:10:3 error: unknown field "contact.lable" — did you mean "label"?',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:11:12 error: "copyright" should be text, but it is the number 2026 — write text here',
+    ]);
+    expect(result.stderr).toContain("5 errors, 0 warnings, 0 notes");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("names an unknown data block at its line once the front matter is right", async () => {
+    const content = path.join(tempDir(), "typo");
+    cpSync(site("typo"), content, { recursive: true });
+    const page = path.join(content, "projects.md");
+    writeFileSync(page, readFileSync(page, "utf8").replace("titel:", "title:"));
+    const result = await runScript("check", ["--content", content]);
+    expect(result.code).toBe(1);
+    expect(problemLines(result.stderr)).toEqual([`${page}:9 error: there is no data block called "agencis" — use one of: contact`]);
+  });
+
+  it("leaves the previously published site byte for byte as it was", async () => {
+    const output = path.join(tempDir(), "site");
+    const good = await runScript("build", ["--content", site("second-site"), "--output", output]);
+    expect(good.code).toBe(0);
+    const before = snapshot(output);
+    const bad = await runScript("build", ["--content", site("typo"), "--output", output]);
+    expect(bad.code).toBe(1);
+    expect(snapshot(output)).toEqual(before);
+    expect(readdirSync(path.dirname(output))).toEqual(["site"]);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { breadcrumbs } from "../../src/filters/breadcrumbs.ts";
+
+const pages = [
+  { url: "/", data: { title: "Code California" } },
+  { url: "/working-group/", data: { title: "Working Group" } },
+  { url: "/working-group/coordinators/", data: { title: "Code coordinators" } },
+  { url: false as const, data: { title: "Draft" } },
+];
+
+describe("breadcrumbs", () => {
+  it("lists the pages above a page, from Home down", () => {
+    expect(breadcrumbs("/working-group/coordinators/", pages)).toEqual([
+      { title: "Home", url: "/" },
+      { title: "Working Group", url: "/working-group/" },
+    ]);
+  });
+  it("gives a top-level page just Home", () => expect(breadcrumbs("/about/", pages)).toEqual([{ title: "Home", url: "/" }]));
+  it("gives the home page none", () => expect(breadcrumbs("/", pages)).toEqual([]));
+  it("skips folders that have no page of their own", () => {
+    expect(breadcrumbs("/guides/publishing/", pages)).toEqual([{ title: "Home", url: "/" }]);
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { isoDate, readableDate } from "../../src/filters/dates.ts";
+
+describe("dates", () => {
+  it("reads as a Californian would write it", () => expect(readableDate(new Date("2025-07-14T18:30:00Z"))).toBe("July 14, 2025"));
+  it("keeps a late-evening Pacific commit on its own day", () => {
+    const evening = new Date("2025-07-15T04:30:00Z"); // 9:30 pm on July 14 in California
+    expect(readableDate(evening)).toBe("July 14, 2025");
+    expect(isoDate(evening)).toBe("2025-07-14");
+  });
+  it("follows the site's language", () => expect(readableDate(new Date("2025-07-14T18:30:00Z"), "es")).toBe("14 de julio de 2025"));
+});

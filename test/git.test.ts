@@ -1,0 +1,35 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readCommitDates } from "../src/git.ts";
+import { ThrowawayRepo } from "./git-repo.ts";
+import { tempDir } from "./helpers.ts";
+
+describe("readCommitDates: one git log pass for the whole site", () => {
+  it("gives every file the date of the last commit that touched it", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    mkdirSync(path.join(repo.dir, "content"));
+    repo.commit("2024-01-10T09:00:00Z", { "content/a.md": "a", "content/b.md": "b", "outside.md": "o" });
+    repo.commit("2024-06-01T09:00:00Z", { "content/b.md": "b2" });
+    const { inRepository, shallow, dates } = readCommitDates(path.join(repo.dir, "content"));
+    expect({ inRepository, shallow }).toEqual({ inRepository: true, shallow: false });
+    expect(Object.fromEntries([...dates].map(([file, date]) => [path.relative(repo.dir, file), date.toISOString()]))).toEqual({
+      "content/a.md": "2024-01-10T09:00:00.000Z",
+      "content/b.md": "2024-06-01T09:00:00.000Z",
+    });
+  });
+
+  it("knows a shallow clone, where every file would seem changed at once", () => {
+    const origin = new ThrowawayRepo(tempDir());
+    origin.commit("2024-01-10T09:00:00Z", { "a.md": "a" });
+    origin.commit("2024-02-10T09:00:00Z", { "b.md": "b" });
+    const clone = path.join(tempDir(), "clone");
+    origin.git(["clone", "-q", "--depth", "1", `file://${origin.dir}`, clone]);
+    expect(readCommitDates(clone)).toEqual({ inRepository: true, shallow: true, dates: new Map() });
+  });
+
+  it("works outside a git checkout and in a repository with no commits", () => {
+    expect(readCommitDates(tempDir())).toEqual({ inRepository: false, shallow: false, dates: new Map() });
+    expect(readCommitDates(new ThrowawayRepo(tempDir()).dir).dates.size).toBe(0);
+  });
+});
