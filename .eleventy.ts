@@ -30,7 +30,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.setFrontMatterParsingOptions({ engines: frontMatterEngines });
   eleventyConfig.setLibrary("md", md({ blocks: dataBlocks(data) }));
   for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
-  for (const layout of ["base", "page", "home"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
+  for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
 
@@ -53,7 +53,15 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     layout: false,
     eleventyExcludeFromCollections: true,
   });
+  eleventyConfig.addTemplate("search.njk", "", {
+    layout: "search",
+    title: "Search",
+    description: `Search the pages of ${data.settings.name}.`,
+    permalink: "/search/",
+    eleventyExcludeFromCollections: true,
+  });
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
+  eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);
 
   return {

@@ -24,6 +24,8 @@ export function md(options: MarkdownOptions = {}): MarkdownItInstance {
       visuallyHiddenClass: "sr-only",
       symbol: "#",
       class: "heading-anchor",
+      // The link's words are for screen readers, not for search excerpts.
+      renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
   instance.use(tocPlugin, { minSections: options.tocMinSections ?? 3, title: "On this page" });

@@ -7,6 +7,7 @@ import { md } from "./markdown.ts";
 import { generatorRoot, optionsToEnvironment, type SiteOptions } from "./options.ts";
 import { loadPages } from "./pages.ts";
 import { ContentError, hasErrors, problem, type Problem } from "./problems.ts";
+import { writeSearchIndex } from "./search.ts";
 
 export interface PipelineOptions extends SiteOptions {
   /** Where the finished site goes. It is replaced only when everything passed. */
@@ -49,6 +50,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     } catch (error) {
       if (error instanceof ContentError) return { problems: [...problems, ...error.problems], pages: [] };
       return { problems: [...problems, problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")], pages: [] };
+    }
+    if (options.write && !hasErrors(problems)) {
+      const search = await writeSearchIndex(staging, data.settings.language);
+      for (const error of search.errors) problems.push(problem(outputDir, 1, `the search index could not be built: ${error}`, "fix the page it names, or report this to the site's maintainers"));
+      if (search.pageCount === 0) problems.push(problem(outputDir, 1, "the search index is empty: no page has searchable content", "check that the layouts mark the main content with data-pagefind-body"));
     }
     if (options.write && !hasErrors(problems)) swapInto(staging, outputDir);
     return { problems, pages };

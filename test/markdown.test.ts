@@ -5,7 +5,7 @@ describe("md(): the site's one markdown-it instance", () => {
   it("gives h2 to h4 readable ids and a permalink whose text names the section", () => {
     expect(md().render("### Code coordinators")).toBe(
       '<h3 id="code-coordinators">Code coordinators</h3>\n' +
-        '<a class="heading-anchor" href="#code-coordinators"><span class="sr-only">Link to the section “Code coordinators”</span> <span aria-hidden="true">#</span></a>',
+        '<a class="heading-anchor" href="#code-coordinators" data-pagefind-ignore=""><span class="sr-only">Link to the section “Code coordinators”</span> <span aria-hidden="true">#</span></a>',
     );
   });
 
@@ -25,9 +25,9 @@ describe("md(): the site's one markdown-it instance", () => {
       "<p>Intro</p>\n" +
         '<nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>\n<h2 id="toc-title" class="toc-title">On this page</h2>\n<ul>\n' +
         '<li><a href="#one">One</a></li>\n<li><a href="#two">Two</a></li>\n<li><a href="#three">Three</a></li>\n</ul>\n</nav>\n' +
-        '<h2 id="one">One</h2>\n<a class="heading-anchor" href="#one"><span class="sr-only">Link to the section “One”</span> <span aria-hidden="true">#</span></a>' +
-        '<h2 id="two">Two</h2>\n<a class="heading-anchor" href="#two"><span class="sr-only">Link to the section “Two”</span> <span aria-hidden="true">#</span></a>' +
-        '<h2 id="three">Three</h2>\n<a class="heading-anchor" href="#three"><span class="sr-only">Link to the section “Three”</span> <span aria-hidden="true">#</span></a>',
+        '<h2 id="one">One</h2>\n<a class="heading-anchor" href="#one" data-pagefind-ignore=""><span class="sr-only">Link to the section “One”</span> <span aria-hidden="true">#</span></a>' +
+        '<h2 id="two">Two</h2>\n<a class="heading-anchor" href="#two" data-pagefind-ignore=""><span class="sr-only">Link to the section “Two”</span> <span aria-hidden="true">#</span></a>' +
+        '<h2 id="three">Three</h2>\n<a class="heading-anchor" href="#three" data-pagefind-ignore=""><span class="sr-only">Link to the section “Three”</span> <span aria-hidden="true">#</span></a>',
     );
   });
 

@@ -6,6 +6,7 @@ import { isoDate, readableDate } from "./dates.ts";
 import { editUrl } from "./edit-url.ts";
 import { lastUpdated } from "./last-updated.ts";
 import { pageTitle } from "./page-title.ts";
+import { section } from "./section.ts";
 
 export interface FilterContext {
   contentDir: string;
@@ -21,6 +22,7 @@ interface FilterHost {
 export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext): void {
   eleventyConfig.addFilter("pageTitle", pageTitle);
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
+  eleventyConfig.addFilter("section", section);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
   eleventyConfig.addFilter("readableDate", (date: Date) => readableDate(date, context.settings.language));
   eleventyConfig.addFilter("isoDate", isoDate);

@@ -1,0 +1,85 @@
+// The search page: results as the reader types, narrowed by section, from the Pagefind index built with the site.
+// Loaded on /search/ only; every other page reads without JavaScript.
+
+const siteRoot = new URL("../", import.meta.url);
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-input");
+const sectionField = document.getElementById("search-section-field");
+const sectionSelect = document.getElementById("search-section");
+const status = document.getElementById("search-status");
+const results = document.getElementById("search-results");
+const fallback = document.getElementById("search-fallback");
+
+const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+await pagefind.options({ baseUrl: siteRoot.pathname });
+fallback.hidden = true;
+
+const filters = await pagefind.filters();
+for (const name of Object.keys(filters.section ?? {}).sort()) {
+  sectionSelect.append(new Option(name, name));
+}
+sectionField.hidden = sectionSelect.options.length <= 2;
+
+const params = new URLSearchParams(location.search);
+// What the reader typed while the index loaded wins over the address.
+if (!input.value) input.value = params.get("q") ?? "";
+sectionSelect.value = params.get("section") ?? "";
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** Pagefind's excerpts mark the matched words with <mark>; everything else in them is escaped text. */
+function excerpt(html) {
+  const paragraph = element("p", { class: "search-excerpt" });
+  paragraph.innerHTML = html;
+  return paragraph;
+}
+
+function renderResult(data) {
+  const item = element("li", { class: "search-result" }, [
+    element("h2", { class: "search-result-title" }, [element("a", { href: data.url }, [data.meta.title ?? data.url])]),
+  ]);
+  if (data.meta.section) item.append(element("p", { class: "search-result-section" }, [data.meta.section]));
+  item.append(excerpt(data.excerpt));
+  const headings = (data.sub_results ?? []).filter((sub) => sub.url !== data.url && sub.url.includes("#")).slice(0, 3);
+  if (headings.length) {
+    item.append(element("ul", { class: "search-subresults" }, headings.map((sub) => element("li", {}, [element("a", { href: sub.url }, [sub.title])]))));
+  }
+  return item;
+}
+
+let latest = 0;
+
+async function runSearch() {
+  const query = input.value.trim();
+  const section = sectionSelect.value;
+  const url = new URL(location.href);
+  url.search = new URLSearchParams({ ...(query && { q: query }), ...(section && { section }) }).toString();
+  history.replaceState(null, "", url);
+  const ticket = ++latest;
+  if (!query) {
+    results.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  const search = await pagefind.debouncedSearch(query, section ? { filters: { section } } : {}, 200);
+  if (search === null || ticket !== latest) return;
+  const found = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+  if (ticket !== latest) return;
+  results.replaceChildren(...found.map(renderResult));
+  const count = search.results.length;
+  const where = section ? ` in ${section}` : "";
+  status.textContent = count === 0 ? `No results for “${query}”${where}.` : `${count} result${count === 1 ? "" : "s"} for “${query}”${where}.`;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  runSearch();
+});
+input.addEventListener("input", runSearch);
+sectionSelect.addEventListener("change", runSearch);
+if (input.value) runSearch();

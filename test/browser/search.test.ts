@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { sites, useBrowser } from "./harness.ts";
+
+const browser = useBrowser();
+
+describe.each(sites())("search $name", ({ url: site }) => {
+  const searchFor = async (query: string, extra = "") => {
+    const opened = await browser.open(`${site}search/?q=${encodeURIComponent(query)}${extra}`);
+    await opened.page.locator("#search-results li").first().waitFor();
+    return opened;
+  };
+  const resultTitles = (page: Awaited<ReturnType<typeof searchFor>>["page"]) => page.locator("#search-results .search-result-title a").allTextContents();
+
+  it('lists the Working Group page first for "code coordinator"', async () => {
+    const { page, problems } = await searchFor("code coordinator");
+    expect((await resultTitles(page))[0]).toBe("Working Group");
+    expect(problems, "console errors and failed requests").toEqual([]);
+  });
+
+  it('finds the About page for "open source"', async () => {
+    const { page } = await searchFor("open source");
+    expect(await resultTitles(page)).toContain("About Code California");
+  });
+
+  it("runs the search in the URL on load, and announces the count to screen readers", async () => {
+    const { page } = await searchFor("values");
+    const status = page.locator("#search-status");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    expect(await status.textContent()).toMatch(/^\d+ results? for “values”\.$/);
+    expect(await page.locator("#search-input").inputValue()).toBe("values");
+    expect(await page.locator("#search-fallback").isHidden()).toBe(true);
+  });
+
+  it("shows results as the reader types", async () => {
+    const { page } = await browser.open(`${site}search/`);
+    await page.locator("#search-input").pressSequentially("product owner", { delay: 20 });
+    await page.locator("#search-results li").first().waitFor();
+    expect(await resultTitles(page)).toContain("Working Group");
+    expect(page.url()).toContain("q=product+owner");
+  });
+
+  it("takes the reader from a sub-result straight to the right heading", async () => {
+    const { page } = await searchFor("code coordinator");
+    const heading = page.locator('#search-results .search-subresults a[href*="#code-coordinators"]').first();
+    expect(await heading.getAttribute("href")).toMatch(/working-group\/#code-coordinators$/);
+    await heading.click();
+    await page.waitForURL(/working-group\/#code-coordinators$/);
+    expect(await page.locator("h1").textContent()).toBe("Working Group");
+    expect(await page.locator("#code-coordinators").textContent()).toBe("Code coordinators");
+  });
+
+  it("narrows results to one section", async () => {
+    const { page } = await searchFor("public");
+    const all = await resultTitles(page);
+    expect(all.length).toBeGreaterThan(2);
+    await page.locator("#search-section").selectOption("Values");
+    await page.waitForFunction(() => document.querySelector("#search-status")?.textContent?.includes("in Values"));
+    expect(await resultTitles(page)).toEqual(["Our values"]);
+    expect(page.url()).toContain("section=Values");
+  });
+
+  it("every result is a link the keyboard reaches", async () => {
+    const { page } = await searchFor("Code California");
+    const links = await page.locator("#search-results a").count();
+    expect(links).toBeGreaterThan(0);
+    await page.locator("#search-section").focus();
+    await page.keyboard.press("Tab"); // the Search button
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.closest("#search-results") !== null && document.activeElement?.tagName);
+    expect(focused).toBe("A");
+  });
+
+  it("the header's search form lands on the search page with JavaScript disabled, which lists every page instead", async () => {
+    const { page, problems } = await browser.open(`${site}about/`, { javaScript: false });
+    await page.locator("#header-search").fill("values");
+    await page.locator("#header-search").press("Enter");
+    await page.waitForURL(/\/search\/\?q=values$/);
+    expect(new URL(page.url()).pathname).toBe(new URL(`${site}search/`).pathname);
+    expect(await page.locator("#search-fallback").isVisible()).toBe(true);
+    expect(await page.locator("#search-fallback a").allTextContents()).toContain("Our values");
+    expect(problems).toEqual([]);
+  });
+
+  it("the header's search form runs the search with JavaScript on", async () => {
+    const { page, problems } = await browser.open(`${site}values/`);
+    await page.locator("#header-search").fill("mission");
+    await page.locator("#header-search").press("Enter");
+    await page.locator("#search-results li").first().waitFor();
+    expect(await resultTitles(page)).toContain("About Code California");
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { section } from "../../src/filters/section.ts";
+
+const menu = [
+  { text: "Home", url: "/" },
+  { text: "Working Group", url: "/working-group/" },
+  { text: "Coordinators", url: "/working-group/coordinators/" },
+];
+
+describe("section", () => {
+  it("is the menu item a page sits under", () => expect(section("/working-group/", menu)).toBe("Working Group"));
+  it("prefers the deepest menu item", () => expect(section("/working-group/coordinators/cdt/", menu)).toBe("Coordinators"));
+  it("calls the home page by its menu name", () => expect(section("/", menu)).toBe("Home"));
+  it("groups pages outside the menu as site information", () => expect(section("/privacy-policy/", menu)).toBe("Site information"));
+});
