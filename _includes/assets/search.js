@@ -45,7 +45,12 @@ function renderResult(data) {
   ]);
   if (data.meta.section) item.append(element("p", { class: "search-result-section" }, [data.meta.section]));
   item.append(excerpt(data.excerpt));
-  const headings = (data.sub_results ?? []).filter((sub) => sub.url !== data.url && sub.url.includes("#")).slice(0, 3);
+  // The sections where the words matched most, in page order.
+  const headings = (data.sub_results ?? [])
+    .filter((sub) => sub.url.includes("#") && sub.locations?.length)
+    .sort((a, b) => b.locations.length - a.locations.length)
+    .slice(0, 3)
+    .sort((a, b) => a.locations[0] - b.locations[0]);
   if (headings.length) {
     item.append(element("ul", { class: "search-subresults" }, headings.map((sub) => element("li", {}, [element("a", { href: sub.url }, [sub.title])]))));
   }
