@@ -10,6 +10,7 @@ import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
 import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
 import { ContentError } from "./src/problems.ts";
+import { writeSearchIndex } from "./src/search.ts";
 import { compileStyles } from "./src/styles.ts";
 
 // Eleventy's config object is untyped JavaScript; this is the part of it the site uses.
@@ -63,6 +64,12 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
   eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);
+  // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode === "build") return;
+    const { errors } = await writeSearchIndex(directories.output, data.settings.language);
+    for (const error of errors) console.error(`search index: ${error}`);
+  });
 
   return {
     markdownTemplateEngine: false,
