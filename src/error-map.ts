@@ -108,6 +108,13 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         });
         break;
       }
+      case "invalid_format":
+        if (issue.format === "date") {
+          issues.push({ path, atKey: false, message: `"${name}" should be a real date written YYYY-MM-DD, but it is ${describeValue(value)}`, fix: "write the date like 2025-06-30" });
+          break;
+        }
+        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue) });
+        break;
       case "too_small":
         if (issue.origin === "string") {
           issues.push({ path, atKey: false, message: `"${name}" is empty`, fix: "write some text here" });

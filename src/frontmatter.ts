@@ -25,7 +25,8 @@ export const frontMatterEngines = { ...safeEngines, yaml: (text: string) => pars
 
 export interface ParsedPage {
   file: string;
-  data: PageFrontMatter;
+  /** The checked front matter; undefined when it has errors (the body can still be checked). */
+  data?: PageFrontMatter;
   /** The Markdown after the front matter. */
   body: string;
   /** How many lines of the file come before `body`, to turn body line numbers into file line numbers. */
@@ -63,7 +64,6 @@ export function parsePage(file: string, text = readFileSync(file, "utf8")): { pa
   }
   // gray-matter's `matter` starts with the newline that ends the opening "---", so its lines are the file's.
   const result = validateYaml(pageSchema, parsed.matter, file);
-  if (!result.ok) return { problems: result.problems };
   const bodyLineOffset = text.slice(0, text.length - parsed.content.length).split("\n").length - 1;
-  return { page: { file, data: result.value, body: parsed.content, bodyLineOffset }, problems: [] };
+  return { page: { file, data: result.ok ? result.value : undefined, body: parsed.content, bodyLineOffset }, problems: result.problems };
 }

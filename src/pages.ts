@@ -1,9 +1,9 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
-import { parsePage, type ParsedPage } from "./frontmatter.ts";
-import { problem, type Problem } from "./problems.ts";
-import { didYouMean } from "./suggest.ts";
+import { pageUrl, type PageSource } from "./checks/page-source.ts";
+import { parsePage } from "./frontmatter.ts";
+import type { Problem } from "./problems.ts";
 
 /** Every Markdown page of a content folder; folders starting with `_` or `.` hold data and tooling, not pages. */
 export function findPageFiles(contentDir: string): string[] {
@@ -20,22 +20,25 @@ export function findPageFiles(contentDir: string): string[] {
   return files.sort();
 }
 
-/** Reads every page's front matter and checks the data blocks its Markdown places. */
-export function loadPages(contentDir: string, markdown: MarkdownIt, blockNames: readonly string[]): { pages: ParsedPage[]; problems: Problem[] } {
-  const pages: ParsedPage[] = [];
+/**
+ * Reads every page once: its front matter checked against the schema, its Markdown parsed into tokens
+ * (with their lines) by the site's markdown-it instance, for all the checks that follow.
+ */
+export function loadPages(contentDir: string, markdown: MarkdownIt): { pages: PageSource[]; problems: Problem[] } {
+  const pages: PageSource[] = [];
   const problems: Problem[] = [];
   for (const file of findPageFiles(contentDir)) {
-    const { page, problems: found } = parsePage(file);
+    const text = readFileSync(file, "utf8");
+    const { page, problems: found } = parsePage(file, text);
     problems.push(...found);
-    if (!page) continue;
-    pages.push(page);
-    for (const token of markdown.parse(page.body, {})) {
-      if (token.type !== "data_block" || blockNames.includes(token.info)) continue;
-      const guess = didYouMean(token.info, blockNames);
-      problems.push(
-        problem(file, page.bodyLineOffset + (token.map?.[0] ?? 0) + 1, `there is no data block called "${token.info}"`, guess ? `did you mean "{{ ${guess} }}"?` : `use one of: ${blockNames.join(", ")}`),
-      );
-    }
+    pages.push({
+      file,
+      lines: text.split("\n"),
+      data: page?.data,
+      url: pageUrl(contentDir, file, page?.data?.permalink),
+      tokens: page ? markdown.parse(page.body, {}) : [],
+      bodyLineOffset: page?.bodyLineOffset ?? 0,
+    });
   }
   return { pages, problems };
 }

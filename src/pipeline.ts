@@ -2,6 +2,7 @@ import { mkdtempSync, renameSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { dataBlocks } from "./blocks.ts";
+import { checkContent } from "./checks/index.ts";
 import { loadSiteData } from "./data.ts";
 import { md } from "./markdown.ts";
 import { generatorRoot, optionsToEnvironment, type SiteOptions } from "./options.ts";
@@ -32,11 +33,10 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
-  if (!data) return { problems, pages: [] };
-  const blocks = dataBlocks(data);
-  const pageCheck = loadPages(contentDir, md({ blocks }), Object.keys(blocks));
-  problems.push(...pageCheck.problems);
-  if (hasErrors(problems)) return { problems, pages: [] };
+  const blocks = data ? dataBlocks(data) : {};
+  const loaded = loadPages(contentDir, md({ blocks }));
+  problems.push(...loaded.problems, ...checkContent(contentDir, loaded.pages, data, Object.keys(blocks)));
+  if (!data || hasErrors(problems)) return { problems, pages: [] };
 
   const outputDir = path.resolve(options.outputDir);
   const staging = mkdtempSync(path.join(path.dirname(outputDir), `.site-${path.basename(outputDir)}-`));

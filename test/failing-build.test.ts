@@ -14,13 +14,14 @@ const snapshot = (dir: string) =>
   );
 
 describe("a build with mistakes in it", () => {
-  it("fails on a misspelled front matter field with the file, the line and the fix", async () => {
+  it("fails on a misspelled front matter field with the file, the line and the fix, and reports the page's other mistakes in the same run", async () => {
     const output = path.join(tempDir(), "site");
     const result = await runScript("build", ["--content", site("typo"), "--output", output]);
     expect(result.code).toBe(1);
     expect(problemLines(result.stderr)).toEqual([
       'test/fixtures/sites/typo/projects.md:1 error: the field "title" is missing — add "title:" with text',
       'test/fixtures/sites/typo/projects.md:2:1 error: unknown field "titel" — did you mean "title"?',
+      'test/fixtures/sites/typo/projects.md:9 error: there is no data block called "agencis" — use one of: contact',
     ]);
     expect(result.stderr).toContain("Nothing was published");
     expect(() => statSync(output)).toThrow();

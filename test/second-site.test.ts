@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ThrowawayRepo } from "./git-repo.ts";
-import { buildInto, fixtures, readPage, tempDir, text } from "./helpers.ts";
+import { buildInto, fixtures, problemLines, readPage, tempDir, text } from "./helpers.ts";
 
 let site: string;
 
@@ -12,7 +12,9 @@ beforeAll(async () => {
   repo.commit("2024-03-05T12:00:00Z");
   repo.commit("2025-07-14T18:30:00Z", { "projects.md": readFileSync(path.join(repo.dir, "projects.md"), "utf8") + "\nNow with train times.\n" });
   const build = await buildInto(repo.dir);
-  expect(build.stderr).toBe("");
+  expect(problemLines(build.stderr)).toEqual([
+    `${repo.dir}/draft.md:4 note: this page is a draft: it is left out of the site, its menus, sitemap and search — remove draft: true when it is ready to publish`,
+  ]);
   expect(build.code).toBe(0);
   site = build.output;
 });

@@ -24,7 +24,7 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
   eleventyConfig.addFilter("section", section);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
-  eleventyConfig.addFilter("readableDate", (date: Date) => readableDate(date, context.settings.language));
+  eleventyConfig.addFilter("readableDate", (date: Date | string) => readableDate(date, context.settings.language));
   eleventyConfig.addFilter("isoDate", isoDate);
   eleventyConfig.addFilter("editUrl", (inputPath: string) => editUrl(inputPath, context.contentDir, context.settings));
   eleventyConfig.addFilter("lastUpdated", (inputPath: string) => lastUpdated(inputPath, context.commits));

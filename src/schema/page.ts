@@ -21,6 +21,8 @@ export const pageSchema = z
       .optional(),
     /** `true` keeps the page out of the published site, its navigation, sitemap and search while it is being written. */
     draft: z.boolean().default(false),
+    /** The day someone last checked that the page is still right, written YYYY-MM-DD. */
+    last_reviewed: z.iso.date().optional(),
     /** `true` publishes the page but keeps it out of the sitemap, page listings and search (for the 404 page). */
     unlisted: z.boolean().default(false),
   });

@@ -8,5 +8,6 @@ describe("dates", () => {
     expect(readableDate(evening)).toBe("July 14, 2025");
     expect(isoDate(evening)).toBe("2025-07-14");
   });
+  it("reads a front matter date as that day", () => expect(readableDate("2025-06-30")).toBe("June 30, 2025"));
   it("follows the site's language", () => expect(readableDate(new Date("2025-07-14T18:30:00Z"), "es")).toBe("14 de julio de 2025"));
 });

@@ -1,0 +1,63 @@
+import { problem, type Problem } from "../problems.ts";
+
+// Windows-1252's characters for the bytes 0x80–0x9F; every other byte below 0x100 is its Latin-1 character.
+const windows1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+const continuation = `[${windows1252}\u00A0-\u00BF]`;
+/** A UTF-8 lead byte read as Windows-1252 (Â…ô), followed by the continuation bytes it needs. */
+const garbledPattern = new RegExp(`[\u00C2-\u00DF]${continuation}|[\u00E0-\u00EF]${continuation}{2}|[\u00F0-\u00F4]${continuation}{3}`, "g");
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The text that was meant, when `garbled` is UTF-8 read as Windows-1252; undefined when it is not. */
+export function repairGarbled(garbled: string): string | undefined {
+  const bytes: number[] = [];
+  for (const char of garbled) {
+    const code = char.codePointAt(0)!;
+    const special = windows1252.indexOf(char);
+    if (special >= 0) bytes.push(0x80 + special);
+    else if (code < 0x100) bytes.push(code);
+    else return undefined;
+  }
+  try {
+    return strictUtf8.decode(new Uint8Array(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+const invisible: Record<string, string> = {
+  "\u200B": "a zero-width space",
+  "\u200C": "a zero-width non-joiner",
+  "\u200D": "a zero-width joiner",
+  "\u2060": "a word joiner",
+  "\uFEFF": "a byte order mark",
+  "\u00AD": "a soft hyphen",
+  "\u202A": "a hidden text-direction control",
+  "\u202B": "a hidden text-direction control",
+  "\u202C": "a hidden text-direction control",
+  "\u202D": "a hidden text-direction control",
+  "\u202E": "a hidden text-direction control",
+  "\u2066": "a hidden text-direction control",
+  "\u2067": "a hidden text-direction control",
+  "\u2068": "a hidden text-direction control",
+  "\u2069": "a hidden text-direction control",
+};
+const invisiblePattern = new RegExp(`[${Object.keys(invisible).join("")}]`, "g");
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** Text garbled by a wrong encoding, and characters nobody can see, in any text file an editor writes. */
+export function checkText(file: string, lines: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  lines.forEach((line, i) => {
+    for (const match of line.matchAll(garbledPattern)) {
+      const meant = repairGarbled(match[0]);
+      if (meant === undefined) continue;
+      problems.push(problem(file, i + 1, `"${match[0]}" is garbled text (UTF-8 read with the wrong encoding)`, `replace it with "${meant}"`, "error", match.index + 1));
+    }
+    for (const match of line.matchAll(invisiblePattern)) {
+      if (match[0] === "\uFEFF" && i === 0 && match.index === 0) continue; // a byte order mark at the very start is harmless
+      problems.push(problem(file, i + 1, `there is ${invisible[match[0]]} (${codePoint(match[0])}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", match.index + 1));
+    }
+  });
+  return problems;
+}

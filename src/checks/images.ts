@@ -1,0 +1,33 @@
+import { problem, type Problem } from "../problems.ts";
+import { resolveUrl } from "./links.ts";
+import type { PageSource } from "./page-source.ts";
+import type { Reference } from "./references.ts";
+import type { SiteIndex } from "./site-index.ts";
+
+/** Images: files that exist, from this site, each with a text alternative. */
+export function checkImages(page: PageSource, refs: readonly Reference[], index: SiteIndex): Problem[] {
+  const problems: Problem[] = [];
+  for (const ref of refs) {
+    if (ref.kind !== "image") continue;
+    const report = (message: string, fix: string) => problems.push(problem(page.file, ref.line, message, fix, "error", ref.column));
+    if (ref.text === undefined || (!ref.fromHtml && !ref.text.trim())) {
+      report(
+        `the image "${ref.url}" has no alt text`,
+        ref.fromHtml ? 'add alt="what the image shows" (or alt="" if it is only decoration)' : "describe what the image shows between the square brackets: ![A map of California](…)",
+      );
+    }
+    if (/^\s*(javascript|data):/i.test(ref.url)) {
+      report("the image is embedded as a data: address", "save the image in content/images/ and link to it, such as /images/map.png");
+      continue;
+    }
+    const resolved = resolveUrl(ref.url, page.url);
+    if (resolved.kind === "external") {
+      report(`the image ${ref.url} is loaded from another website`, "save a copy in content/images/ and link to it: pages load nothing from other servers");
+    } else if (resolved.kind === "internal") {
+      if (!index.hasFile(resolved.path)) report(`the image "${ref.url}" does not exist`, `add the file to content${decodeURI(resolved.path)}, or correct the address`);
+    } else {
+      report(`the image address "${ref.url}" is not valid`, "use the address of a file in content/images/, such as /images/map.png");
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { dataFolder } from "../data.ts";
+import type { Problem } from "../problems.ts";
+import { dataSchemas, type SiteData } from "../schema/data.ts";
+import { checkDataBlocks } from "./blocks.ts";
+import { checkText } from "./encoding.ts";
+import { checkHeadings } from "./headings.ts";
+import { checkImages } from "./images.ts";
+import { checkLinks, checkUnparsedLinks } from "./links.ts";
+import type { PageSource } from "./page-source.ts";
+import { checkRawHtml } from "./raw-html.ts";
+import { htmlElements, references } from "./references.ts";
+import { checkNavigation, checkPagesTogether } from "./site.ts";
+import { SiteIndex } from "./site-index.ts";
+
+/**
+ * Every check of the content, in one pass over pages read once: each page's tokens and raw HTML are walked
+ * once, and one index of every address and heading id serves all the link checks.
+ */
+export function checkContent(contentDir: string, pages: readonly PageSource[], data: SiteData | undefined, blockNames: readonly string[]): Problem[] {
+  const index = new SiteIndex(contentDir, pages);
+  const problems: Problem[] = [...checkPagesTogether(pages)];
+  for (const page of pages) {
+    const elements = htmlElements(page);
+    const refs = references(page, elements);
+    if (data) problems.push(...checkDataBlocks(page, blockNames));
+    problems.push(...checkText(page.file, page.lines), ...checkHeadings(page), ...checkRawHtml(page, elements), ...checkLinks(page, refs, index), ...checkUnparsedLinks(page), ...checkImages(page, refs, index));
+  }
+  for (const name of Object.keys(dataSchemas)) {
+    const file = path.join(dataFolder(contentDir), `${name}.yaml`);
+    if (existsSync(file)) problems.push(...checkText(file, readFileSync(file, "utf8").split("\n")));
+  }
+  if (data) problems.push(...checkNavigation(contentDir, data.navigation, index));
+  return problems;
+}

@@ -1,0 +1,113 @@
+import path from "node:path";
+import { closest } from "fastest-levenshtein";
+import { problem, type Problem } from "../problems.ts";
+import { didYouMean } from "../suggest.ts";
+import { inlineTokens, locate, type PageSource } from "./page-source.ts";
+import { sourceForm, type Reference } from "./references.ts";
+import type { SiteIndex } from "./site-index.ts";
+
+const localOrigin = "https://site.invalid";
+const allowedSchemes = new Set(["http:", "https:", "mailto:", "tel:"]);
+const vagueWords = new Set(["click here", "here", "click", "read more", "more", "learn more", "link", "this link", "this page", "this", "go", "details"]);
+
+export type ResolvedUrl =
+  | { kind: "internal"; path: string; hash: string }
+  | { kind: "external"; url: URL }
+  | { kind: "other"; scheme: string }
+  | { kind: "malformed"; reason: string };
+
+/** What an address in a page points at, read against the page's own address. */
+export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
+  if (/\s|%20/i.test(href)) return { kind: "malformed", reason: "it has a space in it" };
+  if (/^(https?\/\/|https?:\/(?!\/)|www\.)/i.test(href)) return { kind: "malformed", reason: "it looks like a web address missing part of its https://" };
+  let url: URL;
+  try {
+    url = new URL(href, localOrigin + pageUrl);
+  } catch {
+    return { kind: "malformed", reason: "it is not a valid address" };
+  }
+  if (url.origin === localOrigin) return { kind: "internal", path: url.pathname, hash: decodeURIComponent(url.hash.slice(1)) };
+  if (url.protocol === "http:" || url.protocol === "https:") return { kind: "external", url };
+  return { kind: "other", scheme: url.protocol };
+}
+
+const at = (page: PageSource, ref: Reference, message: string, fix: string, severity: "error" | "warning" = "error") =>
+  problem(page.file, ref.line, message, fix, severity, ref.column);
+
+/** Links: to pages and headings that exist, in a valid form, over https, with words that say where they go. */
+export function checkLinks(page: PageSource, refs: readonly Reference[], index: SiteIndex): Problem[] {
+  const problems: Problem[] = [];
+  for (const ref of refs) {
+    if (ref.kind !== "link") continue;
+    const shown = sourceForm(ref.url) || "(empty)";
+    if (/^\s*(javascript|data|vbscript):/i.test(ref.url)) {
+      problems.push(at(page, ref, `the link "${shown.slice(0, 60)}" runs code or embeds data`, "link to a page or a web address (https://…) instead"));
+      continue;
+    }
+    const resolved = resolveUrl(ref.url, page.url);
+    if (resolved.kind === "malformed") {
+      problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.reason.includes("space") ? "use an address without spaces: rename the page or file with hyphens, such as getting-started" : "write the full address, such as https://example.gov/page or /about/"));
+      continue;
+    }
+    if (resolved.kind === "other") {
+      if (!allowedSchemes.has(resolved.scheme)) problems.push(at(page, ref, `the link "${shown}" uses "${resolved.scheme}", which a browser cannot open`, "link to a page, or to an https://, mailto: or tel: address"));
+      continue;
+    }
+    if (resolved.kind === "external") {
+      if (resolved.url.protocol === "http:" && !["localhost", "127.0.0.1"].includes(resolved.url.hostname)) {
+        problems.push(at(page, ref, `the link to ${ref.url} is not secure (http://)`, `use https://${ref.url.slice("http://".length)} if the site supports it`, "warning"));
+      }
+    } else {
+      problems.push(...checkInternal(page, ref, resolved, index));
+    }
+    const words = (ref.text ?? "").trim();
+    if (vagueWords.has(words.toLowerCase().replace(/[.!:]+$/, ""))) {
+      problems.push(at(page, ref, `the link text "${words}" does not say where the link goes`, "use words that name the destination, such as the page's title", "warning"));
+    } else if (words && /^(https?:\/\/|www\.)/i.test(words)) {
+      problems.push(at(page, ref, `the link text is a bare address (${words})`, "use words that name the destination; screen readers read addresses letter by letter", "warning"));
+    } else if (!words && !ref.fromHtml) {
+      problems.push(at(page, ref, `the link to "${shown}" has no text`, "write the words of the link between the square brackets"));
+    }
+  }
+  return problems;
+}
+
+/** `[text](an address with spaces)` is not a link to markdown-it: it shows as plain text, brackets and all. */
+export function checkUnparsedLinks(page: PageSource): Problem[] {
+  const problems: Problem[] = [];
+  for (const { token, line } of inlineTokens(page.tokens)) {
+    if (token.type !== "text") continue;
+    for (const match of token.content.matchAll(/\[([^\]]+)\]\(([^)]*\s[^)]*)\)/g)) {
+      const { line: fileLine, column } = locate(page, line, match[0]);
+      problems.push(problem(page.file, fileLine, `"${match[0]}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf", "error", column));
+    }
+  }
+  return problems;
+}
+
+function checkInternal(page: PageSource, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
+  const isMarkdownFile = target.path.endsWith(".md");
+  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), decodeURI(ref.url.split("#")[0]!))) ?? target.path) : target.path;
+  const targetPage = index.page(targetPath);
+  if (!targetPage) {
+    if (!target.hash && !isMarkdownFile && index.hasFile(target.path)) return [];
+    if (index.isDraft(targetPath)) return [at(page, ref, `the link to "${ref.url}" goes to a page that is still a draft, so it is not published`, "publish that page first (remove its draft: true), or remove the link")];
+    const guess = didYouMean(targetPath, index.urls());
+    return [at(page, ref, `the link to "${ref.url}" goes to a page that does not exist`, guess ? `did you mean "${guess}"?` : "check the address, or create the page")];
+  }
+  const problems: Problem[] = [];
+  if (isMarkdownFile) {
+    problems.push(at(page, ref, `the link "${ref.url}" points at a Markdown file, which is not published`, `link to the page's address instead: ${targetPath}${target.hash ? `#${target.hash}` : ""}`));
+  }
+  if (target.hash && !targetPage.ids.has(target.hash)) {
+    const where = targetPage === index.page(page.url) ? "this page" : `the page ${targetPath}`;
+    problems.push(at(page, ref, `the link "${ref.url}" goes to a section "#${target.hash}" that is not on ${where}`, nearestSection(target.hash, targetPage.sections)));
+  }
+  return problems;
+}
+
+function nearestSection(wanted: string, sections: readonly string[]): string {
+  if (sections.length === 0) return "there are no sections to link to there: link to the page without the #part";
+  const guess = didYouMean(wanted, sections);
+  return guess ? `did you mean "#${guess}"?` : `the nearest is "#${closest(wanted, [...sections])}"; its sections are ${sections.map((id) => `#${id}`).join(", ")}`;
+}

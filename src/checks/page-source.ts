@@ -1,0 +1,69 @@
+import path from "node:path";
+import type { Token } from "markdown-it";
+import type { PageFrontMatter } from "../schema/page.ts";
+
+/** A page as the checks see it: its source lines, its Markdown tokens (which carry their lines) and its address. */
+export interface PageSource {
+  file: string;
+  /** Every line of the file, front matter included, for line and column lookups. */
+  lines: string[];
+  /** Front matter, when it was valid. */
+  data?: PageFrontMatter;
+  /** The address the page is published at. */
+  url: string;
+  tokens: Token[];
+  /** Lines of the file before the Markdown body. */
+  bodyLineOffset: number;
+}
+
+/** The address Eleventy gives a page: `about.md` → `/about/`, `guides/index.md` → `/guides/`, or its permalink. */
+export function pageUrl(contentDir: string, file: string, permalink?: string): string {
+  if (permalink) return permalink;
+  const relative = path.relative(contentDir, file).split(path.sep).join("/").replace(/\.md$/, "");
+  const withoutIndex = relative === "index" ? "" : relative.replace(/\/index$/, "");
+  return withoutIndex ? `/${withoutIndex}/` : "/";
+}
+
+/** Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it. */
+export function locate(page: PageSource, bodyLine: number, needle?: string, searchLines = 1): { line: number; column?: number } {
+  const first = page.bodyLineOffset + bodyLine;
+  if (needle) {
+    for (let i = 0; i < searchLines; i++) {
+      const index = page.lines[first + i]?.indexOf(needle) ?? -1;
+      if (index >= 0) return { line: first + i + 1, column: index + 1 };
+    }
+  }
+  return { line: first + 1 };
+}
+
+export interface InlineItem {
+  token: Token;
+  /** 0-based line within the body. */
+  line: number;
+  /** The block the item is in, for searching its lines. */
+  block: Token;
+}
+
+/** Every inline token of the page with the body line it is on (markdown-it gives lines to blocks only). */
+export function* inlineTokens(tokens: readonly Token[]): Generator<InlineItem> {
+  for (const block of tokens) {
+    if (block.type !== "inline" || !block.children || !block.map) continue;
+    let line = block.map[0];
+    for (const token of block.children) {
+      yield { token, line, block };
+      if (token.type === "softbreak" || token.type === "hardbreak") line++;
+      else if (token.type === "text" || token.type === "html_inline") line += token.content.split("\n").length - 1;
+    }
+  }
+}
+
+/** The text of an inline range, such as the words of a link. */
+export function textBetween(children: readonly Token[], start: number, closeType: string): string {
+  let text = "";
+  for (let i = start + 1; i < children.length && children[i]!.type !== closeType; i++) {
+    const child = children[i]!;
+    if (child.type === "text" || child.type === "code_inline") text += child.content;
+    if (child.type === "image") text += child.content;
+  }
+  return text;
+}

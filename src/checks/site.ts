@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { dataFolder } from "../data.ts";
+import { displayPath, problem, type Problem } from "../problems.ts";
+import type { SiteData } from "../schema/data.ts";
+import { didYouMean } from "../suggest.ts";
+import { parseYaml } from "../yaml-source.ts";
+import type { PageSource } from "./page-source.ts";
+import type { SiteIndex } from "./site-index.ts";
+
+const keyLine = (page: PageSource, key: string) => Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
+
+/** What only shows across pages: two pages at one address, two pages with one title, and drafts. */
+export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
+  const problems: Problem[] = [];
+  const byUrl = new Map<string, PageSource>();
+  const byTitle = new Map<string, PageSource>();
+  for (const page of pages) {
+    if (page.data?.draft) {
+      problems.push(problem(page.file, keyLine(page, "draft"), "this page is a draft: it is left out of the site, its menus, sitemap and search", "remove draft: true when it is ready to publish", "note"));
+      continue;
+    }
+    const sameUrl = byUrl.get(page.url);
+    if (sameUrl) {
+      problems.push(problem(page.file, page.data?.permalink ? keyLine(page, "permalink") : 1, `this page and ${displayPath(sameUrl.file)} would both be published at ${page.url}`, "give one of them another file name or permalink"));
+    } else byUrl.set(page.url, page);
+    const title = page.data?.title;
+    if (!title) continue;
+    const sameTitle = byTitle.get(title.toLowerCase());
+    if (sameTitle) {
+      problems.push(problem(page.file, keyLine(page, "title"), `this page has the same title as ${displayPath(sameTitle.file)} ("${title}")`, "give each page its own title so readers can tell them apart in search and menus", "warning"));
+    } else byTitle.set(title.toLowerCase(), page);
+  }
+  return problems;
+}
+
+/** The menus' links go to pages that exist. */
+export function checkNavigation(contentDir: string, navigation: SiteData["navigation"], index: SiteIndex): Problem[] {
+  const file = path.join(dataFolder(contentDir), "navigation.yaml");
+  const source = parseYaml(readFileSync(file, "utf8"));
+  const problems: Problem[] = [];
+  for (const menu of ["primary", "footer"] as const) {
+    navigation[menu].forEach((item, i) => {
+      if (index.page(item.url)) return;
+      const { line, column } = source.position([menu, i, "url"]);
+      const guess = didYouMean(item.url, index.urls());
+      problems.push(problem(file, line, `the menu item "${item.text}" goes to ${item.url}, which is not a page of the site`, guess ? `did you mean "${guess}"?` : "correct the address, or create the page", "error", column));
+    });
+  }
+  return problems;
+}
