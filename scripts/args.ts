@@ -10,6 +10,7 @@ export function commonArgs(argv = process.argv.slice(2)) {
       content: { type: "string" },
       output: { type: "string" },
       "path-prefix": { type: "string" },
+      external: { type: "boolean", default: false },
     },
     allowPositionals: false,
     strict: true,
@@ -18,5 +19,6 @@ export function commonArgs(argv = process.argv.slice(2)) {
     contentDir: path.resolve(values.content ?? process.env.SITE_CONTENT ?? path.join(generatorRoot, "content")),
     outputDir: path.resolve(values.output ?? path.join(generatorRoot, "_site")),
     pathPrefix: values["path-prefix"] ?? process.env.PATH_PREFIX,
+    external: values.external ?? false,
   };
 }

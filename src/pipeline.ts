@@ -2,6 +2,7 @@ import { mkdtempSync, renameSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { dataBlocks } from "./blocks.ts";
+import { checkExternalLinks } from "./checks/external.ts";
 import { checkContent } from "./checks/index.ts";
 import { loadSiteData } from "./data.ts";
 import { md } from "./markdown.ts";
@@ -15,6 +16,8 @@ export interface PipelineOptions extends SiteOptions {
   outputDir: string;
   /** false: check only (`npm run check`), writing nothing that stays. */
   write: boolean;
+  /** Also request every external link once (`npm run check -- --external`); needs the network. */
+  external?: boolean;
 }
 
 export interface RenderedPage {
@@ -35,7 +38,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { data, problems } = loadSiteData(contentDir);
   const blocks = data ? dataBlocks(data) : {};
   const loaded = loadPages(contentDir, md({ blocks }));
-  problems.push(...loaded.problems, ...checkContent(contentDir, loaded.pages, data, Object.keys(blocks)));
+  const checked = checkContent(contentDir, loaded.pages, data, Object.keys(blocks));
+  problems.push(...loaded.problems, ...checked.problems);
+  if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
   if (!data || hasErrors(problems)) return { problems, pages: [] };
 
   const outputDir = path.resolve(options.outputDir);

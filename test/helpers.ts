@@ -2,9 +2,12 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse, type HTMLElement } from "node-html-parser";
 
 export const root = path.resolve(import.meta.dirname, "..");
+/** tsx's loader by its full path, so commands run from any folder (an editor's site lives anywhere). */
+const tsxLoader = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
 export const fixtures = path.join(root, "test", "fixtures");
 
 export interface CommandResult {
@@ -18,7 +21,7 @@ export function runScript(name: string, args: string[] = [], env: NodeJS.Process
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", path.join(root, "scripts", `${name}.ts`), ...args],
+      ["--import", tsxLoader, path.join(root, "scripts", `${name}.ts`), ...args],
       { cwd, env: { ...process.env, GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "", ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );

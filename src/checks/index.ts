@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { dataFolder } from "../data.ts";
-import type { Problem } from "../problems.ts";
+import { displayPath, type Problem } from "../problems.ts";
 import { dataSchemas, type SiteData } from "../schema/data.ts";
 import { checkDataBlocks } from "./blocks.ts";
 import { checkText } from "./encoding.ts";
+import type { ExternalLink } from "./external.ts";
 import { checkHeadings } from "./headings.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks, checkUnparsedLinks } from "./links.ts";
@@ -18,12 +19,21 @@ import { SiteIndex } from "./site-index.ts";
  * Every check of the content, in one pass over pages read once: each page's tokens and raw HTML are walked
  * once, and one index of every address and heading id serves all the link checks.
  */
-export function checkContent(contentDir: string, pages: readonly PageSource[], data: SiteData | undefined, blockNames: readonly string[]): Problem[] {
+export function checkContent(
+  contentDir: string,
+  pages: readonly PageSource[],
+  data: SiteData | undefined,
+  blockNames: readonly string[],
+): { problems: Problem[]; externalLinks: ExternalLink[] } {
   const index = new SiteIndex(contentDir, pages);
   const problems: Problem[] = [...checkPagesTogether(pages)];
+  const externalLinks: ExternalLink[] = [];
   for (const page of pages) {
     const elements = htmlElements(page);
     const refs = references(page, elements);
+    for (const ref of refs) {
+      if (ref.kind === "link" && /^https?:\/\//i.test(ref.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
+    }
     if (data) problems.push(...checkDataBlocks(page, blockNames));
     problems.push(...checkText(page.file, page.lines), ...checkHeadings(page), ...checkRawHtml(page, elements), ...checkLinks(page, refs, index), ...checkUnparsedLinks(page), ...checkImages(page, refs, index));
   }
@@ -32,5 +42,5 @@ export function checkContent(contentDir: string, pages: readonly PageSource[], d
     if (existsSync(file)) problems.push(...checkText(file, readFileSync(file, "utf8").split("\n")));
   }
   if (data) problems.push(...checkNavigation(contentDir, data.navigation, index));
-  return problems;
+  return { problems, externalLinks };
 }

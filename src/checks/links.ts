@@ -72,14 +72,23 @@ export function checkLinks(page: PageSource, refs: readonly Reference[], index: 
   return problems;
 }
 
-/** `[text](an address with spaces)` is not a link to markdown-it: it shows as plain text, brackets and all. */
+/**
+ * `[text](an address with spaces)` or `[text](javascript:…)` is not a link to markdown-it: it shows as plain
+ * text, brackets and all, so the editor needs to hear why.
+ */
 export function checkUnparsedLinks(page: PageSource): Problem[] {
   const problems: Problem[] = [];
   for (const { token, line } of inlineTokens(page.tokens)) {
     if (token.type !== "text") continue;
-    for (const match of token.content.matchAll(/\[([^\]]+)\]\(([^)]*\s[^)]*)\)/g)) {
-      const { line: fileLine, column } = locate(page, line, match[0]);
-      problems.push(problem(page.file, fileLine, `"${match[0]}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf", "error", column));
+    const report = (found: string, message: string, fix: string) => {
+      const { line: fileLine, column } = locate(page, line, found);
+      problems.push(problem(page.file, fileLine, message, fix, "error", column));
+    };
+    for (const match of token.content.matchAll(/\[[^\]]+\]\(\s*((?:javascript|data|vbscript):\S*)\)/gi)) {
+      report(match[0], `the link "${match[1]}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
+    }
+    for (const match of token.content.matchAll(/\[[^\]]+\]\(([^)]*\S\s+\S[^)]*)\)/g)) {
+      report(match[0], `"${match[0]}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf");
     }
   }
   return problems;
