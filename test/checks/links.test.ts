@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { resolveUrl } from "../../src/checks/links.ts";
+
+describe("resolveUrl", () => {
+  it("reads root-relative, relative and same-page addresses as the site's own", () => {
+    expect(resolveUrl("/about/#mission", "/values/")).toEqual({ kind: "internal", path: "/about/", hash: "mission" });
+    expect(resolveUrl("../community/", "/about/team/")).toEqual({ kind: "internal", path: "/about/community/", hash: "" });
+    expect(resolveUrl("#objective", "/about/")).toEqual({ kind: "internal", path: "/about/", hash: "objective" });
+  });
+  it("knows other websites and other kinds of links", () => {
+    expect(resolveUrl("https://cdt.ca.gov/", "/").kind).toBe("external");
+    expect(resolveUrl("mailto:someone@example.gov", "/")).toEqual({ kind: "other", scheme: "mailto:" });
+  });
+  it("calls out addresses with spaces and missing parts", () => {
+    expect(resolveUrl("getting%20started/", "/")).toEqual({ kind: "malformed", reason: "it has a space in it" });
+    expect(resolveUrl("www.ca.gov", "/").kind).toBe("malformed");
+    expect(resolveUrl("https:/ca.gov", "/").kind).toBe("malformed");
+  });
+});
