@@ -5,6 +5,7 @@ import { dataBlocks } from "./src/blocks.ts";
 import { orderedPages, publicPages } from "./src/collections.ts";
 import { loadSiteData } from "./src/data.ts";
 import { filtersPlugin } from "./src/filters/index.ts";
+import { headerPolicy } from "./src/csp.ts";
 import { frontMatterEngines } from "./src/frontmatter.ts";
 import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
@@ -42,7 +43,8 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin, { contentDir, settings: data.settings, commits: readCommitDates(contentDir) });
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  for (const name of ["sitemap.xml", "robots.txt"]) {
+  eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
+  for (const name of ["sitemap.xml", "robots.txt", "_headers"]) {
     eleventyConfig.addTemplate(`${name}.njk`, readFileSync(path.join(includes, "generated", `${name}.njk`), "utf8"), {
       permalink: `/${name}`,
       layout: false,

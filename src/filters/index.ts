@@ -1,3 +1,4 @@
+import { pagePolicy } from "../csp.ts";
 import type { CommitDates } from "../git.ts";
 import type { Settings } from "../schema/data.ts";
 import { ariaCurrent } from "./aria-current.ts";
@@ -23,6 +24,7 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("pageTitle", pageTitle);
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
   eleventyConfig.addFilter("section", section);
+  eleventyConfig.addFilter("contentSecurityPolicy", pagePolicy);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
   eleventyConfig.addFilter("readableDate", (date: Date | string) => readableDate(date, context.settings.language));
   eleventyConfig.addFilter("isoDate", isoDate);

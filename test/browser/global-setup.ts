@@ -11,6 +11,9 @@ declare module "vitest" {
     siteUrl: string;
     /** The same site built and served under the path prefix /code.ca.gov/. */
     prefixedSiteUrl: string;
+    /** Where each build is on disk, to list its pages. */
+    siteDir: string;
+    prefixedSiteDir: string;
   }
 }
 
@@ -27,6 +30,8 @@ export default async function setup(project: TestProject) {
   project.provide("chromium", chromium);
   project.provide("siteUrl", servers[0].url);
   project.provide("prefixedSiteUrl", servers[1].url);
+  project.provide("siteDir", plain.output);
+  project.provide("prefixedSiteDir", prefixed.output);
   return async () => {
     await Promise.all(servers.map((server) => server.close()));
   };

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { chromiumArgs } from "./chromium.ts";
@@ -39,6 +41,14 @@ export function useBrowser(): BrowserSession {
 }
 
 export const sites = () => [
-  { name: "at the site's root", url: inject("siteUrl") },
-  { name: "under a path prefix", url: inject("prefixedSiteUrl") },
+  { name: "at the site's root", url: inject("siteUrl"), dir: inject("siteDir") },
+  { name: "under a path prefix", url: inject("prefixedSiteUrl"), dir: inject("prefixedSiteDir") },
 ];
+
+/** Every HTML page of a built site, as paths relative to the site's address ("", "about/", "404.html"). */
+export function pagePaths(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html") && !entry.parentPath.includes(`${path.sep}pagefind`))
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1"))
+    .sort();
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { axeViolations } from "./audits.ts";
+import { pagePaths, sites, useBrowser } from "./harness.ts";
+
+const browser = useBrowser();
+
+describe.each(sites())("accessibility $name", ({ url: site, dir }) => {
+  it("every page has zero axe-core WCAG 2.1 A and AA violations", async () => {
+    const violations: string[] = [];
+    const paths = pagePaths(dir);
+    expect(paths).toEqual(expect.arrayContaining(["", "about/", "search/", "404.html", "working-group/"]));
+    for (const path of paths) {
+      const { page } = await browser.open(`${site}${path}`);
+      violations.push(...(await axeViolations(page)));
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("the search page has no violations with results showing", async () => {
+    const { page } = await browser.open(`${site}search/?q=code`);
+    await page.locator("#search-results li").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("the skip link is the first tab stop and moves focus to <main>", async () => {
+    const { page } = await browser.open(`${site}values/`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to main content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main-content");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
+  });
+
+  it("every interactive element shows a visible focus indicator", async () => {
+    const { page } = await browser.open(`${site}working-group/`);
+    const unmarked: string[] = [];
+    const count = await page.locator("a[href], button, input, select").count();
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press("Tab");
+      const style = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const css = getComputedStyle(el);
+        return { name: `${el.tagName} ${el.textContent?.trim().slice(0, 30) || el.id}`, outline: css.outlineStyle !== "none" && parseFloat(css.outlineWidth) >= 2, shadow: css.boxShadow !== "none" };
+      });
+      if (!style.outline && !style.shadow) unmarked.push(style.name);
+    }
+    expect(unmarked).toEqual([]);
+  });
+
+  it("the menu works with the keyboard alone", async () => {
+    const { page } = await browser.open(`${site}`);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Community") break;
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/community\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Our community");
+  });
+
+  it("search works with the keyboard alone", async () => {
+    const { page } = await browser.open(`${site}about/`);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.id)) === "header-search") break;
+    }
+    await page.keyboard.type("mission");
+    await page.keyboard.press("Enter");
+    await page.locator("#search-results li").first().waitFor();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.closest("#search-results") !== null)) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("About Code California");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/about\/$/);
+  });
+
+  it.each([
+    { name: "at 320px wide", width: 320 },
+    { name: "at 200% zoom (a 1280px screen)", width: 640 },
+  ])("every page reads without horizontal scrolling $name", async ({ width }) => {
+    const overflowing: string[] = [];
+    for (const path of pagePaths(dir)) {
+      const { page, context } = await browser.open(`${site}${path}`);
+      await page.setViewportSize({ width, height: 800 });
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > width) overflowing.push(`${path || "/"}: ${scroll}px`);
+      await context.close();
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
