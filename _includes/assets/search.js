@@ -4,26 +4,9 @@
 const siteRoot = new URL("../", import.meta.url);
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
-const sectionField = document.getElementById("search-section-field");
-const sectionSelect = document.getElementById("search-section");
 const status = document.getElementById("search-status");
 const results = document.getElementById("search-results");
 const fallback = document.getElementById("search-fallback");
-
-const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-await pagefind.options({ baseUrl: siteRoot.pathname });
-fallback.hidden = true;
-
-const filters = await pagefind.filters();
-for (const name of Object.keys(filters.section ?? {}).sort()) {
-  sectionSelect.append(new Option(name, name));
-}
-sectionField.hidden = sectionSelect.options.length <= 2;
-
-const params = new URLSearchParams(location.search);
-// What the reader typed while the index loaded wins over the address.
-if (!input.value) input.value = params.get("q") ?? "";
-sectionSelect.value = params.get("section") ?? "";
 
 function element(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
@@ -31,6 +14,24 @@ function element(tag, attributes = {}, children = []) {
   node.append(...children);
   return node;
 }
+
+const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+await pagefind.options({ baseUrl: siteRoot.pathname });
+fallback.hidden = true;
+
+// The section filter exists only with JavaScript, and only when the site has sections to choose from.
+const sectionSelect = element("select", { id: "search-section", name: "section" }, [new Option("All sections", "")]);
+const sections = Object.keys((await pagefind.filters()).section ?? {}).sort();
+for (const name of sections) sectionSelect.append(new Option(name, name));
+if (sections.length > 1) {
+  const field = element("div", { class: "search-field" }, [element("label", { for: "search-section" }, ["In section"]), sectionSelect]);
+  form.querySelector("button").before(field);
+}
+
+const params = new URLSearchParams(location.search);
+// What the reader typed while the index loaded wins over the address.
+if (!input.value) input.value = params.get("q") ?? "";
+sectionSelect.value = params.get("section") ?? "";
 
 /** Pagefind's excerpts mark the matched words with <mark>; everything else in them is escaped text. */
 function excerpt(html) {

@@ -21,7 +21,7 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const found: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = found;
-    document.addEventListener("securitypolicyviolation", (event) => found.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`));
+    document.addEventListener("securitypolicyviolation", (event) => found.push(`${event.violatedDirective} blocked ${event.blockedURI}`));
   });
   return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations ?? []);
 }

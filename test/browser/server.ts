@@ -27,7 +27,9 @@ export function serveSite(dir: string, prefix = "/"): Promise<StaticSite> {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const notFound = () => {
       response.writeHead(404, { "content-type": types[".html"] });
-      createReadStream(path.join(dir, "404.html")).pipe(response);
+      const page = path.join(dir, "404.html");
+      if (existsSync(page)) createReadStream(page).pipe(response);
+      else response.end("Not found");
     };
     if (!pathname.startsWith(prefix)) return notFound();
     let file = path.join(dir, pathname.slice(prefix.length));
