@@ -5,7 +5,7 @@ import { dataBlocks } from "./blocks.ts";
 import { checkExternalLinks } from "./checks/external.ts";
 import { checkContent } from "./checks/index.ts";
 import { loadSiteData } from "./data.ts";
-import { md } from "./markdown.ts";
+import { md, parsedPages } from "./markdown.ts";
 import { generatorRoot, optionsToEnvironment, type SiteOptions } from "./options.ts";
 import { loadPages } from "./pages.ts";
 import { ContentError, hasErrors, problem, type Problem } from "./problems.ts";
@@ -37,7 +37,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
   const blocks = data ? dataBlocks(data) : {};
-  const loaded = loadPages(contentDir, md({ blocks }));
+  parsedPages.clear();
+  const loaded = loadPages(contentDir, md({ blocks, parsedPages: "store" }));
   const checked = checkContent(contentDir, loaded.pages, data, Object.keys(blocks));
   problems.push(...loaded.problems, ...checked.problems);
   if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));

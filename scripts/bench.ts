@@ -1,0 +1,90 @@
+// npm run bench: builds generated sites of 1,000 and 10,000 pages with the full pipeline (checks, Eleventy,
+// Pagefind) and with a bare Eleventy (markdown-it only) followed by the Pagefind CLI, and prints the figures.
+// A benchmark, not a test: it reports, it does not assert. BENCH_SIZES=1000,5000 picks other sizes.
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { mkdtempSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { generatorRoot } from "../src/options.ts";
+import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
+import { serveSite } from "../test/browser/server.ts";
+import { generateSite } from "./bench/generate.ts";
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+}
+
+/** Runs a command under GNU time: wall seconds, and the peak memory of the largest single process it started. */
+function timed(command: string, args: string[], cwd = generatorRoot): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    execFile("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (error) return reject(new Error(`${command} ${args.join(" ")} failed:\n${stderr.slice(-3000)}`));
+      const [seconds, kb] = stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+      resolve({ seconds: seconds!, peakMb: kb! / 1024 });
+    });
+  });
+}
+
+const folderBytes = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
+
+/** What a browser downloads from /pagefind/ for one search, measured in Chromium. */
+async function searchDownload(siteDir: string, query: string): Promise<number> {
+  const site = await serveSite(siteDir);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on("response", (response) => {
+      if (response.url().includes("/pagefind/")) sizes.push(response.body().then((b) => b.length, () => 0));
+    });
+    await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
+    await page.locator("#search-results li").first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState("networkidle");
+    return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+const tsx = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
+const eleventyCli = path.join(generatorRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const pagefindCli = path.join(generatorRoot, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
+const rows: string[] = [];
+
+for (const count of sizes) {
+  const work = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
+  const content = path.join(work, "content");
+  generateSite(content, count, path.join(generatorRoot, "content"));
+  console.error(`${count} pages generated in ${content}`);
+
+  const full = await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "full")]);
+  console.error(`full pipeline: ${full.seconds}s`);
+
+  mkdirSync(path.join(work, "bare-includes"));
+  writeFileSync(path.join(work, "bare-includes", "bare.njk"), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>');
+  const bareOutput = path.join(work, "bare");
+  const eleventy = await timed(process.execPath, [eleventyCli, "--quiet", `--config=${path.join(generatorRoot, "scripts", "bench", "bare.eleventy.mjs")}`, `--input=${content}`, `--output=${bareOutput}`], work);
+  const pagefind = await timed(process.execPath, [pagefindCli, "--site", bareOutput], work);
+  const bare = { seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb) };
+  console.error(`bare Eleventy + Pagefind CLI: ${bare.seconds}s`);
+
+  const index = folderBytes(path.join(work, "full", "pagefind"));
+  const download = await searchDownload(path.join(work, "full"), "coordinator inventory");
+  rows.push(
+    `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${(download / 1024).toFixed(0)} KB |`,
+  );
+}
+
+console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}\n`);
+console.log("| pages | full pipeline | pages/s | peak memory | bare Eleventy + Pagefind | pages/s | peak memory | full / bare | search index | first search downloads |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const row of rows) console.log(row);

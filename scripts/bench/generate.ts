@@ -1,0 +1,56 @@
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const sections = ["guides", "policy", "projects", "agencies", "events", "resources", "training", "standards", "news", "community"];
+const words = "open source code reuse agency policy coordinator inventory repository license release community working group product owner digital service accessibility security procurement vendor data standard review quarterly metrics collaboration government California technology letter platform".split(" ");
+
+/** A deterministic pseudo-random sequence, so every run generates the same site. */
+function sequence(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * Writes a realistic site of `count` pages into `dir`: front matter, sections with headings, lists,
+ * links between pages and to their sections, and a few images.
+ */
+export function generateSite(dir: string, count: number, dataFrom: string): void {
+  const random = sequence(count);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const sentence = (length: number) => {
+    const text = Array.from({ length }, () => pick(words)).join(" ");
+    return text[0]!.toUpperCase() + text.slice(1) + ".";
+  };
+  const pageUrl = (i: number) => `/${sections[i % sections.length]}/page-${i}/`;
+  mkdirSync(path.join(dir, "_data"), { recursive: true });
+  cpSync(path.join(dataFrom, "_data", "settings.yaml"), path.join(dir, "_data", "settings.yaml"));
+  const menu = (list: readonly string[]) => list.map((s) => `  - text: ${s}\n    url: /${s}/\n`).join("");
+  writeFileSync(path.join(dir, "_data", "navigation.yaml"), `primary:\n  - text: Home\n    url: /\n${menu(sections.slice(0, 5))}footer:\n${menu(sections.slice(5))}`);
+  mkdirSync(path.join(dir, "images"), { recursive: true });
+  for (let i = 0; i < 5; i++) writeFileSync(path.join(dir, "images", `figure-${i}.png`), Buffer.from("89504e470d0a1a0a", "hex"));
+  writeFileSync(path.join(dir, "index.md"), `---\ntitle: Code California\ndescription: A generated site for the benchmark.\nlayout: home\n---\n\n${sentence(30)}\n`);
+  for (const section of sections) {
+    mkdirSync(path.join(dir, section), { recursive: true });
+    writeFileSync(path.join(dir, section, "index.md"), `---\ntitle: ${section[0]!.toUpperCase()}${section.slice(1)}\ndescription: ${sentence(12)}\n---\n\n${sentence(40)}\n`);
+  }
+  for (let i = 0; i < count - sections.length - 1; i++) {
+    const other = Math.floor(random() * (count - sections.length - 1));
+    const body = [
+      sentence(40),
+      "## Overview",
+      `${sentence(50)} See [page ${other}](${pageUrl(other)}) and [its details](${pageUrl(other)}#details).`,
+      "## Details",
+      sentence(60),
+      Array.from({ length: 5 }, () => `- ${sentence(8)}`).join("\n"),
+      "### Requirements",
+      `${sentence(40)} Read [the overview](#overview).`,
+      "## Contacts",
+      i % 50 === 0 ? `![A diagram of the ${pick(words)} process](/images/figure-${i % 5}.png)\n\n${sentence(20)}` : sentence(30),
+    ].join("\n\n");
+    const front = `---\ntitle: ${sentence(4).replace(".", "")} ${i}\ndescription: ${sentence(15)}\n---\n\n`;
+    writeFileSync(path.join(dir, sections[i % sections.length]!, `page-${i}.md`), front + body + "\n");
+  }
+}
