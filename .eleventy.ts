@@ -9,6 +9,7 @@ import { headerPolicy } from "./src/csp.ts";
 import { frontMatterEngines } from "./src/frontmatter.ts";
 import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
+import { pageTitles, readPageTitles } from "./src/pages.ts";
 import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
 import { ContentError } from "./src/problems.ts";
 import { writeSearchIndex } from "./src/search.ts";
@@ -35,6 +36,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
+  eleventyConfig.addGlobalData("pageTitles", pageTitles);
 
   // Drafts are left out entirely: no page, no navigation entry, no sitemap line, nothing to index.
   eleventyConfig.addPreprocessor("drafts", "md", (pageData: { draft?: boolean }) => (pageData.draft ? false : undefined));
@@ -67,6 +69,9 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);
   // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
+    if (runMode !== "build") readPageTitles(contentDir);
+  });
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;
     const { errors } = await writeSearchIndex(directories.output, data.settings.language);

@@ -21,16 +21,33 @@ export function findPageFiles(contentDir: string): string[] {
 }
 
 /**
+ * Every published page's title by address, for breadcrumbs. Filled as pages are read, so layouts need not
+ * look through the whole collection of pages (which makes Eleventy wire every page to every other).
+ */
+export const pageTitles = new Map<string, string>();
+
+/** Reads just the titles, for rebuilds while serving (the checks read everything else). */
+export function readPageTitles(contentDir: string): void {
+  pageTitles.clear();
+  for (const file of findPageFiles(contentDir)) {
+    const data = parsePage(file).page?.data;
+    if (data && !data.draft) pageTitles.set(pageUrl(contentDir, file, data.permalink), data.title);
+  }
+}
+
+/**
  * Reads every page once: its front matter checked against the schema, its Markdown parsed into tokens
  * (with their lines) by the site's markdown-it instance, for all the checks that follow.
  */
 export function loadPages(contentDir: string, markdown: MarkdownIt): { pages: PageSource[]; problems: Problem[] } {
   const pages: PageSource[] = [];
   const problems: Problem[] = [];
+  pageTitles.clear();
   for (const file of findPageFiles(contentDir)) {
     const text = readFileSync(file, "utf8");
     const { page, problems: found } = parsePage(file, text);
     problems.push(...found);
+    if (page?.data && !page.data.draft) pageTitles.set(pageUrl(contentDir, file, page.data.permalink), page.data.title);
     pages.push({
       file,
       lines: text.split("\n"),

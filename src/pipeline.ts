@@ -9,6 +9,7 @@ import { md, parsedPages } from "./markdown.ts";
 import { generatorRoot, optionsToEnvironment, type SiteOptions } from "./options.ts";
 import { loadPages } from "./pages.ts";
 import { ContentError, hasErrors, problem, type Problem } from "./problems.ts";
+import type { SiteData } from "./schema/data.ts";
 import { writeSearchIndex } from "./search.ts";
 
 export interface PipelineOptions extends SiteOptions {
@@ -36,11 +37,8 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
-  const blocks = data ? dataBlocks(data) : {};
-  parsedPages.clear();
-  const loaded = loadPages(contentDir, md({ blocks, parsedPages: "store" }));
-  const checked = checkContent(contentDir, loaded.pages, data, Object.keys(blocks));
-  problems.push(...loaded.problems, ...checked.problems);
+  const checked = checkSource(contentDir, data);
+  problems.push(...checked.problems);
   if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
   if (!data || hasErrors(problems)) return { problems, pages: [] };
 
@@ -67,6 +65,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Reads and checks every page; what it read is dropped on return, but for the tokens Eleventy will render. */
+function checkSource(contentDir: string, data: SiteData | undefined) {
+  const blocks = data ? dataBlocks(data) : {};
+  parsedPages.clear();
+  const loaded = loadPages(contentDir, md({ blocks, parsedPages: "store" }));
+  const checked = checkContent(contentDir, loaded.pages, data, Object.keys(blocks));
+  return { problems: [...loaded.problems, ...checked.problems], externalLinks: checked.externalLinks };
 }
 
 function describe(error: unknown): string {

@@ -101,7 +101,7 @@ describe("the Code California site", () => {
     const css = readFileSync(path.join(site, "assets", "site.css"), "utf8");
     expect(css).toContain(".official-header");
     expect(css).toContain("prefers-reduced-motion");
-    expect(readdirSync(path.join(site, "assets")).sort()).toEqual(["favicon.svg", "search.js", "site.css"]);
+    expect(readdirSync(path.join(site, "assets")).sort()).toEqual(["ca-gov-logo.svg", "favicon.svg", "search.js", "site.css"]);
   });
 });
 

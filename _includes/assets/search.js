@@ -19,14 +19,9 @@ const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
 await pagefind.options({ baseUrl: siteRoot.pathname });
 fallback.hidden = true;
 
-// The section filter exists only with JavaScript, and only when the site has sections to choose from.
-const sectionSelect = element("select", { id: "search-section", name: "section" }, [new Option("All sections", "")]);
-const sections = Object.keys((await pagefind.filters()).section ?? {}).sort();
-for (const name of sections) sectionSelect.append(new Option(name, name));
-if (sections.length > 1) {
-  const field = element("div", { class: "search-field" }, [element("label", { for: "search-section" }, ["In section"]), sectionSelect]);
-  form.querySelector("button").before(field);
-}
+// The section filter, listed at build time so that no part of the index loads before the reader searches.
+form.querySelector("button").before(document.getElementById("section-filter").content.cloneNode(true));
+const sectionSelect = document.getElementById("search-section");
 
 const params = new URLSearchParams(location.search);
 // What the reader typed while the index loaded wins over the address.
@@ -69,17 +64,37 @@ async function runSearch() {
   const ticket = ++latest;
   if (!query) {
     results.replaceChildren();
+    moreButton.remove();
     status.textContent = "";
     return;
   }
   const search = await pagefind.debouncedSearch(query, section ? { filters: { section } } : {}, 200);
   if (search === null || ticket !== latest) return;
-  const found = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+  results.replaceChildren();
+  await showMore(search.results, ticket);
   if (ticket !== latest) return;
-  results.replaceChildren(...found.map(renderResult));
   const count = search.results.length;
   const where = section ? ` in ${section}` : "";
   status.textContent = count === 0 ? `No results for “${query}”${where}.` : `${count} result${count === 1 ? "" : "s"} for “${query}”${where}.`;
+}
+
+const pageSize = 10;
+const moreButton = element("button", { type: "button", class: "search-more" }, ["Show more results"]);
+
+/** Results load ten at a time: each one fetches its own small piece of the index. */
+async function showMore(all, ticket) {
+  const start = results.children.length;
+  const found = await Promise.all(all.slice(start, start + pageSize).map((result) => result.data()));
+  if (ticket !== latest) return;
+  results.append(...found.map(renderResult));
+  if (results.children.length < all.length) {
+    moreButton.onclick = async () => {
+      const firstNew = results.children.length;
+      await showMore(all, ticket);
+      results.children[firstNew]?.querySelector("a")?.focus();
+    };
+    results.after(moreButton);
+  } else moreButton.remove();
 }
 
 form.addEventListener("submit", (event) => {

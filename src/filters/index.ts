@@ -8,6 +8,7 @@ import { editUrl } from "./edit-url.ts";
 import { lastUpdated } from "./last-updated.ts";
 import { pageTitle } from "./page-title.ts";
 import { section } from "./section.ts";
+import { sectionNames } from "./section-names.ts";
 
 export interface FilterContext {
   contentDir: string;
@@ -24,6 +25,7 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("pageTitle", pageTitle);
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
   eleventyConfig.addFilter("section", section);
+  eleventyConfig.addFilter("sectionNames", (pages: { url: string }[], menu: Parameters<typeof sectionNames>[1]) => sectionNames(pages.map((p) => p.url), menu));
   eleventyConfig.addFilter("contentSecurityPolicy", pagePolicy);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
   eleventyConfig.addFilter("readableDate", (date: Date | string) => readableDate(date, context.settings.language));

@@ -13,3 +13,15 @@ describe("section", () => {
   it("calls the home page by its menu name", () => expect(section("/", menu)).toBe("Home"));
   it("groups pages outside the menu as site information", () => expect(section("/privacy-policy/", menu)).toBe("Site information"));
 });
+
+describe("sectionNames", () => {
+  it("lists each section that has a page once, sorted", async () => {
+    const { sectionNames } = await import("../../src/filters/section-names.ts");
+    expect(sectionNames(["/", "/working-group/", "/working-group/coordinators/cdt/", "/privacy-policy/", "/accessibility/"], menu)).toEqual([
+      "Coordinators",
+      "Home",
+      "Site information",
+      "Working Group",
+    ]);
+  });
+});

@@ -1,0 +1,11 @@
+import { section } from "./section.ts";
+
+interface MenuItem {
+  text: string;
+  url: string;
+}
+
+/** The sections search can be narrowed to: one for each part of the site that has a page, sorted. */
+export function sectionNames(pageUrls: readonly string[], menu: readonly MenuItem[]): string[] {
+  return [...new Set(pageUrls.map((url) => section(url, menu)))].sort((a, b) => a.localeCompare(b));
+}
