@@ -9,10 +9,11 @@ import { headerPolicy } from "./src/csp.ts";
 import { frontMatterEngines } from "./src/frontmatter.ts";
 import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
-import { pageTitles, readPageTitles } from "./src/pages.ts";
+import { readSiteMap, siteMap } from "./src/pages.ts";
 import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
 import { ContentError } from "./src/problems.ts";
 import { writeSearchIndex } from "./src/search.ts";
+import { today } from "./src/review.ts";
 import { compileStyles } from "./src/styles.ts";
 
 // Eleventy's config object is untyped JavaScript; this is the part of it the site uses.
@@ -23,6 +24,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   const { data, problems } = loadSiteData(contentDir);
   if (!data) throw new ContentError(problems);
   const includes = path.join(generatorRoot, "_includes");
+  const prefix = normalizePrefix(pathPrefix ?? data.settings.path_prefix);
 
   eleventyConfig.setInputDirectory(contentDir);
   eleventyConfig.setIncludesDirectory(path.relative(contentDir, includes));
@@ -36,17 +38,18 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
-  eleventyConfig.addGlobalData("pageTitles", pageTitles);
+  eleventyConfig.addGlobalData("pageTitles", siteMap.titles);
+  eleventyConfig.addGlobalData("redirects", () => siteMap.redirects);
 
   // Drafts are left out entirely: no page, no navigation entry, no sitemap line, nothing to index.
   eleventyConfig.addPreprocessor("drafts", "md", (pageData: { draft?: boolean }) => (pageData.draft ? false : undefined));
   eleventyConfig.addCollection("publicPages", (api: { getAll(): any[] }) => publicPages(api.getAll()));
   eleventyConfig.addCollection("orderedPages", (api: { getAll(): any[] }) => orderedPages(api.getAll()));
-  eleventyConfig.addPlugin(filtersPlugin, { contentDir, settings: data.settings, commits: readCommitDates(contentDir) });
+  eleventyConfig.addPlugin(filtersPlugin, { contentDir, settings: data.settings, commits: readCommitDates(contentDir), today: today(), pathPrefix: prefix });
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
-  for (const name of ["sitemap.xml", "robots.txt", "_headers"]) {
+  for (const name of ["sitemap.xml", "robots.txt", "_headers", "_redirects", "reviews.json"]) {
     eleventyConfig.addTemplate(`${name}.njk`, readFileSync(path.join(includes, "generated", `${name}.njk`), "utf8"), {
       permalink: `/${name}`,
       layout: false,
@@ -55,6 +58,13 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   }
   eleventyConfig.addTemplate("assets/site.css.njk", `{% raw %}${compileStyles()}{% endraw %}`, {
     permalink: "/assets/site.css",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  // A small page at each old address, sending readers (and search engines) on to where the page is now.
+  eleventyConfig.addTemplate("redirect.njk", readFileSync(path.join(includes, "generated", "redirect.njk"), "utf8"), {
+    pagination: { data: "redirects", size: 1, alias: "redirect" },
+    permalink: (pageData: { redirect: { from: string } }) => (pageData.redirect.from.endsWith("/") ? `${pageData.redirect.from}index.html` : pageData.redirect.from),
     layout: false,
     eleventyExcludeFromCollections: true,
   });
@@ -70,7 +80,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addWatchTarget(includes);
   // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
-    if (runMode !== "build") readPageTitles(contentDir);
+    if (runMode !== "build") readSiteMap(contentDir);
   });
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;
@@ -81,6 +91,6 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   return {
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
-    pathPrefix: normalizePrefix(pathPrefix ?? data.settings.path_prefix),
+    pathPrefix: prefix,
   };
 }

@@ -11,6 +11,8 @@ export function commonArgs(argv = process.argv.slice(2)) {
       output: { type: "string" },
       "path-prefix": { type: "string" },
       external: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
+      since: { type: "string" },
     },
     allowPositionals: false,
     strict: true,
@@ -20,5 +22,7 @@ export function commonArgs(argv = process.argv.slice(2)) {
     outputDir: path.resolve(values.output ?? path.join(generatorRoot, "_site")),
     pathPrefix: values["path-prefix"] ?? process.env.PATH_PREFIX,
     external: values.external ?? false,
+    strict: values.strict ?? false,
+    since: values.since,
   };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { pageUrl, type PageSource } from "./checks/page-source.ts";
 import { parsePage } from "./frontmatter.ts";
+import type { PageFrontMatter } from "./schema/page.ts";
 import type { Problem } from "./problems.ts";
 
 /** Every Markdown page of a content folder; folders starting with `_` or `.` hold data and tooling, not pages. */
@@ -20,18 +21,35 @@ export function findPageFiles(contentDir: string): string[] {
   return files.sort();
 }
 
-/**
- * Every published page's title by address, for breadcrumbs. Filled as pages are read, so layouts need not
- * look through the whole collection of pages (which makes Eleventy wire every page to every other).
- */
-export const pageTitles = new Map<string, string>();
+export interface Redirect {
+  from: string;
+  to: string;
+}
 
-/** Reads just the titles, for rebuilds while serving (the checks read everything else). */
-export function readPageTitles(contentDir: string): void {
-  pageTitles.clear();
+/**
+ * What layouts need to know about other pages, gathered as pages are read: titles by address (for
+ * breadcrumbs, without making every page depend on the whole collection, which Eleventy wires page to
+ * page) and the old addresses that redirect.
+ */
+export const siteMap = { titles: new Map<string, string>(), redirects: [] as Redirect[] };
+
+function addToSiteMap(url: string, data: PageFrontMatter | undefined): void {
+  if (!data || data.draft) return;
+  siteMap.titles.set(url, data.title);
+  for (const from of data.redirect_from ?? []) siteMap.redirects.push({ from, to: url });
+}
+
+function clearSiteMap(): void {
+  siteMap.titles.clear();
+  siteMap.redirects.length = 0;
+}
+
+/** Reads just what the site map needs, for rebuilds while serving (the checks read everything else). */
+export function readSiteMap(contentDir: string): void {
+  clearSiteMap();
   for (const file of findPageFiles(contentDir)) {
     const data = parsePage(file).page?.data;
-    if (data && !data.draft) pageTitles.set(pageUrl(contentDir, file, data.permalink), data.title);
+    addToSiteMap(pageUrl(contentDir, file, data?.permalink), data);
   }
 }
 
@@ -42,12 +60,12 @@ export function readPageTitles(contentDir: string): void {
 export function loadPages(contentDir: string, markdown: MarkdownIt): { pages: PageSource[]; problems: Problem[] } {
   const pages: PageSource[] = [];
   const problems: Problem[] = [];
-  pageTitles.clear();
+  clearSiteMap();
   for (const file of findPageFiles(contentDir)) {
     const text = readFileSync(file, "utf8");
     const { page, problems: found } = parsePage(file, text);
     problems.push(...found);
-    if (page?.data && !page.data.draft) pageTitles.set(pageUrl(contentDir, file, page.data.permalink), page.data.title);
+    addToSiteMap(pageUrl(contentDir, file, page?.data?.permalink), page?.data);
     pages.push({
       file,
       lines: text.split("\n"),

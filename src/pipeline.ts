@@ -1,14 +1,15 @@
-import { mkdtempSync, renameSync, rmSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { dataBlocks } from "./blocks.ts";
 import { checkExternalLinks } from "./checks/external.ts";
-import { checkContent } from "./checks/index.ts";
+import { checkContent, type CheckOptions } from "./checks/index.ts";
 import { loadSiteData } from "./data.ts";
 import { md, parsedPages } from "./markdown.ts";
-import { generatorRoot, optionsToEnvironment, type SiteOptions } from "./options.ts";
+import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
 import { loadPages } from "./pages.ts";
-import { ContentError, hasErrors, problem, type Problem } from "./problems.ts";
+import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems.ts";
+import { today } from "./review.ts";
 import type { SiteData } from "./schema/data.ts";
 import { writeSearchIndex } from "./search.ts";
 
@@ -19,6 +20,10 @@ export interface PipelineOptions extends SiteOptions {
   write: boolean;
   /** Also request every external link once (`npm run check -- --external`); needs the network. */
   external?: boolean;
+  /** Overdue reviews fail the check (`--strict`). */
+  strict?: boolean;
+  /** A previous build's sitemap.xml or address list, a file or a web address (`--since`). */
+  since?: string;
 }
 
 export interface RenderedPage {
@@ -37,7 +42,8 @@ export interface PipelineResult {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
-  const checked = checkSource(contentDir, data);
+  const since = options.since ? await readSince(options.since, data?.settings.path_prefix ?? "/", options.pathPrefix) : undefined;
+  const checked = checkSource(contentDir, data, { today: today(), strict: options.strict ?? false, since });
   problems.push(...checked.problems);
   if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
   if (!data || hasErrors(problems)) return { problems, pages: [] };
@@ -68,12 +74,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 }
 
 /** Reads and checks every page; what it read is dropped on return, but for the tokens Eleventy will render. */
-function checkSource(contentDir: string, data: SiteData | undefined) {
+function checkSource(contentDir: string, data: SiteData | undefined, options: Omit<CheckOptions, "blockNames">) {
   const blocks = data ? dataBlocks(data) : {};
   parsedPages.clear();
   const loaded = loadPages(contentDir, md({ blocks, parsedPages: "store" }));
-  const checked = checkContent(contentDir, loaded.pages, data, Object.keys(blocks));
+  const checked = checkContent(contentDir, loaded.pages, data, { ...options, blockNames: Object.keys(blocks) });
   return { problems: [...loaded.problems, ...checked.problems], externalLinks: checked.externalLinks };
+}
+
+async function readSince(source: string, settingsPrefix: string, prefixOverride: string | undefined): Promise<CheckOptions["since"]> {
+  const text = /^https?:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(30_000) })).text() : readFileSync(source, "utf8");
+  return { file: displayPath(source), text, pathPrefix: normalizePrefix(prefixOverride ?? settingsPrefix) };
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,6 @@
 import { pagePolicy } from "../csp.ts";
 import type { CommitDates } from "../git.ts";
+import { reviewStatus } from "../review.ts";
 import type { Settings } from "../schema/data.ts";
 import { ariaCurrent } from "./aria-current.ts";
 import { breadcrumbs } from "./breadcrumbs.ts";
@@ -7,6 +8,8 @@ import { isoDate, readableDate } from "./dates.ts";
 import { editUrl } from "./edit-url.ts";
 import { lastUpdated } from "./last-updated.ts";
 import { pageTitle } from "./page-title.ts";
+import { reportProblemUrl } from "./report-url.ts";
+import { reviewsJson } from "./reviews-json.ts";
 import { section } from "./section.ts";
 import { sectionNames } from "./section-names.ts";
 
@@ -14,6 +17,9 @@ export interface FilterContext {
   contentDir: string;
   settings: Settings;
   commits: CommitDates;
+  /** The day the site is built for, YYYY-MM-DD: reviews fall due against it. */
+  today: string;
+  pathPrefix: string;
 }
 
 interface FilterHost {
@@ -32,4 +38,7 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("isoDate", isoDate);
   eleventyConfig.addFilter("editUrl", (inputPath: string) => editUrl(inputPath, context.contentDir, context.settings));
   eleventyConfig.addFilter("lastUpdated", (inputPath: string) => lastUpdated(inputPath, context.commits));
+  eleventyConfig.addFilter("reportProblemUrl", (title: string, address: string) => reportProblemUrl(title, address, context.settings.repository));
+  eleventyConfig.addFilter("reviewsJson", (pages: Parameters<typeof reviewsJson>[0], siteUrl: string) => reviewsJson(pages, siteUrl, context.pathPrefix, context.today));
+  eleventyConfig.addFilter("reviewStatus", (data: Parameters<typeof reviewStatus>[0]) => reviewStatus(data, context.today));
 }

@@ -1,30 +1,35 @@
 import { z } from "zod";
 
+/** How often a page is reviewed: a number and a unit, such as `6 months`, `1 year` or `90 days`. */
+export const reviewIntervalPattern = /^([1-9]\d*) (day|week|month|year)s?$/;
+
 /**
- * The front matter every page in `content/` may carry: the one reference for editors.
- * CONTRIBUTING's field table and the build's validation both come from this schema.
+ * The front matter every page in `content/` may carry: the one reference for editors. Each field's
+ * description is what CONTRIBUTING.md's field table shows, so the table is generated from this schema.
  */
-export const pageSchema = z
-  .strictObject({
-    /** The page's name: its heading, the browser tab's title and the search result's title. */
-    title: z.string().trim().min(1),
-    /** One or two plain sentences that say what the page is for: used by search engines and link previews. */
-    description: z.string().trim().min(1).max(300),
-    /** Position among the site's pages in listings such as the home page and the sitemap; lower comes first. */
-    order: z.number().int().optional(),
-    /** Which page design to use: `page` for ordinary pages, `home` for the front page. */
-    layout: z.enum(["page", "home"]).default("page"),
-    /** The page's web address, when it should differ from its file name (for example `/404.html`). Starts and ends with `/`, or ends in `.html`. */
-    permalink: z
-      .string()
-      .regex(/^\/([a-z0-9-]+\/)*([a-z0-9-]+\.html)?$/, "must look like /some-page/ or /page.html")
-      .optional(),
-    /** `true` keeps the page out of the published site, its navigation, sitemap and search while it is being written. */
-    draft: z.boolean().default(false),
-    /** The day someone last checked that the page is still right, written YYYY-MM-DD. */
-    last_reviewed: z.iso.date().optional(),
-    /** `true` publishes the page but keeps it out of the sitemap, page listings and search (for the 404 page). */
-    unlisted: z.boolean().default(false),
-  });
+export const pageSchema = z.strictObject({
+  title: z.string().trim().min(1).describe("The page's name: its heading, the browser tab's title and the search result's title."),
+  description: z.string().trim().min(1).max(300).describe("One or two plain sentences that say what the page is for, for search engines and link previews."),
+  order: z.number().int().optional().describe("Puts the page on the home page's list of pages; lower numbers come first."),
+  layout: z.enum(["page", "home"]).default("page").describe("The page's design: `page` for ordinary pages, `home` for the front page."),
+  permalink: z
+    .string()
+    .regex(/^\/([a-z0-9-]+\/)*([a-z0-9-]+\.html)?$/, "must look like /some-page/ or /page.html")
+    .optional()
+    .describe("The page's address when it should differ from its file name, such as `/404.html`."),
+  draft: z.boolean().default(false).describe("`true` keeps the page out of the site, its menus, sitemap and search while it is being written."),
+  unlisted: z.boolean().default(false).describe("`true` publishes the page but keeps it out of the sitemap, page lists and search (the 404 page)."),
+  owner: z.string().trim().min(1).optional().describe("Who keeps the page right: a team or a role, such as `Working Group`."),
+  last_reviewed: z.iso.date().optional().describe("The day someone last checked that the page is still right, written YYYY-MM-DD."),
+  review_every: z
+    .string()
+    .regex(reviewIntervalPattern, "must be a number and a unit, such as 6 months, 1 year or 90 days")
+    .optional()
+    .describe("How often the page should be checked, such as `6 months`; after that it shows a notice that it may be out of date."),
+  redirect_from: z
+    .array(z.string().regex(/^\/([^\s/]+\/)*([^\s/]+\.html)?$/, "must be an old address on this site, such as /old-page/"))
+    .optional()
+    .describe("Old addresses of the page: each one keeps working and sends readers here."),
+});
 
 export type PageFrontMatter = z.output<typeof pageSchema>;

@@ -1,0 +1,47 @@
+import { displayPath, problem, type Problem } from "../problems.ts";
+import type { PageSource } from "./page-source.ts";
+import type { SiteIndex } from "./site-index.ts";
+
+const lineOf = (page: PageSource, text: string) => Math.max(1, page.lines.findIndex((line) => line.includes(text)) + 1);
+
+/** Old addresses must not be a page's address now, nor be claimed by two pages. */
+export function checkRedirects(pages: readonly PageSource[], index: SiteIndex): Problem[] {
+  const problems: Problem[] = [];
+  const claimed = new Map<string, PageSource>();
+  for (const page of pages) {
+    if (!page.data || page.data.draft) continue;
+    for (const from of page.data.redirect_from ?? []) {
+      const line = lineOf(page, from);
+      const owner = index.page(from);
+      if (owner) {
+        problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${displayPath(owner.file)}`, "remove it from redirect_from, or move that page first"));
+      } else if (claimed.has(from)) {
+        problems.push(problem(page.file, line, `${from} already redirects to ${displayPath(claimed.get(from)!.file)}`, "an old address can send readers to one page only: remove it from one of them"));
+      } else claimed.set(from, page);
+    }
+  }
+  return problems;
+}
+
+/** The addresses a previous build published: a sitemap.xml's <loc>s, or a list with one address a line. */
+export function previousAddresses(text: string): { path: string; line: number }[] {
+  const found: { path: string; line: number }[] = [];
+  text.split("\n").forEach((line, i) => {
+    const candidates = line.includes("<loc>") ? [...line.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!) : [line.trim()].filter((l) => l && !l.startsWith("#") && !l.startsWith("<"));
+    for (const address of candidates) found.push({ path: new URL(address, "https://site.invalid").pathname, line: i + 1 });
+  });
+  return found;
+}
+
+/**
+ * Every address a previous build published still leads somewhere: to a page, or through a redirect_from.
+ * `file` names the list in messages; `pathPrefix` is taken off its addresses.
+ */
+export function checkSince(file: string, text: string, index: SiteIndex, redirects: ReadonlySet<string>, pathPrefix: string): Problem[] {
+  const prefix = pathPrefix.replace(/\/$/, "");
+  return previousAddresses(text).flatMap(({ path, line }) => {
+    const address = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
+    if (index.page(address) || index.hasFile(address) || redirects.has(address)) return [];
+    return [problem(file, line, `the address ${address} was published before and is gone now`, `add it to the redirect_from of the page that replaces it, so links to it keep working`)];
+  });
+}

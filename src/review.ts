@@ -1,0 +1,36 @@
+import { reviewIntervalPattern, type PageFrontMatter } from "./schema/page.ts";
+
+export interface ReviewStatus {
+  owner?: string;
+  lastReviewed: string;
+  /** The day the next review is due (YYYY-MM-DD), when the page says how often it is reviewed. */
+  due?: string;
+  overdue: boolean;
+}
+
+/** Today in California, as YYYY-MM-DD; SITE_TODAY sets another day (for tests, or to preview a date). */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SITE_TODAY) return env.SITE_TODAY;
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/** A calendar date plus an interval such as "6 months"; the 31st plus a month is the last day of the next month. */
+export function addInterval(date: string, interval: string): string {
+  const [, amount, unit] = reviewIntervalPattern.exec(interval)!;
+  const n = Number(amount);
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  if (unit === "day" || unit === "week") {
+    const result = new Date(Date.UTC(year, month - 1, day + n * (unit === "week" ? 7 : 1)));
+    return result.toISOString().slice(0, 10);
+  }
+  const months = month - 1 + n * (unit === "year" ? 12 : 1);
+  const lastDay = new Date(Date.UTC(year, months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, months, Math.min(day, lastDay))).toISOString().slice(0, 10);
+}
+
+/** Where a page stands in its review cycle on a given day; undefined for a page that has never been reviewed. */
+export function reviewStatus(data: Pick<PageFrontMatter, "owner" | "last_reviewed" | "review_every">, on: string): ReviewStatus | undefined {
+  if (!data.last_reviewed) return undefined;
+  const due = data.review_every ? addInterval(data.last_reviewed, data.review_every) : undefined;
+  return { owner: data.owner, lastReviewed: data.last_reviewed, due, overdue: due !== undefined && due < on };
+}

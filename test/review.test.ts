@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { addInterval, reviewStatus, today } from "../src/review.ts";
+
+describe("addInterval", () => {
+  it.each([
+    ["2025-01-15", "6 months", "2025-07-15"],
+    ["2025-08-31", "6 months", "2026-02-28"],
+    ["2024-02-29", "1 year", "2025-02-28"],
+    ["2025-12-20", "2 weeks", "2026-01-03"],
+    ["2025-03-01", "90 days", "2025-05-30"],
+  ])("%s + %s = %s", (date, interval, expected) => expect(addInterval(date, interval)).toBe(expected));
+});
+
+describe("reviewStatus", () => {
+  const page = { owner: "Working Group", last_reviewed: "2025-01-15", review_every: "6 months" };
+  it("is current before the due date", () => expect(reviewStatus(page, "2025-07-14")).toEqual({ owner: "Working Group", lastReviewed: "2025-01-15", due: "2025-07-15", overdue: false }));
+  it("is still current on the due date", () => expect(reviewStatus(page, "2025-07-15")?.overdue).toBe(false));
+  it("is overdue the day after", () => expect(reviewStatus(page, "2025-07-16")?.overdue).toBe(true));
+  it("never falls due without an interval", () => expect(reviewStatus({ last_reviewed: "2020-01-01" }, "2026-01-01")).toEqual({ owner: undefined, lastReviewed: "2020-01-01", due: undefined, overdue: false }));
+  it("is absent for a page never reviewed", () => expect(reviewStatus({ owner: "x" }, "2026-01-01")).toBeUndefined());
+});
+
+describe("today", () => {
+  it("can be set for a build", () => expect(today({ SITE_TODAY: "2030-05-01" })).toBe("2030-05-01"));
+  it("is a calendar date", () => expect(today({})).toMatch(/^\d{4}-\d{2}-\d{2}$/));
+});
