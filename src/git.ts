@@ -14,6 +14,15 @@ function git(cwd: string, args: string[]): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
 }
 
+/** Whether `dir` is in a shallow clone, which knows only its latest commits. */
+export function isShallowClone(dir: string): boolean {
+  try {
+    return git(dir, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The last commit date of every file under `dir`, from a single `git log` pass:
  * one process for the whole site instead of one per page.
@@ -25,7 +34,7 @@ export function readCommitDates(dir: string): CommitDates {
   } catch {
     return { inRepository: false, shallow: false, dates: new Map() };
   }
-  const shallow = git(dir, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+  const shallow = isShallowClone(dir);
   const dates = new Map<string, Date>();
   if (shallow) return { inRepository: true, shallow, dates };
   let log = "";

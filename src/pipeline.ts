@@ -5,6 +5,7 @@ import { dataBlocks } from "./blocks.ts";
 import { checkExternalLinks } from "./checks/external.ts";
 import { checkContent, type CheckOptions } from "./checks/index.ts";
 import { loadSiteData } from "./data.ts";
+import { isShallowClone } from "./git.ts";
 import { md, parsedPages } from "./markdown.ts";
 import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
 import { loadPages } from "./pages.ts";
@@ -45,6 +46,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const since = options.since ? await readSince(options.since, data?.settings.path_prefix ?? "/", options.pathPrefix) : undefined;
   const checked = checkSource(contentDir, data, { today: today(), strict: options.strict ?? false, since });
   problems.push(...checked.problems);
+  if (isShallowClone(contentDir)) {
+    problems.push(
+      problem(contentDir, 1, "this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date", "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
+    );
+  }
   if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
   if (!data || hasErrors(problems)) return { problems, pages: [] };
 

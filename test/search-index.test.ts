@@ -40,6 +40,6 @@ describe("the search index", () => {
     const build = await buildInto(path.join(fixtures, "sites", "second-site"));
     expect(build.code).toBe(0);
     const urls = indexedPages(build.output).map((p) => p.url);
-    expect(urls.sort()).toEqual(["/", "/contact/", "/projects/"]);
+    expect(urls.sort()).toEqual(["/", "/contact/", "/projects/", "/reviewed/"]);
   });
 });

@@ -1,0 +1,41 @@
+// npm run new -- "Page title" [--content DIR]: writes a new page with valid front matter, ready to edit.
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generatorRoot } from "../src/options.ts";
+import { today } from "../src/review.ts";
+import { slugify } from "../src/slug.ts";
+
+const { values, positionals } = parseArgs({ options: { content: { type: "string" } }, allowPositionals: true });
+const title = positionals.join(" ").trim();
+if (!title) {
+  console.error('Give the page a title: npm run new -- "Page title"');
+  process.exit(1);
+}
+const contentDir = path.resolve(values.content ?? process.env.SITE_CONTENT ?? path.join(generatorRoot, "content"));
+const slug = slugify(title);
+const file = path.join(contentDir, `${slug}.md`);
+if (existsSync(file)) {
+  console.error(`${path.relative(process.cwd(), file)} already exists: choose another title, or edit that page.`);
+  process.exit(1);
+}
+const quoted = JSON.stringify(title);
+writeFileSync(
+  file,
+  `---
+title: ${quoted}
+description: Say in one or two sentences what this page is for.
+owner: Code California Working Group
+last_reviewed: ${today()}
+review_every: 6 months
+---
+
+Start with what a reader most needs to know. Keep sentences short.
+
+## A first section
+
+Write each section under a heading that says what it is about.
+`,
+);
+console.log(`Created ${path.relative(process.cwd(), file)}: it will be published at /${slug}/.`);
+console.log("Replace the description and the text, then run npm run check to see whether anything needs fixing.");

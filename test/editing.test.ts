@@ -1,0 +1,162 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { frontMatterReference, withReference } from "../src/reference.ts";
+import { pageSchema } from "../src/schema/page.ts";
+import { ThrowawayRepo } from "./git-repo.ts";
+import { buildInto, fixtures, problemLines, readPage, root, runScript, tempDir, text } from "./helpers.ts";
+
+const secondSite = path.join(fixtures, "sites", "second-site");
+
+describe("the contributor guide", () => {
+  it("carries the front matter reference generated from the page schema", () => {
+    const guide = readFileSync(path.join(root, "CONTRIBUTING.md"), "utf8");
+    expect(withReference(guide), "run npm run reference to update CONTRIBUTING.md").toBe(guide);
+    for (const field of Object.keys(pageSchema.shape)) expect(frontMatterReference()).toContain(`| \`${field}\` |`);
+    expect(frontMatterReference()).toContain("| `title` | text | yes |  | The page's name");
+    expect(frontMatterReference()).toContain("| `draft` | true or false | no | `false` |");
+  });
+});
+
+describe("npm run new", () => {
+  it("scaffolds a page that passes the checks unchanged", async () => {
+    const parent = tempDir();
+    const content = path.join(parent, "site");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const created = await runScript("new", ["Open data guide", "--content", content]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain("it will be published at /open-data-guide/");
+    const page = readFileSync(path.join(content, "open-data-guide.md"), "utf8");
+    expect(page).toMatch(/^---\ntitle: "Open data guide"\n/);
+    const check = await runScript("check", ["--content", content]);
+    expect(problemLines(check.stderr).filter((l) => !l.includes(" note: "))).toEqual([]);
+    expect(check.code).toBe(0);
+    expect((await runScript("new", ["Open data guide", "--content", content])).code).toBe(1);
+  });
+});
+
+describe("reviews, redirects and dates, in a real git repository", () => {
+  const buildOn = async (day: string, extra: string[] = []) => {
+    const repo = ThrowawayRepo.from(secondSite, path.join(tempDir(), "site"));
+    repo.commit("2025-01-15T17:00:00Z");
+    const build = await runScript("build", ["--content", repo.dir, "--output", path.join(repo.dir, "..", "out"), ...extra], { SITE_TODAY: day });
+    return { ...build, repo, output: path.join(repo.dir, "..", "out") };
+  };
+
+  it("shows who reviewed a page and when the next review is due, with no notice before the due date", async () => {
+    for (const day of ["2025-07-14", "2025-07-15"]) {
+      const { code, output } = await buildOn(day);
+      expect(code).toBe(0);
+      const page = readPage(output, "/reviewed/");
+      expect(text(page.querySelector(".page-meta"))).toContain("Last reviewed on January 15, 2025 by Transit team, next review due July 15, 2025.");
+      expect(page.querySelector(".review-notice")).toBeNull();
+    }
+  });
+
+  it("shows a notice on a page past its review date, warns in check, and fails check --strict", async () => {
+    const { output, repo } = await buildOn("2025-07-16");
+    expect(text(readPage(output, "/reviewed/").querySelector(".review-notice"))).toBe("This page may be out of date. It was due to be reviewed on July 15, 2025 by Transit team.");
+    const overdue = `${repo.dir}/reviewed.md:5 warning: this page was due for review on 2025-07-15 by Transit team (last reviewed 2025-01-15, every 6 months) — check that the page is still right, then set last_reviewed to today's date`;
+    const check = await runScript("check", ["--content", repo.dir], { SITE_TODAY: "2025-07-16" });
+    expect(problemLines(check.stderr)).toContain(overdue);
+    expect(check.code).toBe(0);
+    const strict = await runScript("check", ["--content", repo.dir, "--strict"], { SITE_TODAY: "2025-07-16" });
+    expect(problemLines(strict.stderr)).toContain(overdue.replace(" warning: ", " error: "));
+    expect(strict.code).toBe(1);
+  });
+
+  it("writes reviews.json with every page, its owner and its dates", async () => {
+    const { output } = await buildOn("2025-07-16");
+    const reviews = JSON.parse(readFileSync(path.join(output, "reviews.json"), "utf8"));
+    expect(reviews.generated).toBe("2025-07-16");
+    expect(reviews.pages.map((p: { url: string }) => p.url)).toEqual([
+      "https://civic.example.org/",
+      "https://civic.example.org/contact/",
+      "https://civic.example.org/projects/",
+      "https://civic.example.org/reviewed/",
+    ]);
+    expect(reviews.pages[3]).toEqual({
+      url: "https://civic.example.org/reviewed/",
+      title: "Bus times",
+      owner: "Transit team",
+      last_reviewed: "2025-01-15",
+      review_every: "6 months",
+      next_review: "2025-07-15",
+      overdue: true,
+    });
+  });
+
+  it("keeps old addresses working: a page at each that sends readers on, and a _redirects file", async () => {
+    const { output } = await buildOn("2025-07-16");
+    const moved = readPage(output, "/work/");
+    expect(moved.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/projects/");
+    expect(moved.querySelector("main a")?.getAttribute("href")).toBe("/projects/");
+    expect(text(moved.querySelector("main a"))).toBe("Projects");
+    expect(readPage(output, "/projects.html").querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://civic.example.org/projects/");
+    expect(readFileSync(path.join(output, "_redirects"), "utf8").trim().split("\n")).toEqual(["/start/ / 301", "/work/ /projects/ 301", "/projects.html /projects/ 301"]);
+    expect(readFileSync(path.join(output, "sitemap.xml"), "utf8")).not.toContain("/work/");
+  });
+
+  it("links 'Report a problem' to a new issue carrying the page's title and address", async () => {
+    const { output } = await buildOn("2025-07-16");
+    const link = readPage(output, "/projects/").querySelectorAll("a").find((a) => text(a) === "Report a problem with this page");
+    const url = new URL(link!.getAttribute("href")!);
+    expect(url.pathname).toBe("/example/civic-code/issues/new");
+    expect(url.searchParams.get("title")).toBe("Problem with the page “Projects”");
+    expect(url.searchParams.get("body")).toContain("Page: https://civic.example.org/projects/");
+  });
+
+  it("check --since fails on an address that vanished without a redirect, and passes redirected ones", async () => {
+    const repo = ThrowawayRepo.from(secondSite, path.join(tempDir(), "site"));
+    const old = path.join(repo.dir, "..", "old-sitemap.xml");
+    writeFileSync(old, ["<urlset>", "<url><loc>https://civic.example.org/work/</loc></url>", "<url><loc>https://civic.example.org/projects/</loc></url>", "<url><loc>https://civic.example.org/gone/</loc></url>", "</urlset>"].join("\n"));
+    const check = await runScript("check", ["--content", repo.dir, "--since", old]);
+    expect(problemLines(check.stderr).filter((l) => l.includes(" error: "))).toEqual([
+      `${old}:4 error: the address /gone/ was published before and is gone now — add it to the redirect_from of the page that replaces it, so links to it keep working`,
+    ]);
+    expect(check.code).toBe(1);
+    writeFileSync(old, "/work/\n/projects/\n/start/\n");
+    expect((await runScript("check", ["--content", repo.dir, "--since", old])).code).toBe(0);
+  });
+
+  it("in a shallow clone, warns and shows no last-updated date rather than a wrong one", async () => {
+    const origin = ThrowawayRepo.from(secondSite, path.join(tempDir(), "origin"));
+    origin.commit("2024-03-05T12:00:00Z");
+    origin.commit("2025-07-14T18:30:00Z", { "projects.md": readFileSync(path.join(origin.dir, "projects.md"), "utf8") + "\nMore.\n" });
+    const clone = path.join(tempDir(), "clone");
+    origin.git(["clone", "-q", "--depth", "1", `file://${origin.dir}`, clone]);
+    const build = await buildInto(clone);
+    expect(build.code).toBe(0);
+    expect(problemLines(build.stderr)).toContain(
+      `${clone}:1 warning: this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date — clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)`,
+    );
+    expect(readPage(build.output, "/").querySelector(".page-meta time")).toBeNull();
+  });
+});
+
+describe("the GitHub Actions workflows", () => {
+  const workflow = (name: string) => parseYaml(readFileSync(path.join(root, ".github", "workflows", name), "utf8"));
+  const runs = (steps: { run?: string }[]) => steps.map((s) => s.run).filter(Boolean);
+  const uses = (steps: { uses?: string }[]) => steps.map((s) => s.uses?.split("@")[0]).filter(Boolean);
+
+  it("check every pull request: install, check with annotations, test, build, and keep the built site", () => {
+    const pr = workflow("pull-request.yml");
+    expect(Object.keys(pr.on)).toEqual(["pull_request"]);
+    const steps = pr.jobs.check.steps;
+    expect(runs(steps)).toEqual(["npm ci", "npm run check", "npm test", "npm run build"]);
+    expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
+    expect(uses(steps)).toContain("actions/upload-artifact");
+  });
+
+  it("publish main to GitHub Pages under the repository's name, with the full history", () => {
+    const deploy = workflow("deploy.yml");
+    expect(deploy.on.push.branches).toEqual(["main"]);
+    const steps = deploy.jobs.build.steps;
+    expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
+    expect(steps.find((s: { run?: string }) => s.run === "npm run build").env.PATH_PREFIX).toBe("/${{ github.event.repository.name }}/");
+    expect(uses(steps)).toContain("actions/upload-pages-artifact");
+    expect(uses(deploy.jobs.deploy.steps)).toEqual(["actions/deploy-pages"]);
+    expect(deploy.permissions).toMatchObject({ pages: "write", "id-token": "write" });
+  });
+});
