@@ -20,13 +20,21 @@ export function prose(page: PageSource): string {
   return paragraphs.join(" ");
 }
 
+// Counting syllables is the slow part, and prose repeats its words: count each word once per build.
+const syllableCounts = new Map<string, number>();
+function syllables(word: string): number {
+  const key = word.toLowerCase();
+  let count = syllableCounts.get(key);
+  if (count === undefined) syllableCounts.set(key, (count = syllable(key)));
+  return count;
+}
+
 /** The Flesch–Kincaid grade of a text: the US school grade a reader needs to follow it. */
 export function readingGrade(text: string): number | undefined {
   const words = text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
   const sentence = (text.match(/[.!?]+(\s|$)/g) ?? []).length;
   if (words.length < 30 || sentence === 0) return undefined;
-  const syllables = words.reduce((sum, word) => sum + syllable(word), 0);
-  return fleschKincaid({ sentence, word: words.length, syllable: syllables });
+  return fleschKincaid({ sentence, word: words.length, syllable: words.reduce((sum, word) => sum + syllables(word), 0) });
 }
 
 /** Each page's reading grade as a note, and a warning above grade 9 (plain language for a public site). */

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { orderedPages, publicPages } from "../src/collections.ts";
+
+const page = (url: string | false, data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean }) => ({ url, data });
+const pages = [
+  page("/values/", { title: "Values", order: 2 }),
+  page("/", { title: "Home" }),
+  page("/404.html", { title: "Not found", unlisted: true }),
+  page(false, { title: "Draft", draft: true }),
+  page("/about/", { title: "About", order: 1 }),
+  page("/privacy-policy/", { title: "Privacy" }),
+];
+
+describe("collections", () => {
+  it("public pages are the published, listed ones, by address", () => {
+    expect(publicPages(pages).map((p) => p.url)).toEqual(["/", "/about/", "/privacy-policy/", "/values/"]);
+  });
+  it("the home page lists pages with an order, lowest first", () => {
+    expect(orderedPages(pages).map((p) => p.data.title)).toEqual(["About", "Values"]);
+  });
+});
