@@ -2,10 +2,9 @@
 // Pagefind) and with a bare Eleventy (markdown-it only) followed by the Pagefind CLI, and prints the figures.
 // A benchmark, not a test: it reports, it does not assert. BENCH_SIZES=1000,5000 picks other sizes.
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { mkdtempSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { generatorRoot } from "../src/options.ts";

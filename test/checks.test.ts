@@ -138,6 +138,24 @@ describe("npm run check", () => {
     expect(code).toBe(1);
   });
 
+  it("old addresses that are a page's address now, or that two pages claim", async () => {
+    const { code, lines } = await checkFixture("redirects");
+    expect(lines.filter((l) => !l.includes(" note: "))).toEqual([
+      "redirects/moved.md:5 error: /contact/ cannot redirect here: it is the address of redirects/contact.md — remove it from redirect_from, or move that page first",
+      "redirects/moved.md:6 error: /old/ already redirects to redirects/also-moved.md — an old address can send readers to one page only: remove it from one of them",
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it("each page's reading grade, as a note, and a warning above grade 9", async () => {
+    const { code, lines } = await checkFixture("reading");
+    expect(lines.filter((l) => l.startsWith("reading/dense.md") || l.startsWith("reading/plain.md"))).toEqual([
+      "reading/dense.md:6 warning: the page reads at grade 24.3, above grade 9 — use shorter sentences and everyday words; see the README's plain language section",
+      "reading/plain.md:6 note: the page reads at grade 1.3",
+    ]);
+    expect(code).toBe(0);
+  });
+
   it("a menu item that goes to a page that does not exist", async () => {
     const { code, lines, content, parent } = await checkFixture("base");
     expect(code).toBe(0);

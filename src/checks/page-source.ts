@@ -36,6 +36,16 @@ export function locate(page: PageSource, bodyLine: number, needle?: string, sear
   return { line: first + 1 };
 }
 
+/** The line of a front matter field, such as `draft:` (line 1 when the field is not written). */
+export function fieldLine(page: PageSource, key: string): number {
+  return Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
+}
+
+/** The first line of the file that holds a text (line 1 when none does). */
+export function lineContaining(page: PageSource, text: string): number {
+  return Math.max(1, page.lines.findIndex((line) => line.includes(text)) + 1);
+}
+
 export interface InlineItem {
   token: Token;
   /** 0-based line within the body. */

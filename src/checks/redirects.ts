@@ -1,8 +1,6 @@
 import { displayPath, problem, type Problem } from "../problems.ts";
-import type { PageSource } from "./page-source.ts";
+import { lineContaining, type PageSource } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
-
-const lineOf = (page: PageSource, text: string) => Math.max(1, page.lines.findIndex((line) => line.includes(text)) + 1);
 
 /** Old addresses must not be a page's address now, nor be claimed by two pages. */
 export function checkRedirects(pages: readonly PageSource[], index: SiteIndex): Problem[] {
@@ -11,7 +9,7 @@ export function checkRedirects(pages: readonly PageSource[], index: SiteIndex): 
   for (const page of pages) {
     if (!page.data || page.data.draft) continue;
     for (const from of page.data.redirect_from ?? []) {
-      const line = lineOf(page, from);
+      const line = lineContaining(page, from);
       const owner = index.page(from);
       if (owner) {
         problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${displayPath(owner.file)}`, "remove it from redirect_from, or move that page first"));

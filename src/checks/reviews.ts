@@ -1,22 +1,20 @@
 import { problem, type Problem } from "../problems.ts";
 import { reviewStatus } from "../review.ts";
-import type { PageSource } from "./page-source.ts";
-
-const keyLine = (page: PageSource, key: string) => Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
+import { fieldLine, type PageSource } from "./page-source.ts";
 
 /** Pages past their review date: warnings, or errors with `--strict`. */
 export function checkReviews(page: PageSource, on: string, strict: boolean): Problem[] {
   const data = page.data;
   if (!data || data.draft) return [];
   if (data.review_every && !data.last_reviewed) {
-    return [problem(page.file, keyLine(page, "review_every"), "review_every needs last_reviewed, the day the page was last checked", "add last_reviewed: with the date of the last review, such as 2025-06-30")];
+    return [problem(page.file, fieldLine(page, "review_every"), "review_every needs last_reviewed, the day the page was last checked", "add last_reviewed: with the date of the last review, such as 2025-06-30")];
   }
   const status = reviewStatus(data, on);
   if (!status?.overdue) return [];
   return [
     problem(
       page.file,
-      keyLine(page, "last_reviewed"),
+      fieldLine(page, "last_reviewed"),
       `this page was due for review on ${status.due}${status.owner ? ` by ${status.owner}` : ""} (last reviewed ${status.lastReviewed}, every ${data.review_every})`,
       "check that the page is still right, then set last_reviewed to today's date",
       strict ? "error" : "warning",

@@ -5,10 +5,8 @@ import { displayPath, problem, type Problem } from "../problems.ts";
 import type { SiteData } from "../schema/data.ts";
 import { didYouMean } from "../suggest.ts";
 import { parseYaml } from "../yaml-source.ts";
-import type { PageSource } from "./page-source.ts";
+import { fieldLine, type PageSource } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
-
-const keyLine = (page: PageSource, key: string) => Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
 
 /** What only shows across pages: two pages at one address, two pages with one title, and drafts. */
 export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
@@ -17,18 +15,18 @@ export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
   const byTitle = new Map<string, PageSource>();
   for (const page of pages) {
     if (page.data?.draft) {
-      problems.push(problem(page.file, keyLine(page, "draft"), "this page is a draft: it is left out of the site, its menus, sitemap and search", "remove draft: true when it is ready to publish", "note"));
+      problems.push(problem(page.file, fieldLine(page, "draft"), "this page is a draft: it is left out of the site, its menus, sitemap and search", "remove draft: true when it is ready to publish", "note"));
       continue;
     }
     const sameUrl = byUrl.get(page.url);
     if (sameUrl) {
-      problems.push(problem(page.file, page.data?.permalink ? keyLine(page, "permalink") : 1, `this page and ${displayPath(sameUrl.file)} would both be published at ${page.url}`, "give one of them another file name or permalink"));
+      problems.push(problem(page.file, page.data?.permalink ? fieldLine(page, "permalink") : 1, `this page and ${displayPath(sameUrl.file)} would both be published at ${page.url}`, "give one of them another file name or permalink"));
     } else byUrl.set(page.url, page);
     const title = page.data?.title;
     if (!title) continue;
     const sameTitle = byTitle.get(title.toLowerCase());
     if (sameTitle) {
-      problems.push(problem(page.file, keyLine(page, "title"), `this page has the same title as ${displayPath(sameTitle.file)} ("${title}")`, "give each page its own title so readers can tell them apart in search and menus", "warning"));
+      problems.push(problem(page.file, fieldLine(page, "title"), `this page has the same title as ${displayPath(sameTitle.file)} ("${title}")`, "give each page its own title so readers can tell them apart in search and menus", "warning"));
     } else byTitle.set(title.toLowerCase(), page);
   }
   return problems;
