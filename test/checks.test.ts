@@ -150,8 +150,8 @@ describe("npm run check", () => {
   it("each page's reading grade, as a note, and a warning above grade 9", async () => {
     const { code, lines } = await checkFixture("reading");
     expect(lines.filter((l) => l.startsWith("reading/dense.md") || l.startsWith("reading/plain.md"))).toEqual([
-      "reading/dense.md:6 warning: the page reads at grade 24.3, above grade 9 — use shorter sentences and everyday words; see the README's plain language section",
-      "reading/plain.md:6 note: the page reads at grade 1.3",
+      "reading/dense.md:6 warning: the page reads at grade 41.5, above grade 9 — use shorter sentences and everyday words; see the README's plain language section",
+      "reading/plain.md:6 note: the page reads at grade 1.1",
     ]);
     expect(code).toBe(0);
   });

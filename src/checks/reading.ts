@@ -43,7 +43,8 @@ export function checkReading(page: PageSource): Problem[] {
   const grade = readingGrade(prose(page));
   if (grade === undefined) return [];
   const shown = Math.max(0, grade).toFixed(1);
-  const line = page.bodyLineOffset + 1;
+  const firstParagraph = page.tokens.find((token) => token.type === "paragraph_open" && token.map);
+  const line = page.bodyLineOffset + (firstParagraph?.map?.[0] ?? 0) + 1;
   if (grade > readingGradeLimit) {
     return [problem(page.file, line, `the page reads at grade ${shown}, above grade ${readingGradeLimit}`, "use shorter sentences and everyday words; see the README's plain language section", "warning")];
   }
