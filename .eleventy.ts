@@ -15,6 +15,8 @@ import { ContentError } from "./src/problems.ts";
 import { writeSearchIndex } from "./src/search.ts";
 import { today } from "./src/review.ts";
 import { compileStyles } from "./src/styles.ts";
+import { catalogPages } from "./src/catalog-pages.ts";
+import { catalogFor } from "./src/inventory/catalog.ts";
 
 // Eleventy's config object is untyped JavaScript; this is the part of it the site uses.
 type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string, any>;
@@ -75,6 +77,9 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     permalink: "/search/",
     eleventyExcludeFromCollections: true,
   });
+  if (data.inventories) {
+    eleventyConfig.addPlugin(catalogPages, { catalog: catalogFor(contentDir, data.inventories, today()), includes, siteName: data.settings.name, contentDir });
+  }
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
   eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);

@@ -4,6 +4,8 @@ import Eleventy from "@11ty/eleventy";
 import { dataBlocks } from "./blocks.ts";
 import { checkExternalLinks } from "./checks/external.ts";
 import { checkContent, type CheckOptions } from "./checks/index.ts";
+import { catalogFor, catalogUrls } from "./inventory/catalog.ts";
+import { metrics } from "./inventory/metrics.ts";
 import { loadSiteData } from "./data.ts";
 import { isShallowClone } from "./git.ts";
 import { md, parsedPages } from "./markdown.ts";
@@ -80,12 +82,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 }
 
 /** Reads and checks every page; what it read is dropped on return, but for the tokens Eleventy will render. */
-function checkSource(contentDir: string, data: SiteData | undefined, options: Omit<CheckOptions, "blockNames">) {
+function checkSource(contentDir: string, data: SiteData | undefined, options: Omit<CheckOptions, "blockNames" | "generatedPages">) {
   const blocks = data ? dataBlocks(data) : {};
+  const catalog = data?.inventories ? catalogFor(contentDir, data.inventories, options.today) : undefined;
+  const generatedPages = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
   parsedPages.clear();
   const loaded = loadPages(contentDir, md({ blocks, parsedPages: "store" }));
-  const checked = checkContent(contentDir, loaded.pages, data, { ...options, blockNames: Object.keys(blocks) });
-  return { problems: [...loaded.problems, ...checked.problems], externalLinks: checked.externalLinks };
+  const checked = checkContent(contentDir, loaded.pages, data, { ...options, blockNames: Object.keys(blocks), generatedPages });
+  return { problems: [...loaded.problems, ...checked.problems, ...(catalog?.problems ?? [])], externalLinks: checked.externalLinks };
 }
 
 async function readSince(source: string, settingsPrefix: string, prefixOverride: string | undefined): Promise<CheckOptions["since"]> {

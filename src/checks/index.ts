@@ -29,6 +29,8 @@ export interface CheckOptions {
   today: string;
   /** Overdue reviews are errors, not warnings. */
   strict: boolean;
+  /** Addresses published from data rather than Markdown, such as the catalog's pages. */
+  generatedPages?: readonly string[];
   /** A previous build's sitemap.xml or address list: every address in it must still lead somewhere. */
   since?: { file: string; text: string; pathPrefix: string };
 }
@@ -39,7 +41,7 @@ export function checkContent(
   data: SiteData | undefined,
   options: CheckOptions,
 ): { problems: Problem[]; externalLinks: ExternalLink[] } {
-  const index = new SiteIndex(contentDir, pages);
+  const index = new SiteIndex(contentDir, pages, options.generatedPages);
   const problems: Problem[] = [...checkPagesTogether(pages), ...checkRedirects(pages, index)];
   const externalLinks: ExternalLink[] = [];
   for (const page of pages) {

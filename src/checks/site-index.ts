@@ -26,7 +26,10 @@ export class SiteIndex {
   constructor(
     private readonly contentDir: string,
     pages: readonly PageSource[],
+    /** Addresses the generator publishes from data rather than Markdown (the catalog's pages). */
+    generatedPages: readonly string[] = [],
   ) {
+    for (const url of generatedPages) this.pages.set(url, { file: "", ids: new Set(layoutIds), sections: [] });
     for (const page of pages) {
       this.byFile.set(page.file, page.url);
       if (page.data?.draft || this.pages.has(page.url)) continue;

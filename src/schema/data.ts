@@ -61,6 +61,20 @@ export const communitySchema = z.strictObject({
   members: z.array(z.string().min(1)).min(1),
 });
 
+/** `_data/inventories.yaml`: the agencies whose code.json inventories the site publishes, each kept in `code-json/`. */
+export const inventoriesSchema = z.array(
+  z.strictObject({
+    /** The inventory's file name in `content/code-json/`, such as `cdt.json`. */
+    file: z.string().regex(/^[a-z0-9-]+\.json$/, "must be a file name in content/code-json/, such as cdt.json"),
+    /** The agency's full name. */
+    name: z.string().min(1),
+    /** The agency's short name, used in addresses (`/projects/cdt/`) and filters. */
+    acronym: z.string().regex(/^[A-Za-z0-9]+$/, "must be letters and digits, such as CDT"),
+    /** The agency's website. */
+    website: httpsUrl.optional(),
+  }),
+);
+
 /** `_data/roles.yaml`: the community's roles and what each one does. */
 export const rolesSchema = z.record(
   z.string().regex(/^[a-z-]+$/, "must be lowercase words joined by hyphens, such as product-owner"),
@@ -75,6 +89,7 @@ export type Navigation = z.output<typeof navigationSchema>;
 export type Agencies = z.output<typeof agenciesSchema>;
 export type Community = z.output<typeof communitySchema>;
 export type Roles = z.output<typeof rolesSchema>;
+export type Inventories = z.output<typeof inventoriesSchema>;
 
 /** The data files every content folder must have, by file name (without `.yaml`). */
 export const requiredDataSchemas = {
@@ -87,6 +102,7 @@ export const optionalDataSchemas = {
   agencies: agenciesSchema,
   community: communitySchema,
   roles: rolesSchema,
+  inventories: inventoriesSchema,
 } as const;
 
 export const dataSchemas = { ...requiredDataSchemas, ...optionalDataSchemas } as const;

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { combinedInventory, type Catalog } from "./inventory/catalog.ts";
+import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
+
+interface TemplateHost {
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: string, data: object): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+}
+
+/**
+ * The open source catalog as pages: /projects/, a page per agency and per release, /metrics/ with its
+ * charts and CSV files, and the combined /code.json. The templates are in `_includes/catalog/`.
+ */
+export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, siteName, contentDir }: { catalog: Catalog; includes: string; siteName: string; contentDir: string }): void {
+  const template = (name: string) => readFileSync(path.join(includes, "catalog", name), "utf8");
+  const inventoriesFile = path.join(contentDir, "_data", "inventories.yaml");
+  const fileOf = (acronym: string) => catalog.agencies.find((a) => a.acronym === acronym)?.file;
+  const charts = metrics(catalog);
+  eleventyConfig.addGlobalData("catalog", catalog);
+  eleventyConfig.addGlobalData("charts", charts);
+  eleventyConfig.addGlobalData("agencyShares", agencyShares(catalog));
+  eleventyConfig.addFilter("chartSvg", chartSvg);
+  eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
+
+  eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
+    layout: "page",
+    title: "Open source projects",
+    description: "Every project California agencies list in their code.json inventories, by agency.",
+    permalink: "/projects/",
+    source: inventoriesFile,
+  });
+  eleventyConfig.addTemplate("catalog/agency.njk", template("agency.njk"), {
+    layout: "page",
+    pagination: { data: "catalog.agencies", size: 1, alias: "agency" },
+    permalink: (data: { agency: { url: string } }) => data.agency.url,
+    eleventyComputed: {
+      source: (data: { agency: { file: string } }) => data.agency.file,
+      title: (data: { agency: { name: string } }) => data.agency.name,
+      description: (data: { agency: { name: string; releases: unknown[] } }) => `The ${data.agency.releases.length} projects in the code.json inventory of ${data.agency.name}.`,
+    },
+  });
+  eleventyConfig.addTemplate("catalog/release.njk", template("release.njk"), {
+    layout: "page",
+    pagination: { data: "catalog.releases", size: 1, alias: "release" },
+    permalink: (data: { release: { url: string } }) => data.release.url,
+    eleventyComputed: {
+      source: (data: { release: { agency: string } }) => fileOf(data.release.agency),
+      title: (data: { release: { name: string } }) => data.release.name,
+      description: (data: { release: { description: string; agencyName: string } }) => data.release.description || `A project of ${data.release.agencyName}.`,
+    },
+  });
+  eleventyConfig.addTemplate("catalog/metrics.njk", template("metrics.njk"), {
+    layout: "page",
+    title: "Participation metrics",
+    description: "How many projects each agency has shared, how they may be reused, their licenses, languages and how fresh each inventory is.",
+    permalink: "/metrics/",
+    source: inventoriesFile,
+  });
+  for (const chart of charts) {
+    eleventyConfig.addTemplate(`catalog/${chart.id}.csv.njk`, "{{ csv | safe }}", { permalink: `/metrics/${chart.id}.csv`, layout: false, eleventyExcludeFromCollections: true, csv: chartCsv(chart) });
+  }
+  eleventyConfig.addTemplate("catalog/code.json.njk", "{{ combined | safe }}", {
+    permalink: "/code.json",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+    combined: JSON.stringify(combinedInventory(catalog, siteName), null, 2),
+  });
+}

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { problem, type Problem } from "../problems.ts";
+import type { Inventories } from "../schema/data.ts";
+import { slugify } from "../slug.ts";
+import { checkInventory, type Inventory, type Release } from "./validate.ts";
+
+export const usageLabels: Record<string, string> = {
+  openSource: "Open source",
+  governmentWideReuse: "Government-wide reuse",
+};
+/** Open source, government-wide reuse, or one of the schema's exemptions. */
+export const usageGroup = (usageType: string) => usageLabels[usageType] ?? "Exempt";
+
+export interface CatalogRelease {
+  agency: string;
+  agencyName: string;
+  name: string;
+  description: string;
+  licenses: string[];
+  languages: string[];
+  status?: string;
+  usageType: string;
+  usage: string;
+  repositoryURL: string;
+  homepageURL?: string;
+  metadataLastUpdated?: string;
+  /** In the combined /code.json: only releases that match the schema are. */
+  inCombined: boolean;
+  /** The release's page on the site. */
+  url: string;
+}
+
+export interface CatalogAgency {
+  acronym: string;
+  name: string;
+  website?: string;
+  file: string;
+  url: string;
+  releases: CatalogRelease[];
+  /** The inventory's problems, shown on the agency's page for its code coordinator. */
+  problems: Problem[];
+  /** The inventory as the agency published it, when it could be read. */
+  inventory?: Inventory;
+  invalidReleases: Set<number>;
+  valid: boolean;
+}
+
+export interface Catalog {
+  agencies: CatalogAgency[];
+  releases: CatalogRelease[];
+  problems: Problem[];
+}
+
+const isHttp = (value: unknown): value is string => typeof value === "string" && /^https?:\/\//.test(value);
+
+function licenseNames(release: Release): string[] {
+  const names = (release.permissions?.licenses ?? []).map((l) => (l?.name ?? "").trim()).filter((n) => n && n.toLowerCase() !== "none");
+  return names.length ? [...new Set(names)] : ["None given"];
+}
+
+/**
+ * Every agency's inventory, checked, and its releases ready to show. An inventory with faults is published with
+ * them shown: its faults are warnings here and listed on its agency's page, and only releases that match the
+ * schema go into the combined /code.json.
+ */
+export function buildCatalog(contentDir: string, inventories: Inventories, today?: string): Catalog {
+  const problems: Problem[] = [];
+  const agencies = inventories.map((entry): CatalogAgency => {
+    const file = path.join(contentDir, "code-json", entry.file);
+    const acronym = entry.acronym.toLowerCase();
+    const base = { acronym: entry.acronym, name: entry.name, website: entry.website, file, url: `/projects/${acronym}/`, releases: [] as CatalogRelease[] };
+    if (!existsSync(file)) {
+      const missing = problem(path.join(contentDir, "_data", "inventories.yaml"), 1, `the inventory ${entry.file} of ${entry.name} is not in content/code-json/`, "add the file, or correct its name in inventories.yaml");
+      problems.push(missing);
+      return { ...base, problems: [missing], invalidReleases: new Set(), valid: false };
+    }
+    const checked = checkInventory(file, readFileSync(file, "utf8"), { schemaSeverity: "warning", today });
+    problems.push(...checked.problems);
+    const seen = new Set<string>();
+    const releases = (Array.isArray(checked.inventory?.releases) ? checked.inventory.releases : []).map((release, i): CatalogRelease => {
+      let slug = slugify(String(release?.name ?? `release-${i + 1}`)) || `release-${i + 1}`;
+      while (seen.has(slug)) slug = `${slug}-${i + 1}`;
+      seen.add(slug);
+      return {
+        agency: entry.acronym,
+        agencyName: entry.name,
+        name: String(release?.name ?? `Release ${i + 1}`),
+        description: String(release?.description ?? ""),
+        licenses: licenseNames(release),
+        languages: Array.isArray(release?.languages) ? release.languages.map(String).filter(Boolean) : [],
+        status: typeof release?.status === "string" ? release.status : undefined,
+        usageType: String(release?.permissions?.usageType ?? ""),
+        usage: usageGroup(String(release?.permissions?.usageType ?? "")),
+        repositoryURL: isHttp(release?.repositoryURL) ? release.repositoryURL : "",
+        homepageURL: isHttp(release?.homepageURL) ? release.homepageURL : undefined,
+        metadataLastUpdated: release?.date?.metadataLastUpdated,
+        inCombined: checked.validOutsideReleases && !checked.invalidReleases.has(i),
+        url: `${base.url}${slug}/`,
+      };
+    });
+    return { ...base, releases, problems: checked.problems, inventory: checked.inventory, invalidReleases: checked.invalidReleases, valid: checked.valid };
+  });
+  return { agencies, releases: agencies.flatMap((a) => a.releases), problems };
+}
+
+/** The merged inventory of every agency, in the same schema: releases that match it, as their agencies wrote them. */
+export function combinedInventory(catalog: Catalog, agencyName: string): Inventory {
+  const releases = catalog.agencies.flatMap((agency) => (agency.inventory?.releases ?? []).filter((_, i) => agency.releases[i]?.inCombined));
+  return { version: "2.0.0", agency: agencyName, measurementType: { method: "projects" }, releases };
+}
+
+const built = new Map<string, Catalog>();
+
+/** The catalog of a content folder, built once per process: the checks and the pages share it. */
+export function catalogFor(contentDir: string, inventories: Inventories, today?: string): Catalog {
+  let catalog = built.get(contentDir);
+  if (!catalog) built.set(contentDir, (catalog = buildCatalog(contentDir, inventories, today)));
+  return catalog;
+}
+
+/** Every address the catalog publishes, for the link checks. */
+export function catalogUrls(catalog: Catalog, chartIds: readonly string[]): string[] {
+  return ["/projects/", "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
+}

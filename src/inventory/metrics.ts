@@ -1,0 +1,80 @@
+import type { Catalog, CatalogRelease } from "./catalog.ts";
+
+export interface Chart {
+  /** Used for the chart's CSV file: /metrics/<id>.csv. */
+  id: string;
+  title: string;
+  /** What a row is, the first column's heading. */
+  label: string;
+  rows: { label: string; value: number }[];
+}
+
+function countBy(releases: readonly CatalogRelease[], keys: (release: CatalogRelease) => string[], top = 10): { label: string; value: number }[] {
+  const counts = new Map<string, number>();
+  for (const release of releases) for (const key of keys(release)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = sorted.slice(0, top).map(([label, value]) => ({ label, value }));
+  const rest = sorted.slice(top).reduce((sum, [, value]) => sum + value, 0);
+  return rest ? [...shown, { label: "Others", value: rest }] : shown;
+}
+
+/** The participation metrics, each as a chart with the numbers behind it. */
+export function metrics(catalog: Catalog): Chart[] {
+  const { releases } = catalog;
+  return [
+    { id: "releases-by-agency", title: "Releases by agency", label: "Agency", rows: catalog.agencies.map((a) => ({ label: a.acronym, value: a.releases.length })) },
+    {
+      id: "usage",
+      title: "How releases may be used",
+      label: "Use",
+      rows: ["Open source", "Government-wide reuse", "Exempt"].map((usage) => ({ label: usage, value: releases.filter((r) => r.usage === usage).length })),
+    },
+    { id: "licenses", title: "Licenses used", label: "License", rows: countBy(releases, (r) => r.licenses) },
+    { id: "languages", title: "Languages used", label: "Language", rows: countBy(releases, (r) => (r.languages.length ? r.languages : ["None given"])) },
+    {
+      id: "freshness",
+      title: "Releases by the year their metadata was last updated",
+      label: "Year",
+      rows: countBy(releases, (r) => [r.metadataLastUpdated?.slice(0, 4) ?? "Never"], 100).sort((a, b) => a.label.localeCompare(b.label)),
+    },
+  ];
+}
+
+/** Per agency: its releases, and the share released as open source, for government-wide reuse or exempt. */
+export function agencyShares(catalog: Catalog): { agency: string; name: string; releases: number; openSource: number; reuse: number; exempt: number; lastUpdated?: string }[] {
+  return catalog.agencies.map((agency) => {
+    const count = (usage: string) => agency.releases.filter((r) => r.usage === usage).length;
+    const dates = agency.releases.map((r) => r.metadataLastUpdated).filter((d): d is string => Boolean(d)).sort();
+    return { agency: agency.acronym, name: agency.name, releases: agency.releases.length, openSource: count("Open source"), reuse: count("Government-wide reuse"), exempt: count("Exempt"), lastUpdated: dates.at(-1) };
+  });
+}
+
+const cell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+
+/** A chart's numbers as CSV, for a spreadsheet. */
+export function chartCsv(chart: Chart): string {
+  return [[chart.label, "Releases"], ...chart.rows.map((r) => [r.label, r.value])].map((row) => row.map(cell).join(",")).join("\n") + "\n";
+}
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A horizontal bar chart drawn at build time: no script, readable by screen readers through its title and the table beside it. */
+export function chartSvg(chart: Chart): string {
+  const rowHeight = 28;
+  const labelWidth = 190;
+  const barWidth = 300;
+  const max = Math.max(1, ...chart.rows.map((r) => r.value));
+  const height = chart.rows.length * rowHeight + 8;
+  const bars = chart.rows
+    .map((row, i) => {
+      const y = i * rowHeight + 4;
+      const width = Math.round((row.value / max) * barWidth);
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${escape(row.label)}</text>` +
+        `<rect x="${labelWidth}" y="${y + 3}" width="${width}" height="${rowHeight - 8}" data-value="${row.value}"></rect>` +
+        `<text x="${labelWidth + width + 6}" y="${y + 17}">${row.value}</text>`
+      );
+    })
+    .join("");
+  return `<svg class="chart" role="img" aria-labelledby="chart-${chart.id}-title" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" xmlns="http://www.w3.org/2000/svg"><title id="chart-${chart.id}-title">${escape(chart.title)}</title>${bars}</svg>`;
+}
