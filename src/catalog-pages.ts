@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { combinedInventory, type Catalog } from "./inventory/catalog.ts";
+import { combinedInventory, problemGroups, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
 
 interface TemplateHost {
@@ -22,6 +22,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addGlobalData("charts", charts);
   eleventyConfig.addGlobalData("agencyShares", agencyShares(catalog));
   eleventyConfig.addFilter("chartSvg", chartSvg);
+  eleventyConfig.addFilter("problemGroups", problemGroups);
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
 
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
@@ -33,7 +34,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   });
   eleventyConfig.addTemplate("catalog/agency.njk", template("agency.njk"), {
     layout: "page",
-    pagination: { data: "catalog.agencies", size: 1, alias: "agency" },
+    pagination: { data: "catalog.agencies", size: 1, alias: "agency", addAllPagesToCollections: true },
     permalink: (data: { agency: { url: string } }) => data.agency.url,
     eleventyComputed: {
       source: (data: { agency: { file: string } }) => data.agency.file,
@@ -43,7 +44,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   });
   eleventyConfig.addTemplate("catalog/release.njk", template("release.njk"), {
     layout: "page",
-    pagination: { data: "catalog.releases", size: 1, alias: "release" },
+    pagination: { data: "catalog.releases", size: 1, alias: "release", addAllPagesToCollections: true },
     permalink: (data: { release: { url: string } }) => data.release.url,
     eleventyComputed: {
       source: (data: { release: { agency: string } }) => fileOf(data.release.agency),

@@ -123,3 +123,24 @@ export function catalogFor(contentDir: string, inventories: Inventories, today?:
 export function catalogUrls(catalog: Catalog, chartIds: readonly string[]): string[] {
   return ["/projects/", "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
 }
+
+export interface ProblemGroup {
+  message: string;
+  fix: string;
+  count: number;
+  lines: number[];
+}
+
+/** An inventory's problems, one line per kind: "releases[*].tags: has no tags (83 times, lines …)". */
+export function problemGroups(problems: readonly Problem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    const message = p.message.replace(/\[\d+\]/g, "[*]");
+    const key = `${message}\u0000${p.fix}`;
+    const group = groups.get(key) ?? { message, fix: p.fix ?? "", count: 0, lines: [] };
+    group.count++;
+    group.lines.push(p.line);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

@@ -5,7 +5,7 @@ import { pagePaths, sites, useBrowser } from "./harness.ts";
 const browser = useBrowser();
 
 describe.each(sites())("every page $name", ({ url: site, dir }) => {
-  it("loads with its Content Security Policy enforced: no violation, no console error", async () => {
+  it("loads with its Content Security Policy enforced: no violation, no console error", { timeout: 600_000 }, async () => {
     const failures: string[] = [];
     for (const path of [...pagePaths(dir), "search/?q=working+group"]) {
       const context = await browser.browser.newContext();
@@ -24,7 +24,7 @@ describe.each(sites())("every page $name", ({ url: site, dir }) => {
     expect(failures).toEqual([]);
   });
 
-  it(`stays within ${budgetBytes / 1024} KB of HTML, CSS and JavaScript, and loads JavaScript only for search`, async () => {
+  it(`stays within ${budgetBytes / 1024} KB of HTML, CSS and JavaScript, and loads JavaScript only for search`, { timeout: 600_000 }, async () => {
     const report: string[] = [];
     for (const path of pagePaths(dir)) {
       const context = await browser.browser.newContext();
