@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { combinedInventory, problemGroups, type Catalog } from "./inventory/catalog.ts";
+import { combinedInventory, problemGroups, projectFilters, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
 
 interface TemplateHost {
@@ -23,6 +23,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addGlobalData("agencyShares", agencyShares(catalog));
   eleventyConfig.addFilter("chartSvg", chartSvg);
   eleventyConfig.addFilter("problemGroups", problemGroups);
+  eleventyConfig.addFilter("projectFilters", projectFilters);
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
 
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {

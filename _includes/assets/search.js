@@ -19,14 +19,14 @@ const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
 await pagefind.options({ baseUrl: siteRoot.pathname });
 fallback.hidden = true;
 
-// The section filter, listed at build time so that no part of the index loads before the reader searches.
-form.querySelector("button").before(document.getElementById("section-filter").content.cloneNode(true));
-const sectionSelect = document.getElementById("search-section");
+// The filters, listed at build time so that no part of the index loads before the reader searches.
+form.querySelector("button").before(document.getElementById("search-filters").content.cloneNode(true));
+const filterSelects = [...form.querySelectorAll("select[data-filter]")];
 
 const params = new URLSearchParams(location.search);
 // What the reader typed while the index loaded wins over the address.
 if (!input.value) input.value = params.get("q") ?? "";
-sectionSelect.value = params.get("section") ?? "";
+for (const select of filterSelects) select.value = params.get(select.name) ?? "";
 
 /** Pagefind's excerpts mark the matched words with <mark>; everything else in them is escaped text. */
 function excerpt(html) {
@@ -57,9 +57,9 @@ let latest = 0;
 
 async function runSearch() {
   const query = input.value.trim();
-  const section = sectionSelect.value;
+  const chosen = Object.fromEntries(filterSelects.filter((select) => select.value).map((select) => [select.dataset.filter, select.value]));
   const url = new URL(location.href);
-  url.search = new URLSearchParams({ ...(query && { q: query }), ...(section && { section }) }).toString();
+  url.search = new URLSearchParams({ ...(query && { q: query }), ...chosen }).toString();
   history.replaceState(null, "", url);
   const ticket = ++latest;
   if (!query) {
@@ -68,13 +68,13 @@ async function runSearch() {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.debouncedSearch(query, section ? { filters: { section } } : {}, 200);
+  const search = await pagefind.debouncedSearch(query, { filters: chosen }, 200);
   if (search === null || ticket !== latest) return;
   results.replaceChildren();
   await showMore(search.results, ticket);
   if (ticket !== latest) return;
   const count = search.results.length;
-  const where = section ? ` in ${section}` : "";
+  const where = Object.values(chosen).length ? ` in ${Object.values(chosen).join(", ")}` : "";
   status.textContent = count === 0 ? `No results for “${query}”${where}.` : `${count} result${count === 1 ? "" : "s"} for “${query}”${where}.`;
 }
 
@@ -102,5 +102,5 @@ form.addEventListener("submit", (event) => {
   runSearch();
 });
 input.addEventListener("input", runSearch);
-sectionSelect.addEventListener("change", runSearch);
+for (const select of filterSelects) select.addEventListener("change", runSearch);
 if (input.value) runSearch();

@@ -144,3 +144,14 @@ export function problemGroups(problems: readonly Problem[]): ProblemGroup[] {
   }
   return [...groups.values()];
 }
+
+/** The search filters for projects, with every value the catalog has: agency, license, language and use. */
+export function projectFilters(catalog: Catalog): { name: string; label: string; values: string[] }[] {
+  const values = (pick: (release: CatalogRelease) => string[]) => [...new Set(catalog.releases.flatMap(pick))].sort((a, b) => a.localeCompare(b));
+  return [
+    { name: "agency", label: "Agency", values: catalog.agencies.map((a) => a.acronym) },
+    { name: "license", label: "License", values: values((r) => r.licenses) },
+    { name: "language", label: "Language", values: values((r) => r.languages) },
+    { name: "usage", label: "Use", values: values((r) => [r.usage]) },
+  ];
+}

@@ -4,7 +4,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { formatPath } from "../error-map.ts";
 import { problem, type Problem, type Severity } from "../problems.ts";
-import { parseYaml, YamlSyntaxError, type YamlSource } from "../yaml-source.ts";
+import { parseYaml, type YamlSource } from "../yaml-source.ts";
 
 /** The code.gov metadata schema 2.0.0, as GSA published it. */
 export const codeGovSchema = createRequire(import.meta.url)("../schema/code-gov-2.0.0.json") as object;
@@ -52,6 +52,16 @@ export interface InventoryCheck {
   invalidReleases: Set<number>;
 }
 
+/** Where JSON.parse gave up, as a line and column ("… in JSON at position 35"). */
+function jsonErrorPlace(json: string, error: unknown): { line: number; column: number; message: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  const before = json.slice(0, position).split("\n");
+  return { line: before.length, column: before.at(-1)!.length + 1, message: message.replace(/ in JSON at position \d+.*$/, "") };
+}
+
+const typeWords: Record<string, string> = { number: "a number", integer: "a whole number", string: "text", array: "a list", object: "a group of fields", boolean: "true or false" };
+
 const describeValue = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSON.stringify(value));
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {
@@ -83,11 +93,14 @@ function explain(error: ErrorObject, data: unknown): { path: (string | number)[]
       return { path, message: `${describeValue(value)} is not one of ${allowed.join(", ")}`, fix: `use one of the values listed (the case matters)` };
     }
     case "format": {
-      const what = params.format === "uri" ? "a full web address (https://…)" : params.format === "date" ? "a date written YYYY-MM-DD" : `a valid ${String(params.format)}`;
-      return { path, message: `${describeValue(value)} is not ${what}`, fix: params.format === "uri" ? "write the whole address, or leave the field out if there is none" : `write ${what}` };
+      const what = params.format === "uri" ? "a full web address (https://…)" : params.format === "date" ? "a real date written YYYY-MM-DD" : `a valid ${String(params.format)}`;
+      const fix = params.format === "uri" ? "write the whole address, or leave the field out if there is none" : params.format === "date" ? "write the date like 2025-06-30" : `write ${what}`;
+      return { path, message: `${describeValue(value)} is not ${what}`, fix };
     }
-    case "type":
-      return { path, message: `${describeValue(value)} should be ${String(params.type)}`, fix: `write ${String(params.type)} here` };
+    case "type": {
+      const wanted = typeWords[String(params.type)] ?? String(params.type);
+      return { path, message: `${describeValue(value)} should be ${wanted}`, fix: `write ${wanted} here` };
+    }
     default:
       return { path, message: error.message ?? "does not match the schema", fix: "compare it with the code.gov schema 2.0.0" };
   }
@@ -126,12 +139,14 @@ function readerFaults(inventory: Inventory, on: string): { path: (string | numbe
  */
 export function checkInventory(file: string, text: string, options: { schemaSeverity?: Severity; today?: string } = {}): InventoryCheck {
   const { schemaSeverity = "error", today: on = today() } = options;
+  const json = text.replace(/^\uFEFF/, "");
   let source: YamlSource;
   try {
-    source = parseYaml(text.replace(/^\uFEFF/, ""));
+    JSON.parse(json);
+    source = parseYaml(json); // JSON is YAML: this reading knows the line of every field
   } catch (error) {
-    const at = error instanceof YamlSyntaxError ? error : { line: 1, column: 1, message: String(error) };
-    return { problems: [problem(file, at.line, `the file is not valid JSON: ${at.message}`, "check the commas, quotes and brackets near this line", "error", at.column)], valid: false, validOutsideReleases: false, invalidReleases: new Set() };
+    const { line, column, message } = jsonErrorPlace(json, error);
+    return { problems: [problem(file, line, `the file is not valid JSON: ${message}`, "check the commas, quotes and brackets near this line", "error", column)], valid: false, validOutsideReleases: false, invalidReleases: new Set() };
   }
   const data = source.value;
   const report = (path: (string | number)[], message: string, fix: string, severity: Severity) => {
