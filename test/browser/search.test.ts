@@ -63,8 +63,7 @@ describe.each(sites())("search $name", ({ url: site }) => {
     const { page } = await searchFor("Code California");
     const links = await page.locator("#search-results a").count();
     expect(links).toBeGreaterThan(0);
-    await page.locator("#search-section").focus();
-    await page.keyboard.press("Tab"); // the Search button
+    await page.locator('#search-form button[type="submit"]').focus();
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.closest("#search-results") !== null && document.activeElement?.tagName);
     expect(focused).toBe("A");
@@ -87,6 +86,23 @@ describe.each(sites())("search $name", ({ url: site }) => {
     await page.locator("#header-search").press("Enter");
     await page.locator("#search-results li").first().waitFor();
     expect(await resultTitles(page)).toContain("About Code California");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("project search", () => {
+  it("narrowed to one agency, returns only that agency's projects", async () => {
+    const site = sites()[0]!.url;
+    const { page, problems } = await browser.open(`${site}search/?q=data&agency=CHHS`);
+    await page.locator("#search-results li").first().waitFor();
+    const links = await page.locator("#search-results .search-result-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((href) => href.startsWith("/projects/chhs/"))).toBe(true);
+    expect(await page.locator("#search-agency").inputValue()).toBe("CHHS");
+    await page.locator("#search-agency").selectOption("");
+    await page.waitForFunction(() => !document.querySelector("#search-status")?.textContent?.includes("CHHS"));
+    const all = await page.locator("#search-results .search-result-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(all.some((href) => !href.startsWith("/projects/chhs/"))).toBe(true);
     expect(problems).toEqual([]);
   });
 });

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { codeGovSchema } from "../src/inventory/validate.ts";
+import { buildInto, readPage, root, text } from "./helpers.ts";
+
+let site: string;
+const inventory = (file: string) => JSON.parse(readFileSync(path.join(root, "content", "code-json", file), "utf8")) as { releases: { name: string }[] };
+
+beforeAll(async () => {
+  const build = await buildInto(path.join(root, "content"));
+  expect(build.code).toBe(0);
+  site = build.output;
+});
+
+describe("the open source catalog", () => {
+  it("/projects/ lists every release of every inventory, by agency", () => {
+    const page = readPage(site, "/projects/");
+    expect(page.querySelectorAll("main h2").map(text)).toEqual(["California Department of Technology (18)", "California Health and Human Services (5)", "Child Welfare Digital Services (83)"]);
+    const listed = page.querySelectorAll(".release-list a").map(text);
+    const inData = ["cdt.json", "chhs.json", "cwds.json"].flatMap((file) => inventory(file).releases.map((r) => r.name));
+    expect(listed).toEqual(inData);
+  });
+
+  it("each agency's page lists exactly its releases, and its inventory's problems for its coordinator", () => {
+    for (const [acronym, file] of [["cdt", "cdt.json"], ["chhs", "chhs.json"], ["cwds", "cwds.json"]]) {
+      const page = readPage(site, `/projects/${acronym}/`);
+      expect(page.querySelectorAll(".release-list a").map(text)).toEqual(inventory(file!).releases.map((r) => r.name));
+    }
+    const cwds = readPage(site, "/projects/cwds/");
+    expect(text(cwds.querySelector("#inventory-problems + p"))).toContain("the 57 projects that do not match the code.gov schema are left out of the combined code.json");
+    expect(cwds.querySelectorAll(".inventory-problems li").map(text)).toEqual(expect.arrayContaining([expect.stringMatching(/^releases\[\*\]\.tags: has no tags \(83 times, lines 29, 60/)]));
+  });
+
+  it("a release's page shows its description, license, languages, status and link, as search filters", () => {
+    const page = readPage(site, "/projects/cdt/socrata-meta/");
+    expect(text(page.querySelector("h1"))).toBe("socrata-meta");
+    expect(text(page.querySelector("article p"))).toBe("Python code to quickly retrieve metadata from a SOCRATA Open Data website");
+    const filters = page.querySelectorAll("[data-pagefind-filter]").map((el) => `${el.getAttribute("data-pagefind-filter")}: ${text(el)}`);
+    expect(filters).toEqual(["section:Projects: " + text(page.querySelector("article")), "agency: CDT", "usage: Open source", "license: None given", "language: Python", "language: Jupyter Notebook"]);
+    expect(page.querySelector('a[href="https://github.com/Office-of-Digital-Innovation/socrata-meta"]')).not.toBeNull();
+  });
+
+  it("/metrics/ draws each chart with the numbers of the table beside it and of its CSV", () => {
+    const page = readPage(site, "/metrics/");
+    const charts = page.querySelectorAll(".chart-pair");
+    expect(charts.length).toBe(5);
+    for (const pair of charts) {
+      const drawn = pair.querySelectorAll("rect").map((r) => Number(r.getAttribute("data-value")));
+      const tabled = pair.querySelectorAll("tbody td").map((td) => Number(text(td)));
+      expect(drawn).toEqual(tabled);
+      const csvLink = pair.nextElementSibling?.querySelector("a")?.getAttribute("href") ?? "";
+      const csv = readFileSync(path.join(site, csvLink), "utf8").trim().split("\n").slice(1).map((line) => Number(line.split(",").at(-1)));
+      expect(csv).toEqual(tabled);
+    }
+    expect(page.querySelectorAll("table").length).toBe(6);
+  });
+
+  it("publishes /code.json, the merged inventory, valid against the same schema", () => {
+    const combined = JSON.parse(readFileSync(path.join(site, "code.json"), "utf8"));
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    expect(ajv.validate(codeGovSchema, combined), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
+    expect(combined.releases).toHaveLength(18 + 0 + 26);
+  });
+});
