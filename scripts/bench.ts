@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 import { generatorRoot } from "../src/options.ts";
 import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
 import { serveSite } from "../test/browser/server.ts";
-import { generateSite } from "./bench/generate.ts";
+import { generateInventories, generateSite } from "./bench/generate.ts";
 
 interface Run {
   seconds: number;
@@ -81,6 +81,16 @@ for (const count of sizes) {
   rows.push(
     `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${(download / 1024).toFixed(0)} KB |`,
   );
+}
+
+// The open source catalog: 200 agencies' inventories of 100 releases each, a page per release.
+if (!process.env.BENCH_SIZES || process.env.BENCH_CATALOG) {
+  const work = mkdtempSync(path.join(os.tmpdir(), "bench-catalog-"));
+  const content = path.join(work, "content");
+  generateSite(content, 100, path.join(generatorRoot, "content"));
+  generateInventories(content, 200, 100);
+  const catalog = await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "site")]);
+  rows.push(`| 100 + catalog of 200 agencies, 20,000 releases | ${catalog.seconds.toFixed(1)} s | ${Math.round(20_100 / catalog.seconds)} | ${catalog.peakMb.toFixed(0)} MB | | | | | ${(folderBytes(path.join(work, "site", "pagefind")) / 1024 / 1024).toFixed(1)} MB | |`);
 }
 
 console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}\n`);

@@ -156,6 +156,14 @@ describe("npm run check", () => {
     expect(code).toBe(0);
   });
 
+  it("a page that would take an address the site uses for a page it makes itself", async () => {
+    const { code, lines } = await checkFixture("reserved");
+    expect(lines.filter((l) => l.includes(" error: "))).toEqual([
+      "reserved/search.md:1 error: this page would be published at /search/, which the site already uses for a page it makes itself — rename the file, or give the page another permalink",
+    ]);
+    expect(code).toBe(1);
+  });
+
   it("a menu item that goes to a page that does not exist", async () => {
     const { code, lines, content, parent } = await checkFixture("base");
     expect(code).toBe(0);

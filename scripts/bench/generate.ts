@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const sections = ["guides", "policy", "projects", "agencies", "events", "resources", "training", "standards", "news", "community"];
+const sections = ["guides", "policy", "programs", "agencies", "events", "resources", "training", "standards", "news", "community"];
 const words = "open source code reuse agency policy coordinator inventory repository license release community working group product owner digital service accessibility security procurement vendor data standard review quarterly metrics collaboration government California technology letter platform".split(" ");
 
 /** A deterministic pseudo-random sequence, so every run generates the same site. */
@@ -53,4 +53,38 @@ export function generateSite(dir: string, count: number, dataFrom: string): void
     const front = `---\ntitle: ${sentence(4).replace(".", "")} ${i}\ndescription: ${sentence(15)}\n---\n\n`;
     writeFileSync(path.join(dir, sections[i % sections.length]!, `page-${i}.md`), front + body + "\n");
   }
+}
+
+/** Adds `agencies` generated code.json inventories of `perAgency` releases each (valid against the schema). */
+export function generateInventories(dir: string, agencies: number, perAgency: number): void {
+  const random = sequence(agencies * perAgency);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const licenses = [
+    { name: "MIT License", URL: "https://opensource.org/licenses/MIT" },
+    { name: "Apache License 2.0", URL: "https://www.apache.org/licenses/LICENSE-2.0" },
+    { name: "GNU General Public License v3.0", URL: "https://www.gnu.org/licenses/gpl-3.0.html" },
+  ];
+  const languages = ["Python", "JavaScript", "TypeScript", "Java", "C#", "Ruby", "Go", "PHP"];
+  const usage = ["openSource", "openSource", "openSource", "governmentWideReuse", "exemptByLaw"];
+  mkdirSync(path.join(dir, "code-json"), { recursive: true });
+  const entries: string[] = [];
+  for (let a = 0; a < agencies; a++) {
+    const acronym = `AG${a + 1}`;
+    const releases = Array.from({ length: perAgency }, (_, r) => ({
+      name: `${pick(words)}-${pick(words)}-${r + 1}`,
+      description: `A ${pick(words)} ${pick(words)} tool for ${pick(words)} ${pick(words)}.`,
+      organization: acronym,
+      repositoryURL: `https://github.com/example-${a + 1}/project-${r + 1}`,
+      permissions: { licenses: [pick(licenses)], usageType: pick(usage) },
+      laborHours: 100 + r,
+      tags: [pick(words), pick(words)],
+      languages: [pick(languages)],
+      status: "Production",
+      contact: { email: `code@agency-${a + 1}.example.gov` },
+      date: { created: "2020-01-01", lastModified: "2024-01-01", metadataLastUpdated: `202${Math.floor(random() * 5)}-06-01` },
+    }));
+    writeFileSync(path.join(dir, "code-json", `ag${a + 1}.json`), JSON.stringify({ version: "2.0.0", agency: acronym, measurementType: { method: "projects" }, releases }, null, 2));
+    entries.push(`- file: ag${a + 1}.json\n  name: Generated Agency ${a + 1}\n  acronym: ${acronym}\n`);
+  }
+  writeFileSync(path.join(dir, "_data", "inventories.yaml"), entries.join(""));
 }

@@ -15,8 +15,8 @@ import { checkReading } from "./reading.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
 import { htmlElements, references } from "./references.ts";
-import { checkNavigation, checkPagesTogether } from "./site.ts";
-import { SiteIndex } from "./site-index.ts";
+import { checkNavigation, checkPagesTogether, checkReservedUrls } from "./site.ts";
+import { generatedUrls, SiteIndex } from "./site-index.ts";
 
 /**
  * Every check of the content, in one pass over pages read once: each page's tokens and raw HTML are walked
@@ -42,7 +42,7 @@ export function checkContent(
   options: CheckOptions,
 ): { problems: Problem[]; externalLinks: ExternalLink[] } {
   const index = new SiteIndex(contentDir, pages, options.generatedPages);
-  const problems: Problem[] = [...checkPagesTogether(pages), ...checkRedirects(pages, index)];
+  const problems: Problem[] = [...checkPagesTogether(pages), ...checkRedirects(pages, index), ...checkReservedUrls(pages, [...generatedUrls, ...(options.generatedPages ?? [])])];
   const externalLinks: ExternalLink[] = [];
   for (const page of pages) {
     const elements = htmlElements(page);

@@ -4,7 +4,7 @@ import { generatorRoot } from "../options.ts";
 import type { PageSource } from "./page-source.ts";
 
 /** Addresses the generator itself publishes on every site. */
-const generatedUrls = ["/search/", "/sitemap.xml", "/robots.txt", "/assets/site.css"];
+export const generatedUrls = ["/search/", "/sitemap.xml", "/robots.txt", "/reviews.json", "/assets/site.css"];
 
 /** Ids every page has from its layout, besides its headings. */
 export const layoutIds = ["main-content"];

@@ -32,6 +32,16 @@ export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
   return problems;
 }
 
+/** A page may not take an address the generator publishes itself (the search page, the catalog). */
+export function checkReservedUrls(pages: readonly PageSource[], reserved: readonly string[]): Problem[] {
+  const taken = new Set(reserved);
+  return pages
+    .filter((page) => !page.data?.draft && taken.has(page.url))
+    .map((page) =>
+      problem(page.file, page.data?.permalink ? fieldLine(page, "permalink") : 1, `this page would be published at ${page.url}, which the site already uses for a page it makes itself`, "rename the file, or give the page another permalink"),
+    );
+}
+
 /** The menus' links go to pages that exist. */
 export function checkNavigation(contentDir: string, navigation: SiteData["navigation"], index: SiteIndex): Problem[] {
   const file = path.join(dataFolder(contentDir), "navigation.yaml");
