@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -98,6 +100,19 @@ describe("metrics", () => {
 });
 
 describe("npm run validate:code-json", () => {
+  it("checks an inventory at a web address", async () => {
+    const server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(readFileSync(path.join(fixtures, "code-json", "valid.json"))));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/code.json`;
+      const result = await runScript("validate-code-json", [address]);
+      expect(result.stdout.trim()).toBe(`${address}: 1 releases, valid against the code.gov schema 2.0.0.`);
+      expect(result.code).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
   it("passes a valid inventory and fails one with schema errors, naming file, path and line", async () => {
     const valid = await runScript("validate-code-json", [fixture("valid.json")]);
     expect(valid.code).toBe(0);
