@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dataBlocks } from "./src/blocks.ts";
-import { orderedPages, publicPages } from "./src/collections.ts";
+import { orderedPages, publicPages, writtenPages } from "./src/collections.ts";
 import { loadSiteData } from "./src/data.ts";
 import { filtersPlugin } from "./src/filters/index.ts";
 import { headerPolicy } from "./src/csp.ts";
@@ -47,6 +47,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPreprocessor("drafts", "md", (pageData: { draft?: boolean }) => (pageData.draft ? false : undefined));
   eleventyConfig.addCollection("publicPages", (api: { getAll(): any[] }) => publicPages(api.getAll()));
   eleventyConfig.addCollection("orderedPages", (api: { getAll(): any[] }) => orderedPages(api.getAll()));
+  eleventyConfig.addCollection("writtenPages", (api: { getAll(): any[] }) => writtenPages(api.getAll()));
   eleventyConfig.addPlugin(filtersPlugin, { contentDir, settings: data.settings, commits: readCommitDates(contentDir), today: today(), pathPrefix: prefix });
   eleventyConfig.addPlugin(HtmlBasePlugin);
 

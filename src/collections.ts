@@ -1,5 +1,6 @@
 interface Item {
   url: string | false;
+  inputPath?: string;
   data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean };
 }
 
@@ -15,4 +16,9 @@ export function orderedPages<T extends Item>(items: readonly T[]): T[] {
   return publicPages(items)
     .filter((item) => item.data.order !== undefined)
     .sort((a, b) => a.data.order! - b.data.order! || String(a.data.title).localeCompare(String(b.data.title)));
+}
+
+/** The public pages written in Markdown: the site's own pages, without the catalog's pages made from data. */
+export function writtenPages<T extends Item>(items: readonly T[]): T[] {
+  return publicPages(items).filter((item) => item.inputPath?.endsWith(".md"));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderedPages, publicPages } from "../src/collections.ts";
+import { orderedPages, publicPages, writtenPages } from "../src/collections.ts";
 
 const page = (url: string | false, data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean }) => ({ url, data });
 const pages = [
@@ -14,6 +14,10 @@ const pages = [
 describe("collections", () => {
   it("public pages are the published, listed ones, by address", () => {
     expect(publicPages(pages).map((p) => p.url)).toEqual(["/", "/about/", "/privacy-policy/", "/values/"]);
+  });
+  it("written pages are the public pages that come from Markdown files", () => {
+    const items = [{ url: "/about/", inputPath: "./content/about.md", data: {} }, { url: "/projects/cdt/", inputPath: "./content/catalog/agency.njk", data: {} }];
+    expect(writtenPages(items).map((p) => p.url)).toEqual(["/about/"]);
   });
   it("the home page lists pages with an order, lowest first", () => {
     expect(orderedPages(pages).map((p) => p.data.title)).toEqual(["About", "Values"]);
