@@ -1,7 +1,7 @@
 import { problem, type Problem } from "../problems.ts";
 import { resolveUrl } from "./links.ts";
 import type { PageSource } from "./page-source.ts";
-import type { Reference } from "./references.ts";
+import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** Images: files that exist, from this site, each with a text alternative. */
@@ -24,7 +24,7 @@ export function checkImages(page: PageSource, refs: readonly Reference[], index:
     if (resolved.kind === "external") {
       report(`the image ${ref.url} is loaded from another website`, "save a copy in content/images/ and link to it: pages load nothing from other servers");
     } else if (resolved.kind === "internal") {
-      if (!index.hasFile(resolved.path)) report(`the image "${ref.url}" does not exist`, `add the file to content${decodeURI(resolved.path)}, or correct the address`);
+      if (!index.hasFile(resolved.path)) report(`the image "${ref.url}" does not exist`, `add the file to content${sourceForm(resolved.path)}, or correct the address`);
     } else {
       report(`the image address "${ref.url}" is not valid`, "use the address of a file in content/images/, such as /images/map.png");
     }

@@ -26,7 +26,7 @@ export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
   } catch {
     return { kind: "malformed", reason: "it is not a valid address" };
   }
-  if (url.origin === localOrigin) return { kind: "internal", path: url.pathname, hash: decodeURIComponent(url.hash.slice(1)) };
+  if (url.origin === localOrigin) return { kind: "internal", path: url.pathname, hash: sourceForm(url.hash.slice(1)) };
   if (url.protocol === "http:" || url.protocol === "https:") return { kind: "external", url };
   return { kind: "other", scheme: url.protocol };
 }
@@ -96,7 +96,7 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
 
 function checkInternal(page: PageSource, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
   const isMarkdownFile = target.path.endsWith(".md");
-  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), decodeURI(ref.url.split("#")[0]!))) ?? target.path) : target.path;
+  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), sourceForm(ref.url.split("#")[0]!))) ?? target.path) : target.path;
   const targetPage = index.page(targetPath);
   if (!targetPage) {
     if (!target.hash && !isMarkdownFile && index.hasFile(target.path)) return [];

@@ -41,7 +41,7 @@ export function htmlElements(page: PageSource): HtmlElement[] {
   return found;
 }
 
-/** markdown-it percent-encodes addresses; the editor wrote them decoded. */
+/** markdown-it percent-encodes addresses; the editor wrote them decoded (a malformed escape stays as written). */
 export function sourceForm(url: string): string {
   try {
     return decodeURI(url);

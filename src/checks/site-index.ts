@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
 import type { PageSource } from "./page-source.ts";
+import { sourceForm } from "./references.ts";
 
 /** Addresses the generator itself publishes on every site. */
 export const generatedUrls = ["/search/", "/sitemap.xml", "/robots.txt", "/reviews.json", "/assets/site.css"];
@@ -58,7 +59,7 @@ export class SiteIndex {
   /** Whether an address that is not a page is a file the site publishes: an image, a download, a generated file. */
   hasFile(url: string): boolean {
     if (generatedUrls.includes(url)) return true;
-    const relative = decodeURI(url).replace(/^\/+/, "");
+    const relative = sourceForm(url).replace(/^\/+/, "");
     if (relative.startsWith("assets/") && isFile(path.join(generatorRoot, "_includes", relative))) return true;
     return isFile(path.join(this.contentDir, relative));
   }

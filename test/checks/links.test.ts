@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveUrl } from "../../src/checks/links.ts";
+import { SiteIndex } from "../../src/checks/site-index.ts";
+import { tempDir } from "../helpers.ts";
 
 describe("resolveUrl", () => {
   it("reads root-relative, relative and same-page addresses as the site's own", () => {
@@ -15,5 +17,13 @@ describe("resolveUrl", () => {
     expect(resolveUrl("getting%20started/", "/")).toEqual({ kind: "malformed", reason: "it has a space in it" });
     expect(resolveUrl("www.ca.gov", "/").kind).toBe("malformed");
     expect(resolveUrl("https:/ca.gov", "/").kind).toBe("malformed");
+  });
+});
+
+describe("malformed escapes", () => {
+  it("are looked up as written instead of stopping the checks", () => {
+    const index = new SiteIndex(tempDir(), []);
+    expect(() => index.hasFile("/files/report%E0.pdf")).not.toThrow();
+    expect(index.hasFile("/files/report%E0.pdf")).toBe(false);
   });
 });
