@@ -4,6 +4,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { formatPath } from "../error-map.ts";
 import { problem, type Problem, type Severity } from "../problems.ts";
+import { today } from "../review.ts";
 import { parseYaml, type YamlSource } from "../yaml-source.ts";
 
 /** The code.gov metadata schema 2.0.0, as GSA published it. */
@@ -105,8 +106,6 @@ function explain(error: ErrorObject, data: unknown): { path: (string | number)[]
       return { path, message: error.message ?? "does not match the schema", fix: "compare it with the code.gov schema 2.0.0" };
   }
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** What the schema lets through but a reader would trip on. */
 function readerFaults(inventory: Inventory, on: string): { path: (string | number)[]; message: string; fix: string }[] {
