@@ -71,6 +71,16 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     layout: false,
     eleventyExcludeFromCollections: true,
   });
+  eleventyConfig.addTemplate("site-map.njk", readFileSync(path.join(includes, "generated", "site-map.njk"), "utf8"), {
+    pagination: { data: "collections.writtenPages", size: 100 },
+    permalink: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `/site-map/${pageData.pagination.pageNumber + 1}/` : "/site-map/"),
+    eleventyComputed: {
+      title: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `Site map, page ${pageData.pagination.pageNumber + 1}` : "Site map"),
+    },
+    description: `Every page of ${data.settings.name}.`,
+    layout: "base",
+    eleventyExcludeFromCollections: true,
+  });
   eleventyConfig.addTemplate("search.njk", "", {
     layout: "search",
     title: "Search",

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildInto, problemLines, readPage, root, text } from "./helpers.ts";
+import { buildInto, problemLines, readPage, root, tempDir, text } from "./helpers.ts";
 
 const contentPages = [
   { url: "/", title: "Code California", file: "index.md" },
@@ -174,5 +174,32 @@ describe("a page the editor has not finished", () => {
     expect(build.code).toBe(0);
     expect(existsSync(path.join(build.output, "draft", "index.html"))).toBe(false);
     expect(readFileSync(path.join(build.output, "sitemap.xml"), "utf8")).not.toContain("draft");
+  });
+});
+
+describe("the site map, which readers without JavaScript use in place of search", () => {
+  it("lists every written page, a hundred to a page, with links between its pages", async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(root, "test", "fixtures", "sites", "second-site"), content, { recursive: true });
+    mkdirSync(path.join(content, "notes"));
+    for (let i = 0; i < 240; i++) {
+      writeFileSync(path.join(content, "notes", `note-${String(i).padStart(3, "0")}.md`), `---\ntitle: Note ${i}\ndescription: Note number ${i}.\n---\n\nA short note.\n`);
+    }
+    const build = await buildInto(content);
+    expect(build.code, build.stderr).toBe(0);
+
+    const pages = ["/site-map/", "/site-map/2/", "/site-map/3/"].map((url) => readPage(build.output, url));
+    const listed = pages.flatMap((page) => page.querySelectorAll(".page-list a").map((a) => a.getAttribute("href")));
+    expect(pages.map((page) => page.querySelectorAll(".page-list li").length)).toEqual([100, 100, listed.length - 200]);
+    expect(listed).toContain("/notes/note-239/");
+    expect(listed).not.toContain("/draft/");
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(text(pages[1]!.querySelector("h1"))).toBe("Site map, page 2");
+    expect(pages[1]!.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/site-map/");
+    expect(pages[1]!.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/site-map/3/");
+
+    const fallback = readPage(build.output, "/search/").querySelector("#search-fallback")!;
+    expect(fallback.querySelector('a[href="/site-map/"]')).not.toBeNull();
+    expect(fallback.querySelectorAll("li").length).toBeLessThan(20);
   });
 });

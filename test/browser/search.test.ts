@@ -69,14 +69,18 @@ describe.each(sites())("search $name", ({ url: site }) => {
     expect(focused).toBe("A");
   });
 
-  it("the header's search form lands on the search page with JavaScript disabled, which lists every page instead", async () => {
+  it("the header's search form lands on the search page with JavaScript disabled, which leads to every page through the site map", async () => {
     const { page, problems } = await browser.open(`${site}about/`, { javaScript: false });
     await page.locator("#header-search").fill("values");
     await page.locator("#header-search").press("Enter");
     await page.waitForURL(/\/search\/\?q=values$/);
     expect(new URL(page.url()).pathname).toBe(new URL(`${site}search/`).pathname);
     expect(await page.locator("#search-fallback").isVisible()).toBe(true);
-    expect(await page.locator("#search-fallback a").allTextContents()).toContain("Our values");
+    expect(await page.locator("#search-fallback a").allTextContents()).toContain("Values");
+    await page.locator("#search-fallback").getByRole("link", { name: "the site map" }).click();
+    await page.waitForURL(/\/site-map\/$/);
+    await page.getByRole("link", { name: "Our values" }).click();
+    await page.waitForURL(/\/values\/$/);
     expect(problems).toEqual([]);
   });
 
