@@ -8,7 +8,7 @@ import { catalogFor, catalogUrls } from "./inventory/catalog.ts";
 import { metrics } from "./inventory/metrics.ts";
 import { loadSiteData } from "./data.ts";
 import { isShallowClone } from "./git.ts";
-import { md, parsedPages } from "./markdown.ts";
+import { md, renderedPages } from "./markdown.ts";
 import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
 import { loadPages } from "./pages.ts";
 import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems.ts";
@@ -81,13 +81,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
 }
 
-/** Reads and checks every page; what it read is dropped on return, but for the tokens Eleventy will render. */
+/** Reads and checks every page; what it read is dropped on return, but for each page's HTML, which Eleventy uses. */
 function checkSource(contentDir: string, data: SiteData | undefined, options: Omit<CheckOptions, "blockNames" | "generatedPages">) {
   const blocks = data ? dataBlocks(data) : {};
   const catalog = data?.inventories ? catalogFor(contentDir, data.inventories, options.today) : undefined;
   const generatedPages = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
-  parsedPages.clear();
-  const loaded = loadPages(contentDir, md({ blocks, parsedPages: "store" }));
+  renderedPages.clear();
+  const loaded = loadPages(contentDir, md({ blocks, renderedPages: "store" }));
   const checked = checkContent(contentDir, loaded.pages, data, { ...options, blockNames: Object.keys(blocks), generatedPages });
   return { problems: [...loaded.problems, ...checked.problems, ...(catalog?.problems ?? [])], externalLinks: checked.externalLinks };
 }
