@@ -33,31 +33,46 @@ const folderBytes = (dir: string) =>
     .filter((e) => e.isFile())
     .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
 
-/** What a browser downloads from /pagefind/ for one search, measured in Chromium. */
-async function searchDownload(siteDir: string, query: string): Promise<number> {
+/** Pagefind's files by kind: the fixed cost of any search, then what this query fetched. */
+const downloadKinds: [string, RegExp][] = [
+  ["script and worker", /\.js$/],
+  ["WebAssembly", /\.pagefind$/],
+  ["page list (metadata)", /\.pf_meta$|entry\.json/],
+  ["filters", /\.pf_filter$/],
+  ["index chunks", /\.pf_index$/],
+  ["result fragments", /\.pf_fragment$/],
+];
+
+/** The bytes a browser transfers from /pagefind/ for one search in Chromium, counted by the server, by kind of file. */
+async function searchDownload(siteDir: string, query: string): Promise<Map<string, number>> {
   const site = await serveSite(siteDir);
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
-    const sizes: Promise<number>[] = [];
-    page.on("response", (response) => {
-      if (response.url().includes("/pagefind/")) sizes.push(response.body().then((b) => b.length, () => 0));
-    });
     await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
     await page.locator("#search-results li").first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState("networkidle");
-    return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    const byKind = new Map<string, number>();
+    for (const [pathname, bytes] of site.bytesSent) {
+      if (!pathname.includes("/pagefind/")) continue;
+      const kind = downloadKinds.find(([, pattern]) => pattern.test(pathname))?.[0] ?? pathname;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + bytes);
+    }
+    return byKind;
   } finally {
     await browser.close();
     await site.close();
   }
 }
 
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
 const tsx = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const eleventyCli = path.join(generatorRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(generatorRoot, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const rows: string[] = [];
+const downloads: string[] = [];
 
 for (const count of sizes) {
   const work = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
@@ -77,9 +92,11 @@ for (const count of sizes) {
   console.error(`bare Eleventy + Pagefind CLI: ${bare.seconds}s`);
 
   const index = folderBytes(path.join(work, "full", "pagefind"));
-  const download = await searchDownload(path.join(work, "full"), "coordinator inventory");
+  const byKind = await searchDownload(path.join(work, "full"), "coordinator inventory");
+  const download = [...byKind.values()].reduce((a, b) => a + b, 0);
+  downloads.push(`${count.toLocaleString("en")} pages: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}`);
   rows.push(
-    `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${(download / 1024).toFixed(0)} KB |`,
+    `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${kilobytes(download)} |`,
   );
 }
 
@@ -97,3 +114,5 @@ console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 
 console.log("| pages | full pipeline | pages/s | peak memory | bare Eleventy + Pagefind | pages/s | peak memory | full / bare | search index | first search downloads |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
+console.log("\nWhat the first search transfers (gzipped where the host compresses; Pagefind's index files come compressed):");
+for (const line of downloads) console.log(`- ${line}`);

@@ -2,6 +2,8 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { PassThrough } from "node:stream";
+import { createGzip } from "node:zlib";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -18,11 +20,20 @@ const types: Record<string, string> = {
 export interface StaticSite {
   /** The site's address, with its path prefix and a trailing slash. */
   url: string;
+  /** The bytes sent so far for each path, after compression: what a browser transferred. */
+  bytesSent: Map<string, number>;
   close(): Promise<void>;
 }
 
-/** Serves a built site on 127.0.0.1 on a free port, under a path prefix as a GitHub Pages project site is. */
+/** Text a host compresses on the way (Pagefind's own index files come compressed already). */
+const compressible = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg"]);
+
+/**
+ * Serves a built site on 127.0.0.1 on a free port, under a path prefix as a GitHub Pages project site is,
+ * and gzips text for browsers that ask, as GitHub Pages and other static hosts do.
+ */
 export function serveSite(dir: string, prefix = "/"): Promise<StaticSite> {
+  const bytesSent = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const notFound = () => {
@@ -42,14 +53,19 @@ export function serveSite(dir: string, prefix = "/"): Promise<StaticSite> {
       file = path.join(file, "index.html");
     }
     if (!existsSync(file)) return notFound();
-    response.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
+    const type = types[path.extname(file)] ?? "application/octet-stream";
+    const gzip = compressible.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers["accept-encoding"]));
+    response.writeHead(200, gzip ? { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" } : { "content-type": type });
+    const counter = new PassThrough();
+    counter.on("data", (chunk: Buffer) => bytesSent.set(pathname, (bytesSent.get(pathname) ?? 0) + chunk.length));
+    (gzip ? createReadStream(file).pipe(createGzip()) : createReadStream(file)).pipe(counter).pipe(response);
   });
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}${prefix}`,
+        bytesSent,
         close: () => new Promise((done) => server.close(() => done())),
       });
     });
