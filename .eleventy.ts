@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dataBlocks } from "./src/blocks.ts";
-import { orderedPages, publicPages, writtenPages } from "./src/collections.ts";
+import { writtenPages } from "./src/collections.ts";
 import { loadSiteData } from "./src/data.ts";
 import { filtersPlugin } from "./src/filters/index.ts";
 import { headerPolicy } from "./src/csp.ts";
@@ -45,9 +45,6 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
 
   // Drafts are left out entirely: no page, no navigation entry, no sitemap line, nothing to index.
   eleventyConfig.addPreprocessor("drafts", "md", (pageData: { draft?: boolean }) => (pageData.draft ? false : undefined));
-  eleventyConfig.addCollection("publicPages", (api: { getAll(): any[] }) => publicPages(api.getAll()));
-  eleventyConfig.addCollection("orderedPages", (api: { getAll(): any[] }) => orderedPages(api.getAll()));
-  eleventyConfig.addCollection("writtenPages", (api: { getAll(): any[] }) => writtenPages(api.getAll()));
   eleventyConfig.addPlugin(filtersPlugin, { contentDir, settings: data.settings, commits: readCommitDates(contentDir), today: today(), pathPrefix: prefix });
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
@@ -72,7 +69,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("site-map.njk", readFileSync(path.join(includes, "generated", "site-map.njk"), "utf8"), {
-    pagination: { data: "collections.writtenPages", size: 100 },
+    pagination: { data: "collections.all", size: 100, before: writtenPages },
     permalink: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `/site-map/${pageData.pagination.pageNumber + 1}/` : "/site-map/"),
     eleventyComputed: {
       title: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `Site map, page ${pageData.pagination.pageNumber + 1}` : "Site map"),

@@ -1,3 +1,4 @@
+import { orderedPages, publicPages } from "../collections.ts";
 import { pagePolicy } from "../csp.ts";
 import type { CommitDates } from "../git.ts";
 import { reviewStatus } from "../review.ts";
@@ -28,6 +29,10 @@ interface FilterHost {
 
 /** Every template filter of the site, registered together as one Eleventy plugin. */
 export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext): void {
+  // Lists of pages are filters on collections.all, not collections of their own: Eleventy fills every
+  // collection with every page's content by a linear search per page, which grows as the square of the site.
+  eleventyConfig.addFilter("publicPages", publicPages);
+  eleventyConfig.addFilter("orderedPages", orderedPages);
   eleventyConfig.addFilter("pageTitle", pageTitle);
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
   eleventyConfig.addFilter("section", section);
