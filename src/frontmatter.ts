@@ -20,8 +20,22 @@ export const safeEngines = {
   node: refuseExecutable,
 };
 
-/** What Eleventy parses front matter with: the same YAML reader as the checks, and no code. */
-export const frontMatterEngines = { ...safeEngines, yaml: (text: string) => parseYaml(text).value };
+/**
+ * Front matter the checks have read and found valid, keyed by its text, for Eleventy to take instead of reading
+ * the YAML a second time.
+ */
+export const checkedFrontMatter = new Map<string, unknown>();
+
+/** What Eleventy parses front matter with: the same YAML reader as the checks (or what they read), and no code. */
+export const frontMatterEngines = {
+  ...safeEngines,
+  yaml: (text: string) => {
+    const checked = checkedFrontMatter.get(text);
+    if (checked === undefined) return parseYaml(text).value;
+    checkedFrontMatter.delete(text);
+    return checked;
+  },
+};
 
 export interface ParsedPage {
   file: string;
@@ -64,6 +78,7 @@ export function parsePage(file: string, text = readFileSync(file, "utf8")): { pa
   }
   // gray-matter's `matter` starts with the newline that ends the opening "---", so its lines are the file's.
   const result = validateYaml(pageSchema, parsed.matter, file);
+  if (result.ok) checkedFrontMatter.set(parsed.matter, result.parsed);
   const bodyLineOffset = text.slice(0, text.length - parsed.content.length).split("\n").length - 1;
   return { page: { file, data: result.ok ? result.value : undefined, body: parsed.content, bodyLineOffset }, problems: result.problems };
 }

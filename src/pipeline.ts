@@ -7,6 +7,7 @@ import { checkContent, type CheckOptions } from "./checks/index.ts";
 import { catalogFor, catalogUrls } from "./inventory/catalog.ts";
 import { metrics } from "./inventory/metrics.ts";
 import { loadSiteData } from "./data.ts";
+import { checkedFrontMatter } from "./frontmatter.ts";
 import { isShallowClone } from "./git.ts";
 import { md, renderedPages } from "./markdown.ts";
 import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
@@ -87,6 +88,7 @@ function checkSource(contentDir: string, data: SiteData | undefined, options: Om
   const catalog = data?.inventories ? catalogFor(contentDir, data.inventories, options.today) : undefined;
   const generatedPages = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
   renderedPages.clear();
+  checkedFrontMatter.clear();
   const loaded = loadPages(contentDir, md({ blocks, renderedPages: "store" }));
   const checked = checkContent(contentDir, loaded.pages, data, { ...options, blockNames: Object.keys(blocks), generatedPages });
   return { problems: [...loaded.problems, ...checked.problems, ...(catalog?.problems ?? [])], externalLinks: checked.externalLinks };

@@ -3,7 +3,8 @@ import { explainIssues } from "./error-map.ts";
 import { problem, type Problem } from "./problems.ts";
 import { parseYaml, YamlSyntaxError } from "./yaml-source.ts";
 
-export type Validated<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };
+/** `value` is what the schema made of the YAML; `parsed` is the YAML as read, before the schema's defaults. */
+export type Validated<T> = { ok: true; value: T; parsed: unknown; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Parses YAML text and checks it against a schema, reporting each problem at its line in `file`.
@@ -29,7 +30,7 @@ export function validateYaml<S extends z.ZodType>(
   }
   const data = source.value ?? {};
   const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data, problems: [] };
+  if (result.success) return { ok: true, value: result.data, parsed: data, problems: [] };
   const problems = explainIssues(result.error, data, schema).map((issue) => {
     // A missing top-level field belongs to the whole block, which starts on the file's first line.
     if (issue.missing && issue.path.length === 1) return problem(file, 1, issue.message, issue.fix);
