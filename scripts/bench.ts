@@ -81,7 +81,7 @@ for (const count of sizes) {
   console.error(`${count} pages generated in ${content}`);
 
   const full = await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "full")]);
-  console.error(`full pipeline: ${full.seconds}s`);
+  console.error(`full pipeline: ${full.seconds.toFixed(1)} s`);
 
   mkdirSync(path.join(work, "bare-includes"));
   writeFileSync(path.join(work, "bare-includes", "bare.njk"), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>');
@@ -89,7 +89,7 @@ for (const count of sizes) {
   const eleventy = await timed(process.execPath, [eleventyCli, "--quiet", `--config=${path.join(generatorRoot, "scripts", "bench", "bare.eleventy.mjs")}`, `--input=${content}`, `--output=${bareOutput}`], work);
   const pagefind = await timed(process.execPath, [pagefindCli, "--site", bareOutput], work);
   const bare = { seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb) };
-  console.error(`bare Eleventy + Pagefind CLI: ${bare.seconds}s`);
+  console.error(`bare Eleventy + Pagefind CLI: ${bare.seconds.toFixed(1)} s`);
 
   const index = folderBytes(path.join(work, "full", "pagefind"));
   const byKind = await searchDownload(path.join(work, "full"), "coordinator inventory");
