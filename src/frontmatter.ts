@@ -24,14 +24,14 @@ export const safeEngines = {
  * Front matter the checks have read and found valid, keyed by its text, for Eleventy to take instead of reading
  * the YAML a second time.
  */
-export const checkedFrontMatter = new Map<string, unknown>();
+export const checkedFrontMatter = new Map<string, object>();
 
 /** What Eleventy parses front matter with: the same YAML reader as the checks (or what they read), and no code. */
 export const frontMatterEngines = {
   ...safeEngines,
-  yaml: (text: string) => {
+  yaml: (text: string): object => {
     const checked = checkedFrontMatter.get(text);
-    if (checked === undefined) return parseYaml(text).value;
+    if (checked === undefined) return parseYaml(text).value as object;
     checkedFrontMatter.delete(text);
     return checked;
   },
@@ -78,7 +78,8 @@ export function parsePage(file: string, text = readFileSync(file, "utf8")): { pa
   }
   // gray-matter's `matter` starts with the newline that ends the opening "---", so its lines are the file's.
   const result = validateYaml(pageSchema, parsed.matter, file);
-  if (result.ok) checkedFrontMatter.set(parsed.matter, result.parsed);
+  // The schema passed, so what was read is a mapping of fields.
+  if (result.ok) checkedFrontMatter.set(parsed.matter, result.parsed as object);
   const bodyLineOffset = text.slice(0, text.length - parsed.content.length).split("\n").length - 1;
   return { page: { file, data: result.ok ? result.value : undefined, body: parsed.content, bodyLineOffset }, problems: result.problems };
 }
