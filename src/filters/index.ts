@@ -3,6 +3,7 @@ import { pagePolicy } from "../csp.ts";
 import type { CommitDates } from "../git.ts";
 import { reviewStatus } from "../review.ts";
 import type { Settings } from "../schema/data.ts";
+import { absoluteUrl } from "./absolute-url.ts";
 import { ariaCurrent } from "./aria-current.ts";
 import { breadcrumbs } from "./breadcrumbs.ts";
 import { isoDate, readableDate } from "./dates.ts";
@@ -34,6 +35,7 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("publicPages", publicPages);
   eleventyConfig.addFilter("orderedPages", orderedPages);
   eleventyConfig.addFilter("pageTitle", pageTitle);
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, context.settings.url, context.pathPrefix));
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
   eleventyConfig.addFilter("section", section);
   eleventyConfig.addFilter("sectionNames", (pages: { url: string }[], menu: Parameters<typeof sectionNames>[1]) => sectionNames(pages.map((p) => p.url), menu));
