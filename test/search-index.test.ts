@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,17 @@ describe("the search index", () => {
         expect(page.content, `${page.url} should not index "${chrome}"`).not.toContain(chrome);
       }
     }
+  });
+
+  it("is written whole before the site is published: no empty file, and the entry names a page list that is there", async () => {
+    const build = await buildInto(path.join(fixtures, "sites", "second-site"));
+    expect(build.code).toBe(0);
+    const bundle = path.join(build.output, "pagefind");
+    const files = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.filter((entry) => statSync(path.join(entry.parentPath, entry.name)).size === 0).map((entry) => entry.name)).toEqual([]);
+    const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
+    expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([4]);
+    for (const { hash } of Object.values(entry.languages)) expect(existsSync(path.join(bundle, `pagefind.${hash}.pf_meta`))).toBe(true);
   });
 
   it("leaves out drafts", async () => {
