@@ -69,7 +69,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("site-map.njk", readFileSync(path.join(includes, "generated", "site-map.njk"), "utf8"), {
-    pagination: { data: "collections.all", size: 100, before: writtenPages },
+    pagination: { data: "collections.all", size: 50, before: writtenPages },
     permalink: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `/site-map/${pageData.pagination.pageNumber + 1}/` : "/site-map/"),
     eleventyComputed: {
       title: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `Site map, page ${pageData.pagination.pageNumber + 1}` : "Site map"),
