@@ -5,8 +5,8 @@ import { report } from "../src/report.ts";
 import { commonArgs } from "./args.ts";
 
 const options = commonArgs();
-const { problems, pages } = await runPipeline({ ...options, write: true });
+const { problems, fileCount } = await runPipeline({ ...options, write: true });
 const code = report(problems);
-if (code === 0) console.log(`Built ${pages.length} files into ${options.outputDir}`);
+if (code === 0) console.log(`Built ${fileCount} files into ${options.outputDir}`);
 else console.error("Nothing was published: fix the errors above and build again.");
 process.exit(code);

@@ -4,7 +4,7 @@ import { report } from "../src/report.ts";
 import { commonArgs } from "./args.ts";
 
 const options = commonArgs();
-const { problems, pages } = await runPipeline({ ...options, write: false });
+const { problems, fileCount } = await runPipeline({ ...options, write: false });
 const code = report(problems);
-if (code === 0) console.log(`Checked ${pages.length} files: no errors.`);
+if (code === 0) console.log(`Checked ${fileCount} files: no errors.`);
 process.exit(code);

@@ -30,16 +30,10 @@ export interface PipelineOptions extends SiteOptions {
   since?: string;
 }
 
-export interface RenderedPage {
-  inputPath: string;
-  outputPath: string;
-  url: string;
-  content: string;
-}
-
 export interface PipelineResult {
   problems: Problem[];
-  pages: RenderedPage[];
+  /** How many files Eleventy wrote (pages and generated files), for the closing line. */
+  fileCount: number;
 }
 
 /** Content → schema checks → Eleventy into a temporary folder → (write only) an atomic swap into place. */
@@ -55,20 +49,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     );
   }
   if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
-  if (!data || hasErrors(problems)) return { problems, pages: [] };
+  if (!data || hasErrors(problems)) return { problems, fileCount: 0 };
 
   const outputDir = path.resolve(options.outputDir);
   const staging = mkdtempSync(path.join(path.dirname(outputDir), `.site-${path.basename(outputDir)}-`));
   try {
     optionsToEnvironment({ ...options, contentDir });
     const eleventy = new Eleventy(contentDir, staging, { configPath: path.join(generatorRoot, ".eleventy.ts"), quietMode: true });
-    let pages: RenderedPage[];
+    // Only the count is kept: the rendered pages Eleventy returns are let go before Pagefind runs.
+    let fileCount: number;
     try {
       const [, templates] = await eleventy.write();
-      pages = templates.filter((t) => t.url);
+      fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
-      if (error instanceof ContentError) return { problems: [...problems, ...error.problems], pages: [] };
-      return { problems: [...problems, problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")], pages: [] };
+      if (error instanceof ContentError) return { problems: [...problems, ...error.problems], fileCount: 0 };
+      return { problems: [...problems, problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")], fileCount: 0 };
     }
     if (options.write && !hasErrors(problems)) {
       const search = await writeSearchIndex(staging, data.settings.language);
@@ -76,7 +71,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (search.pageCount === 0) problems.push(problem(outputDir, 1, "the search index is empty: no page has searchable content", "check that the layouts mark the main content with data-pagefind-body"));
     }
     if (options.write && !hasErrors(problems)) swapInto(staging, outputDir);
-    return { problems, pages };
+    return { problems, fileCount };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
