@@ -35,7 +35,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.ignores.add(path.join(contentDir, "**", "*.njk"));
   eleventyConfig.setFrontMatterParsingOptions({ engines: frontMatterEngines });
-  eleventyConfig.setLibrary("md", md({ blocks: dataBlocks(data), renderedPages: "take" }));
+  eleventyConfig.setLibrary("md", md({ blocks: dataBlocks(data) }));
   for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
   for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");

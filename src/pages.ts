@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { pageUrl, type PageSource } from "./checks/page-source.ts";
-import { parsePage } from "./frontmatter.ts";
+import { parsePage, type ParsedPage } from "./frontmatter.ts";
 import type { PageFrontMatter } from "./schema/page.ts";
 import type { Problem } from "./problems.ts";
 
@@ -53,27 +53,42 @@ export function readSiteMap(contentDir: string): void {
   }
 }
 
+/** A page whose front matter has been read: what Eleventy needs before it renders, and the checks after. */
+export interface ReadPage {
+  file: string;
+  text: string;
+  url: string;
+  /** The front matter (when valid) and the Markdown body; undefined when the front matter cannot be read. */
+  page?: ParsedPage;
+}
+
 /**
- * Reads every page once: its front matter checked against the schema, its Markdown parsed into tokens
- * (with their lines) by the site's markdown-it instance, for all the checks that follow.
+ * Reads every page's front matter against the schema, and fills the site map with titles and old addresses:
+ * the part of reading that must come before Eleventy renders.
  */
-export function loadPages(contentDir: string, markdown: MarkdownIt): { pages: PageSource[]; problems: Problem[] } {
-  const pages: PageSource[] = [];
+export function readPages(contentDir: string): { pages: ReadPage[]; problems: Problem[] } {
+  const pages: ReadPage[] = [];
   const problems: Problem[] = [];
   clearSiteMap();
   for (const file of findPageFiles(contentDir)) {
     const text = readFileSync(file, "utf8");
     const { page, problems: found } = parsePage(file, text);
     problems.push(...found);
-    addToSiteMap(pageUrl(contentDir, file, page?.data?.permalink), page?.data);
-    pages.push({
-      file,
-      lines: text.split("\n"),
-      data: page?.data,
-      url: pageUrl(contentDir, file, page?.data?.permalink),
-      tokens: page ? markdown.parse(page.body, {}) : [],
-      bodyLineOffset: page?.bodyLineOffset ?? 0,
-    });
+    const url = pageUrl(contentDir, file, page?.data?.permalink);
+    addToSiteMap(url, page?.data);
+    pages.push({ file, text, url, page });
   }
   return { pages, problems };
+}
+
+/** Parses each page's Markdown into tokens, which carry their lines, for all the checks that follow. */
+export function parsePages(pages: readonly ReadPage[], markdown: MarkdownIt): PageSource[] {
+  return pages.map(({ file, text, url, page }) => ({
+    file,
+    lines: text.split("\n"),
+    data: page?.data,
+    url,
+    tokens: page ? markdown.parse(page.body, {}) : [],
+    bodyLineOffset: page?.bodyLineOffset ?? 0,
+  }));
 }

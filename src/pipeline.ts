@@ -9,13 +9,14 @@ import { metrics } from "./inventory/metrics.ts";
 import { loadSiteData } from "./data.ts";
 import { checkedFrontMatter } from "./frontmatter.ts";
 import { isShallowClone } from "./git.ts";
-import { md, renderedPages } from "./markdown.ts";
+import { md } from "./markdown.ts";
+import { collectGarbage } from "./memory.ts";
 import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
-import { loadPages } from "./pages.ts";
+import { parsePages, readPages, type ReadPage } from "./pages.ts";
 import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems.ts";
 import { today } from "./review.ts";
 import type { SiteData } from "./schema/data.ts";
-import { writeSearchIndex } from "./search.ts";
+import { startSearchIndex } from "./search.ts";
 
 export interface PipelineOptions extends SiteOptions {
   /** Where the finished site goes. It is replaced only when everything passed. */
@@ -36,57 +37,75 @@ export interface PipelineResult {
   fileCount: number;
 }
 
-/** Content → schema checks → Eleventy into a temporary folder → (write only) an atomic swap into place. */
+/**
+ * Content → front matter schema → Eleventy into a temporary folder → the checks on every page's Markdown, while
+ * Pagefind indexes the folder in its own process → (write only) an atomic swap into place when nothing failed.
+ */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
   const since = options.since ? await readSince(options.since, data?.settings.path_prefix ?? "/", options.pathPrefix) : undefined;
-  const checked = checkSource(contentDir, data, { today: today(), strict: options.strict ?? false, since });
-  problems.push(...checked.problems);
+  checkedFrontMatter.clear();
+  const read = readPages(contentDir);
+  problems.push(...read.problems);
   if (isShallowClone(contentDir)) {
     problems.push(
       problem(contentDir, 1, "this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date", "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
     );
   }
-  if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
-  if (!data || hasErrors(problems)) return { problems, fileCount: 0 };
+  const checkMarkdown = async () => {
+    const checked = checkPages(contentDir, read.pages, data, { today: today(), strict: options.strict ?? false, since });
+    problems.push(...checked.problems);
+    if (options.external) problems.push(...(await checkExternalLinks(checked.externalLinks)));
+  };
+  // With broken front matter or data, Eleventy is not worth running: report every mistake at once instead.
+  if (!data || hasErrors(problems)) {
+    await checkMarkdown();
+    return { problems, fileCount: 0 };
+  }
 
   const outputDir = path.resolve(options.outputDir);
   const staging = mkdtempSync(path.join(path.dirname(outputDir), `.site-${path.basename(outputDir)}-`));
   try {
     optionsToEnvironment({ ...options, contentDir });
-    const eleventy = new Eleventy(contentDir, staging, { configPath: path.join(generatorRoot, ".eleventy.ts"), quietMode: true });
-    // Only the count is kept: the rendered pages Eleventy returns are let go before Pagefind runs.
-    let fileCount: number;
+    // Only the count is kept: the rendered pages Eleventy returns are let go before the checks and Pagefind.
+    let fileCount = 0;
+    let buildError: unknown;
     try {
-      const [, templates] = await eleventy.write();
+      const [, templates] = await new Eleventy(contentDir, staging, { configPath: path.join(generatorRoot, ".eleventy.ts"), quietMode: true }).write();
       fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
-      if (error instanceof ContentError) return { problems: [...problems, ...error.problems], fileCount: 0 };
-      return { problems: [...problems, problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")], fileCount: 0 };
+      buildError = error;
     }
-    if (options.write && !hasErrors(problems)) {
-      const search = await writeSearchIndex(staging, data.settings.language);
-      for (const error of search.errors) problems.push(problem(outputDir, 1, `the search index could not be built: ${error}`, "fix the page it names, or report this to the site's maintainers"));
-      if (search.pageCount === 0) problems.push(problem(outputDir, 1, "the search index is empty: no page has searchable content", "check that the layouts mark the main content with data-pagefind-body"));
+    collectGarbage();
+    const indexing = options.write && !buildError ? await startSearchIndex(staging, data.settings.language) : undefined;
+    try {
+      await checkMarkdown();
+    } finally {
+      const search = await indexing?.finished;
+      for (const error of search?.errors ?? []) problems.push(problem(outputDir, 1, `the search index could not be built: ${error}`, "fix the page it names, or report this to the site's maintainers"));
+      if (search?.pageCount === 0) problems.push(problem(outputDir, 1, "the search index is empty: no page has searchable content", "check that the layouts mark the main content with data-pagefind-body"));
+    }
+    // The checks name a page's mistake better than the error it made Eleventy throw; that error is for the rest.
+    if (buildError && !hasErrors(problems)) {
+      if (buildError instanceof ContentError) problems.push(...buildError.problems);
+      else problems.push(problem(contentDir, 1, `the site could not be built: ${describe(buildError)}`, "fix the page named above and build again"));
     }
     if (options.write && !hasErrors(problems)) swapInto(staging, outputDir);
-    return { problems, fileCount };
+    return { problems, fileCount: hasErrors(problems) ? 0 : fileCount };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** Reads and checks every page; what it read is dropped on return, but for each page's HTML, which Eleventy uses. */
-function checkSource(contentDir: string, data: SiteData | undefined, options: Omit<CheckOptions, "blockNames" | "generatedPages">) {
+/** Checks every page's Markdown, and the site as a whole; the tokens are dropped on return. */
+function checkPages(contentDir: string, pages: readonly ReadPage[], data: SiteData | undefined, options: Omit<CheckOptions, "blockNames" | "generatedPages">) {
   const blocks = data ? dataBlocks(data) : {};
   const catalog = data?.inventories ? catalogFor(contentDir, data.inventories, options.today) : undefined;
   const generatedPages = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
-  renderedPages.clear();
-  checkedFrontMatter.clear();
-  const loaded = loadPages(contentDir, md({ blocks, renderedPages: "store" }));
-  const checked = checkContent(contentDir, loaded.pages, data, { ...options, blockNames: Object.keys(blocks), generatedPages });
-  return { problems: [...loaded.problems, ...checked.problems, ...(catalog?.problems ?? [])], externalLinks: checked.externalLinks };
+  const parsed = parsePages(pages, md({ blocks }));
+  const checked = checkContent(contentDir, parsed, data, { ...options, blockNames: Object.keys(blocks), generatedPages });
+  return { problems: [...checked.problems, ...(catalog?.problems ?? [])], externalLinks: checked.externalLinks };
 }
 
 async function readSince(source: string, settingsPrefix: string, prefixOverride: string | undefined): Promise<CheckOptions["since"]> {

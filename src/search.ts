@@ -7,20 +7,35 @@ export interface SearchIndexResult {
   pageCount: number;
 }
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
+
 /**
- * Indexes a built site with Pagefind's Node API and writes the index into its `pagefind/` folder.
+ * Starts indexing a built site with Pagefind's Node API. Pagefind reads the pages in its own process, so the
+ * caller's thread is free until it awaits `finished`, which resolves once the index is in the site's `pagefind/`.
  * What is indexed is decided by the layouts: only `data-pagefind-body` (so not the header, menus or footer).
  */
-export async function writeSearchIndex(siteDir: string, language: string): Promise<SearchIndexResult> {
+export async function startSearchIndex(siteDir: string, language: string): Promise<{ finished: Promise<SearchIndexResult> }> {
   const created = await pagefind.createIndex({ forceLanguage: language.split("-")[0] });
+  if (!created.index) {
+    await pagefind.close();
+    return { finished: Promise.resolve({ errors: created.errors, pageCount: 0 }) };
+  }
+  return { finished: finishIndex(created.index, created.index.addDirectory({ path: siteDir }), siteDir) };
+}
+
+/** Indexes a built site and writes the index into its `pagefind/` folder. */
+export async function writeSearchIndex(siteDir: string, language: string): Promise<SearchIndexResult> {
+  return (await startSearchIndex(siteDir, language)).finished;
+}
+
+async function finishIndex(index: PagefindIndex, adding: ReturnType<PagefindIndex["addDirectory"]>, siteDir: string): Promise<SearchIndexResult> {
   try {
-    if (!created.index) return { errors: created.errors, pageCount: 0 };
-    const added = await created.index.addDirectory({ path: siteDir });
+    const added = await adding;
     if (added.errors.length) return { errors: added.errors, pageCount: added.page_count };
     // Pagefind's own writeFiles answers before its last writes reach the disk, and closing the service then
     // can leave files empty (a blank pagefind-entry.json broke search). Taking the files and writing them here
     // means every file is whole before the site is swapped into place.
-    const bundle = await created.index.getFiles();
+    const bundle = await index.getFiles();
     for (const file of bundle.files) {
       const target = path.join(siteDir, "pagefind", file.path);
       mkdirSync(path.dirname(target), { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { md, renderedPages } from "../src/markdown.ts";
+import { md } from "../src/markdown.ts";
 
 describe("md(): the site's one markdown-it instance", () => {
   it("gives h2 to h4 readable ids and a permalink whose text names the section", () => {
@@ -58,24 +58,5 @@ describe("md(): the site's one markdown-it instance", () => {
     const started = performance.now();
     md().render("[".repeat(20_000) + "## x\n".repeat(2_000) + "{{ ".repeat(10_000));
     expect(performance.now() - started).toBeLessThan(5_000);
-  });
-
-  it("parses a page once: the checks' instance keeps its HTML, which the site's instance hands out once and forgets", () => {
-    renderedPages.clear();
-    const page = "## Duties\n\nThe [working group](/working-group/) meets.";
-    const checks = md({ renderedPages: "store" });
-    const site = md({ renderedPages: "take" });
-    const tokens = checks.parse(page, {});
-    expect(tokens.find((token) => token.type === "heading_open")?.attrGet("id")).toBe("duties");
-    expect(renderedPages.get(page)).toBe(md().render(page));
-
-    const parseCalls: string[] = [];
-    const parse = site.parse.bind(site);
-    site.parse = (src, env) => (parseCalls.push(src), parse(src, env));
-    expect(site.render(page, {})).toBe(md().render(page));
-    expect(parseCalls).toEqual([]);
-    expect(renderedPages.size).toBe(0);
-    expect(site.render("Another page.", {})).toBe("<p>Another page.</p>\n");
-    expect(parseCalls).toEqual(["Another page."]);
   });
 });
