@@ -15,7 +15,9 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
  * What is indexed is decided by the layouts: only `data-pagefind-body` (so not the header, menus or footer).
  */
 export async function startSearchIndex(siteDir: string, language: string): Promise<{ finished: Promise<SearchIndexResult> }> {
-  const created = await pagefind.createIndex({ forceLanguage: language.split("-")[0] });
+  // Starting at <main> spares Pagefind the state header, menus and footer of every page (a tenth of its time
+  // at 10,000 pages); what it indexes is still only each page's data-pagefind-body article.
+  const created = await pagefind.createIndex({ forceLanguage: language.split("-")[0], rootSelector: "main" });
   if (!created.index) {
     await pagefind.close();
     return { finished: Promise.resolve({ errors: created.errors, pageCount: 0 }) };
