@@ -9,7 +9,7 @@ import { headerPolicy } from "./src/csp.ts";
 import { frontMatterEngines } from "./src/frontmatter.ts";
 import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
-import { readSiteMap, siteMap } from "./src/pages.ts";
+import { readPages, siteMap } from "./src/pages.ts";
 import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
 import { ContentError } from "./src/problems.ts";
 import { writeSearchIndex } from "./src/search.ts";
@@ -92,8 +92,9 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);
   // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
+  // A build reads the pages before Eleventy starts; while serving, read them again before each rebuild.
   eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
-    if (runMode !== "build") readSiteMap(contentDir);
+    if (runMode !== "build") readPages(contentDir);
   });
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;

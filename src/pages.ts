@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { pageUrl, type PageSource } from "./checks/page-source.ts";
-import { parsePage, type ParsedPage } from "./frontmatter.ts";
+import { checkedFrontMatter, parsePage, type ParsedPage } from "./frontmatter.ts";
 import type { PageFrontMatter } from "./schema/page.ts";
 import type { Problem } from "./problems.ts";
 
@@ -44,15 +44,6 @@ function clearSiteMap(): void {
   siteMap.redirects.length = 0;
 }
 
-/** Reads just what the site map needs, for rebuilds while serving (the checks read everything else). */
-export function readSiteMap(contentDir: string): void {
-  clearSiteMap();
-  for (const file of findPageFiles(contentDir)) {
-    const data = parsePage(file).page?.data;
-    addToSiteMap(pageUrl(contentDir, file, data?.permalink), data);
-  }
-}
-
 /** A page whose front matter has been read: what Eleventy needs before it renders, and the checks after. */
 export interface ReadPage {
   file: string;
@@ -63,13 +54,15 @@ export interface ReadPage {
 }
 
 /**
- * Reads every page's front matter against the schema, and fills the site map with titles and old addresses:
- * the part of reading that must come before Eleventy renders.
+ * Reads every page's front matter against the schema, and fills the site map with titles and old addresses
+ * (and `checkedFrontMatter` for Eleventy to take): the part of reading that must come before Eleventy renders,
+ * in a build and before each rebuild while serving.
  */
 export function readPages(contentDir: string): { pages: ReadPage[]; problems: Problem[] } {
   const pages: ReadPage[] = [];
   const problems: Problem[] = [];
   clearSiteMap();
+  checkedFrontMatter.clear();
   for (const file of findPageFiles(contentDir)) {
     const text = readFileSync(file, "utf8");
     const { page, problems: found } = parsePage(file, text);

@@ -7,7 +7,6 @@ import { checkContent, type CheckOptions } from "./checks/index.ts";
 import { catalogFor, catalogUrls } from "./inventory/catalog.ts";
 import { metrics } from "./inventory/metrics.ts";
 import { loadSiteData } from "./data.ts";
-import { checkedFrontMatter } from "./frontmatter.ts";
 import { isShallowClone } from "./git.ts";
 import { md } from "./markdown.ts";
 import { collectGarbage } from "./memory.ts";
@@ -45,7 +44,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
   const since = options.since ? await readSince(options.since, data?.settings.path_prefix ?? "/", options.pathPrefix) : undefined;
-  checkedFrontMatter.clear();
   const read = readPages(contentDir);
   problems.push(...read.problems);
   if (isShallowClone(contentDir)) {
