@@ -37,8 +37,9 @@ export interface PipelineResult {
 }
 
 /**
- * Content → front matter schema → Eleventy into a temporary folder → the checks on every page's Markdown, while
- * Pagefind indexes the folder in its own process → (write only) an atomic swap into place when nothing failed.
+ * Content → front matter schema → Eleventy into a temporary folder → Pagefind indexes the folder in its own
+ * process, and the checks on every page's Markdown run as it compresses → (write only) an atomic swap into
+ * place when nothing failed.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
@@ -78,6 +79,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     collectGarbage();
     const indexing = options.write && !buildError ? await startSearchIndex(staging, data.settings.language) : undefined;
     try {
+      // Pagefind reads pages on every core, then compresses on one: checking then, the two never compete.
+      await indexing?.pagesRead;
       await checkMarkdown();
     } finally {
       const search = await indexing?.finished;

@@ -9,20 +9,28 @@ export interface SearchIndexResult {
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
+export interface SearchIndexing {
+  /** Pagefind has read every page (on all cores) and is compressing the index, on one core. */
+  pagesRead: Promise<void>;
+  /** The index is in the site's `pagefind/` folder. */
+  finished: Promise<SearchIndexResult>;
+}
+
 /**
- * Starts indexing a built site with Pagefind's Node API. Pagefind reads the pages in its own process, so the
- * caller's thread is free until it awaits `finished`, which resolves once the index is in the site's `pagefind/`.
+ * Starts indexing a built site with Pagefind's Node API. Pagefind works in its own process, so the caller's
+ * thread is free meanwhile; the core it leaves free while compressing is the best moment for other work.
  * What is indexed is decided by the layouts: only `data-pagefind-body` (so not the header, menus or footer).
  */
-export async function startSearchIndex(siteDir: string, language: string): Promise<{ finished: Promise<SearchIndexResult> }> {
+export async function startSearchIndex(siteDir: string, language: string): Promise<SearchIndexing> {
   // Starting at <main> spares Pagefind the state header, menus and footer of every page (a tenth of its time
   // at 10,000 pages); what it indexes is still only each page's data-pagefind-body article.
   const created = await pagefind.createIndex({ forceLanguage: language.split("-")[0], rootSelector: "main" });
   if (!created.index) {
     await pagefind.close();
-    return { finished: Promise.resolve({ errors: created.errors, pageCount: 0 }) };
+    return { pagesRead: Promise.resolve(), finished: Promise.resolve({ errors: created.errors, pageCount: 0 }) };
   }
-  return { finished: finishIndex(created.index, created.index.addDirectory({ path: siteDir }), siteDir) };
+  const adding = created.index.addDirectory({ path: siteDir });
+  return { pagesRead: adding.then(() => undefined, () => undefined), finished: finishIndex(created.index, adding, siteDir) };
 }
 
 /** Indexes a built site and writes the index into its `pagefind/` folder. */
