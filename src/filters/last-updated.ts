@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { CommitDates } from "../git.ts";
 
@@ -10,6 +10,6 @@ export function lastUpdated(inputPath: string, commits: CommitDates): Date | und
   const file = path.resolve(inputPath);
   const committed = commits.dates.get(file);
   if (committed) return committed;
-  if (commits.shallow || !existsSync(file)) return undefined;
-  return statSync(file).mtime;
+  if (commits.shallow) return undefined;
+  return statSync(file, { throwIfNoEntry: false })?.mtime;
 }

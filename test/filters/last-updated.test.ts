@@ -20,6 +20,9 @@ describe("lastUpdated", () => {
   it("falls back to the file's modification time outside git", () => {
     expect(lastUpdated(file(), { inRepository: false, shallow: false, dates: new Map() })).toEqual(new Date("2023-01-02T10:00:00Z"));
   });
+  it("gives no date to a page made from data, which has no file", () => {
+    expect(lastUpdated(path.join(tempDir(), "projects", "release.njk"), { inRepository: false, shallow: false, dates: new Map() })).toBeUndefined();
+  });
   it("gives no date in a shallow clone rather than a wrong one", () => {
     expect(lastUpdated(file(), { inRepository: true, shallow: true, dates: new Map() })).toBeUndefined();
   });
