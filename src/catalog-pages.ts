@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { combinedInventory, problemGroups, projectFilters, type Catalog } from "./inventory/catalog.ts";
+import { combinedInventory, problemGroups, projectFilters, projectListUrl, releaseGroups, releasesPerPage, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
 
 interface TemplateHost {
@@ -24,13 +24,18 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addFilter("chartSvg", chartSvg);
   eleventyConfig.addFilter("problemGroups", problemGroups);
   eleventyConfig.addFilter("projectFilters", projectFilters);
+  eleventyConfig.addFilter("releaseGroups", releaseGroups);
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
 
+  type ListPage = { pagination: { pageNumber: number } };
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
     layout: "page",
-    title: "Open source projects",
+    pagination: { data: "catalog.releases", size: releasesPerPage, generatePageOnEmptyData: true, addAllPagesToCollections: true },
+    permalink: (data: ListPage) => projectListUrl(data.pagination.pageNumber),
+    eleventyComputed: {
+      title: (data: ListPage) => (data.pagination.pageNumber ? `Open source projects, page ${data.pagination.pageNumber + 1}` : "Open source projects"),
+    },
     description: "Every project California agencies list in their code.json inventories, by agency.",
-    permalink: "/projects/",
     source: inventoriesFile,
   });
   eleventyConfig.addTemplate("catalog/agency.njk", template("agency.njk"), {

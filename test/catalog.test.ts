@@ -4,6 +4,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeGovSchema } from "../src/inventory/validate.ts";
+import type { HTMLElement } from "node-html-parser";
 import { buildInto, readPage, root, text } from "./helpers.ts";
 
 let site: string;
@@ -16,12 +17,20 @@ beforeAll(async () => {
 });
 
 describe("the open source catalog", () => {
-  it("/projects/ lists every release of every inventory, by agency", () => {
-    const page = readPage(site, "/projects/");
-    expect(page.querySelectorAll("main h2").map(text)).toEqual(["California Department of Technology (18)", "California Health and Human Services (5)", "Child Welfare Digital Services (83)"]);
-    const listed = page.querySelectorAll(".release-list a").map(text);
+  it("/projects/ lists every release of every inventory, by agency, fifty to a page with links between the pages", () => {
+    const pages: HTMLElement[] = [];
+    for (let url: string | undefined = "/projects/"; url; url = pages.at(-1)!.querySelector('.pager a[rel="next"]')?.getAttribute("href")) pages.push(readPage(site, url));
+    expect(pages.map((page) => text(page.querySelector("h1")))).toEqual(["Open source projects", "Open source projects, page 2", "Open source projects, page 3"]);
+    expect(pages.map((page) => page.querySelectorAll(".release-list a").length)).toEqual([50, 50, 6]);
+    const listed = pages.flatMap((page) => page.querySelectorAll(".release-list a").map(text));
     const inData = ["cdt.json", "chhs.json", "cwds.json"].flatMap((file) => inventory(file).releases.map((r) => r.name));
     expect(listed).toEqual(inData);
+    expect(pages.map((page) => page.querySelectorAll("main h2").map(text))).toEqual([
+      ["California Department of Technology (18)", "California Health and Human Services (5)", "Child Welfare Digital Services (83)"],
+      ["Child Welfare Digital Services (83), continued"],
+      ["Child Welfare Digital Services (83), continued"],
+    ]);
+    expect(pages[2]!.querySelector('.pager a[rel="prev"]')?.getAttribute("href")).toBe("/projects/page-2/");
   });
 
   it("each agency's page lists exactly its releases, and its inventory's problems for its coordinator", () => {

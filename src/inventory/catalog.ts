@@ -119,9 +119,38 @@ export function catalogFor(contentDir: string, inventories: Inventories, today?:
   return catalog;
 }
 
+/** Projects on each page of the project list: at fifty, every page stays within the 50 KB budget however long the catalog grows. */
+export const releasesPerPage = 50;
+
+/** The address of a page of the project list, counted from 0. */
+export const projectListUrl = (index: number): string => (index ? `/projects/page-${index + 1}/` : "/projects/");
+
 /** Every address the catalog publishes, for the link checks. */
 export function catalogUrls(catalog: Catalog, chartIds: readonly string[]): string[] {
-  return ["/projects/", "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
+  const listPages = Array.from({ length: Math.max(1, Math.ceil(catalog.releases.length / releasesPerPage)) }, (_, index) => projectListUrl(index));
+  return [...listPages, "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
+}
+
+export interface ReleaseGroup {
+  agency: CatalogAgency;
+  releases: CatalogRelease[];
+  /** The agency's list began on an earlier page. */
+  continued: boolean;
+}
+
+/** One page of the project list, by agency; an agency whose list began on the page before is marked continued. */
+export function releaseGroups(releases: readonly CatalogRelease[], catalog: Catalog): ReleaseGroup[] {
+  const groups: ReleaseGroup[] = [];
+  for (const release of releases) {
+    const last = groups.at(-1);
+    if (last?.agency.acronym === release.agency) {
+      last.releases.push(release);
+      continue;
+    }
+    const agency = catalog.agencies.find((a) => a.acronym === release.agency)!;
+    groups.push({ agency, releases: [release], continued: agency.releases[0] !== release });
+  }
+  return groups;
 }
 
 export interface ProblemGroup {
