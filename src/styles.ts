@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -52,7 +52,7 @@ export function compileStyles(source = stylesheetSource, cacheDir = defaultCache
   const sources = Object.fromEntries(result.loadedUrls.filter((url) => url.protocol === "file:").map((url) => [fileURLToPath(url), fingerprint(fileURLToPath(url))!]));
   // Written aside and renamed, so builds running side by side (the tests) never read half a file.
   mkdirSync(cacheDir, { recursive: true });
-  const partial = `${cacheFile}.${process.pid}.tmp`;
+  const partial = `${cacheFile}.${randomUUID()}.tmp`;
   writeFileSync(partial, JSON.stringify({ css: result.css, sources } satisfies StoredStyles));
   renameSync(partial, cacheFile);
   return result.css;
