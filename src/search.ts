@@ -46,11 +46,9 @@ async function finishIndex(index: PagefindIndex, adding: ReturnType<PagefindInde
     // can leave files empty (a blank pagefind-entry.json broke search). Taking the files and writing them here
     // means every file is whole before the site is swapped into place.
     const bundle = await index.getFiles();
-    for (const file of bundle.files) {
-      const target = path.join(siteDir, "pagefind", file.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-    }
+    const targets = bundle.files.map((file) => path.join(siteDir, "pagefind", file.path));
+    for (const folder of new Set(targets.map((target) => path.dirname(target)))) mkdirSync(folder, { recursive: true });
+    bundle.files.forEach((file, i) => writeFileSync(targets[i]!, file.content));
     return { errors: bundle.errors, pageCount: added.page_count };
   } finally {
     await pagefind.close();
