@@ -50,10 +50,15 @@ export function compileStyles(source = stylesheetSource, cacheDir = defaultCache
   const sass = require("sass") as typeof import("sass");
   const result = sass.compile(source, sassOptions);
   const sources = Object.fromEntries(result.loadedUrls.filter((url) => url.protocol === "file:").map((url) => [fileURLToPath(url), fingerprint(fileURLToPath(url))!]));
-  // Written aside and renamed, so builds running side by side (the tests) never read half a file.
-  mkdirSync(cacheDir, { recursive: true });
-  const partial = `${cacheFile}.${randomUUID()}.tmp`;
-  writeFileSync(partial, JSON.stringify({ css: result.css, sources } satisfies StoredStyles));
-  renameSync(partial, cacheFile);
+  // Written aside and renamed, so builds running side by side (the tests) never read half a file. Storing
+  // is only a saving: where the folder cannot be written (a read-only install), the build goes on without it.
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const partial = `${cacheFile}.${randomUUID()}.tmp`;
+    writeFileSync(partial, JSON.stringify({ css: result.css, sources } satisfies StoredStyles));
+    renameSync(partial, cacheFile);
+  } catch {
+    // Compiled again next time.
+  }
   return result.css;
 }

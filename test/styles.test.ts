@@ -35,6 +35,11 @@ describe("compileStyles", () => {
     expect(compileStyles(source, cache)).toBe("body{color:#654321}");
   });
 
+  it("still compiles where the cache folder cannot be written", () => {
+    const { source, partial } = stylesheet();
+    expect(compileStyles(source, path.join(partial, "cache"))).toBe("body{color:#123456}");
+  });
+
   it("compiles again when the stored stylesheet cannot be read", () => {
     const { source, cache } = stylesheet();
     compileStyles(source, cache);
