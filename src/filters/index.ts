@@ -3,7 +3,7 @@ import { pagePolicy } from "../csp.ts";
 import type { CommitDates } from "../git.ts";
 import { reviewStatus } from "../review.ts";
 import type { Settings } from "../schema/data.ts";
-import { absoluteUrl } from "./absolute-url.ts";
+import { absoluteUrlFor } from "./absolute-url.ts";
 import { ariaCurrent } from "./aria-current.ts";
 import { breadcrumbs } from "./breadcrumbs.ts";
 import { isoDate, readableDate } from "./dates.ts";
@@ -35,7 +35,8 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("publicPages", publicPages);
   eleventyConfig.addFilter("orderedPages", orderedPages);
   eleventyConfig.addFilter("pageTitle", pageTitle);
-  eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, context.settings.url, context.pathPrefix));
+  const absoluteUrl = absoluteUrlFor(context.settings.url, context.pathPrefix);
+  eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   eleventyConfig.addFilter("ariaCurrent", ariaCurrent);
   eleventyConfig.addFilter("section", section);
   eleventyConfig.addFilter("sectionNames", (pages: { url: string }[], menu: Parameters<typeof sectionNames>[1]) => sectionNames(pages.map((p) => p.url), menu));
@@ -46,6 +47,6 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("editUrl", (inputPath: string) => editUrl(inputPath, context.contentDir, context.settings));
   eleventyConfig.addFilter("lastUpdated", (inputPath: string) => lastUpdated(inputPath, context.commits));
   eleventyConfig.addFilter("reportProblemUrl", (title: string, address: string) => reportProblemUrl(title, address, context.settings.repository));
-  eleventyConfig.addFilter("reviewsJson", (pages: Parameters<typeof reviewsJson>[0], siteUrl: string) => reviewsJson(pages, siteUrl, context.pathPrefix, context.today));
+  eleventyConfig.addFilter("reviewsJson", (pages: Parameters<typeof reviewsJson>[0]) => reviewsJson(pages, absoluteUrl, context.today));
   eleventyConfig.addFilter("reviewStatus", (data: Parameters<typeof reviewStatus>[0]) => reviewStatus(data, context.today));
 }

@@ -7,12 +7,11 @@ interface PageLike {
 }
 
 /** `/reviews.json`: every page with its owner and review dates, for a reminder bot or a dashboard. */
-export function reviewsJson(pages: readonly PageLike[], siteUrl: string, pathPrefix: string, on: string): string {
-  const origin = siteUrl.replace(/\/+$/, "");
+export function reviewsJson(pages: readonly PageLike[], absoluteUrl: (url: string) => string, on: string): string {
   const entries = pages.map((page) => {
     const status = reviewStatus(page.data, on);
     return {
-      url: `${origin}${pathPrefix.replace(/\/$/, "")}${page.url}`,
+      url: absoluteUrl(page.url),
       title: page.data.title,
       owner: page.data.owner ?? null,
       last_reviewed: page.data.last_reviewed ?? null,
