@@ -4,13 +4,49 @@ import path from "node:path";
 const sections = ["guides", "policy", "programs", "agencies", "events", "resources", "training", "standards", "news", "community"];
 const words = "open source code reuse agency policy coordinator inventory repository license release community working group product owner digital service accessibility security procurement vendor data standard review quarterly metrics collaboration government California technology letter platform".split(" ");
 
-/** A deterministic pseudo-random sequence, so every run generates the same site. */
+/**
+ * A deterministic pseudo-random sequence (mulberry32), so every run generates the same site. In 32-bit integer
+ * arithmetic: a multiplication in doubles loses the low bits, and the sequence falls into a short cycle.
+ */
 function sequence(seed: number) {
-  let state = seed;
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
+}
+
+/**
+ * A vocabulary the size of a real documentation site's: the community's own words, then made-up words of two
+ * to four syllables. With only a few dozen words every word would be on every page, and every search would
+ * fetch postings for all of them.
+ */
+const syllables = "ba ca da fe go hi ja ke lo mu na pe qui ro sa tu va we xi yo zu bra cle dri flo gra plu sto tri".split(" ");
+const vocabulary = [...words];
+const made = sequence(7);
+while (vocabulary.length < 5000) {
+  const length = 2 + Math.floor(made() * 3);
+  const word = Array.from({ length }, () => syllables[Math.floor(made() * syllables.length)]!).join("");
+  if (!vocabulary.includes(word)) vocabulary.push(word);
+}
+
+/**
+ * Word frequencies follow Zipf's law, as in any natural text: the word of rank r comes up about 1/r as often as
+ * the first, so the community's words are common and most of the rest rare.
+ */
+const cumulative = vocabulary.map((_, rank) => 1 / (rank + 1)).map(((sum) => (weight: number) => (sum += weight))(0));
+function zipfWord(random: () => number): string {
+  const target = random() * cumulative.at(-1)!;
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (cumulative[middle]! < target) low = middle + 1;
+    else high = middle;
+  }
+  return vocabulary[low]!;
 }
 
 /**
@@ -21,7 +57,7 @@ export function generateSite(dir: string, count: number, dataFrom: string): void
   const random = sequence(count);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const sentence = (length: number) => {
-    const text = Array.from({ length }, () => pick(words)).join(" ");
+    const text = Array.from({ length }, () => zipfWord(random)).join(" ");
     return text[0]!.toUpperCase() + text.slice(1) + ".";
   };
   const pageUrl = (i: number) => `/${sections[i % sections.length]}/page-${i}/`;
