@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dataBlocks } from "./src/blocks.ts";
-import { writtenPages } from "./src/collections.ts";
+import { siteMapUrl, writtenPages } from "./src/page-lists.ts";
+import { pagedList } from "./src/paging.ts";
 import { loadSiteData } from "./src/data.ts";
 import { filtersPlugin } from "./src/filters/index.ts";
 import { headerPolicy } from "./src/csp.ts";
@@ -68,12 +69,10 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     layout: false,
     eleventyExcludeFromCollections: true,
   });
+  const siteMapPages = pagedList("collections.all", siteMapUrl, "Site map");
   eleventyConfig.addTemplate("site-map.njk", readFileSync(path.join(includes, "generated", "site-map.njk"), "utf8"), {
-    pagination: { data: "collections.all", size: 50, before: writtenPages },
-    permalink: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `/site-map/${pageData.pagination.pageNumber + 1}/` : "/site-map/"),
-    eleventyComputed: {
-      title: (pageData: { pagination: { pageNumber: number } }) => (pageData.pagination.pageNumber ? `Site map, page ${pageData.pagination.pageNumber + 1}` : "Site map"),
-    },
+    ...siteMapPages,
+    pagination: { ...siteMapPages.pagination, before: writtenPages },
     description: `Every page of ${data.settings.name}.`,
     layout: "base",
     eleventyExcludeFromCollections: true,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { combinedInventory, problemGroups, projectFilters, projectListUrl, releaseGroups, releasesPerPage, type Catalog } from "./inventory/catalog.ts";
+import { combinedInventory, problemGroups, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
+import { pagedList } from "./paging.ts";
 
 interface TemplateHost {
   addGlobalData(name: string, value: unknown): void;
@@ -27,14 +28,11 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addFilter("releaseGroups", releaseGroups);
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
 
-  type ListPage = { pagination: { pageNumber: number } };
+  const projectList = pagedList("catalog.releases", projectListUrl, "Open source projects");
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
+    ...projectList,
     layout: "page",
-    pagination: { data: "catalog.releases", size: releasesPerPage, generatePageOnEmptyData: true, addAllPagesToCollections: true },
-    permalink: (data: ListPage) => projectListUrl(data.pagination.pageNumber),
-    eleventyComputed: {
-      title: (data: ListPage) => (data.pagination.pageNumber ? `Open source projects, page ${data.pagination.pageNumber + 1}` : "Open source projects"),
-    },
+    pagination: { ...projectList.pagination, addAllPagesToCollections: true },
     description: "Every project California agencies list in their code.json inventories, by agency.",
     source: inventoriesFile,
   });

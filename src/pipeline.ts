@@ -11,6 +11,7 @@ import { isShallowClone } from "./git.ts";
 import { md } from "./markdown.ts";
 import { collectGarbage } from "./memory.ts";
 import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
+import { siteMapUrls } from "./page-lists.ts";
 import { parsePages, readPages, type ReadPage } from "./pages.ts";
 import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems.ts";
 import { today } from "./review.ts";
@@ -103,7 +104,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 function checkPages(contentDir: string, pages: readonly ReadPage[], data: SiteData | undefined, options: Omit<CheckOptions, "blockNames" | "generatedPages">) {
   const blocks = data ? dataBlocks(data) : {};
   const catalog = data?.inventories ? catalogFor(contentDir, data.inventories, options.today) : undefined;
-  const generatedPages = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
+  const siteMap = siteMapUrls(pages.map(({ file, url, page }) => ({ url, inputPath: file, data: page?.data ?? {} })));
+  const generatedPages = [...siteMap, ...(catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [])];
   const parsed = parsePages(pages, md({ blocks }));
   const checked = checkContent(contentDir, parsed, data, { ...options, blockNames: Object.keys(blocks), generatedPages });
   return { problems: [...checked.problems, ...(catalog?.problems ?? [])], externalLinks: checked.externalLinks };

@@ -189,16 +189,16 @@ describe("the site map, which readers without JavaScript use in place of search"
     const build = await buildInto(content);
     expect(build.code, build.stderr).toBe(0);
 
-    const pages = ["/site-map/", "/site-map/2/", "/site-map/3/", "/site-map/4/", "/site-map/5/"].map((url) => readPage(build.output, url));
+    const pages = ["/site-map/", "/site-map/page-2/", "/site-map/page-3/", "/site-map/page-4/", "/site-map/page-5/"].map((url) => readPage(build.output, url));
     const listed = pages.flatMap((page) => page.querySelectorAll(".page-list a").map((a) => a.getAttribute("href")));
     expect(pages.map((page) => page.querySelectorAll(".page-list li").length)).toEqual([50, 50, 50, 50, listed.length - 200]);
-    expect(existsSync(path.join(build.output, "site-map", "6"))).toBe(false);
+    expect(existsSync(path.join(build.output, "site-map", "page-6"))).toBe(false);
     expect(listed).toContain("/notes/note-239/");
     expect(listed).not.toContain("/draft/");
     expect(new Set(listed).size).toBe(listed.length);
     expect(text(pages[1]!.querySelector("h1"))).toBe("Site map, page 2");
     expect(pages[1]!.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/site-map/");
-    expect(pages[1]!.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/site-map/3/");
+    expect(pages[1]!.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/site-map/page-3/");
     expect(pages[4]!.querySelector('a[rel="next"]')).toBeNull();
 
     const fallback = readPage(build.output, "/search/").querySelector("#search-fallback")!;

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateInventories } from "../scripts/bench/generate.ts";
 import { fixtures, problemLines, runScript, tempDir } from "./helpers.ts";
 
 /** Runs `npm run check` on a small site: the checks' base fixture with one kind of mistake's pages on top. */
@@ -64,6 +65,20 @@ describe("npm run check", () => {
       'links/broken.md:10:21 error: the link "#start-her" goes to a section "#start-her" that is not on this page — did you mean "#start-here"?',
       'links/broken.md:10:60 error: the link "contact.md" points at a Markdown file, which is not published — link to the page\'s address instead: /contact/',
       'links/broken.md:12:17 error: the link to "../team/" goes to a page that does not exist — check the address, or create the page',
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it("links to the pages of the site map and the project list, which have as many pages as their lists need", async () => {
+    const parent = tempDir();
+    const content = path.join(parent, "lists");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    cpSync(path.join(fixtures, "checks", "lists"), content, { recursive: true });
+    generateInventories(content, 1, 60);
+    const { code, stderr } = await runScript("check", ["--content", "lists"], {}, parent);
+    expect(problemLines(stderr).filter((line) => line.includes(" error: "))).toEqual([
+      'lists/lists.md:8:38 error: the link to "/projects/page-3/" goes to a page that does not exist — did you mean "/projects/page-2/"?',
+      'lists/lists.md:8:94 error: the link to "/site-map/page-2/" goes to a page that does not exist — check the address, or create the page',
     ]);
     expect(code).toBe(1);
   });
@@ -160,6 +175,7 @@ describe("npm run check", () => {
     const { code, lines } = await checkFixture("reserved");
     expect(lines.filter((l) => l.includes(" error: "))).toEqual([
       "reserved/search.md:1 error: this page would be published at /search/, which the site already uses for a page it makes itself — rename the file, or give the page another permalink",
+      "reserved/site-map.md:1 error: this page would be published at /site-map/, which the site already uses for a page it makes itself — rename the file, or give the page another permalink",
     ]);
     expect(code).toBe(1);
   });

@@ -1,4 +1,4 @@
-import { orderedPages, publicPages } from "../collections.ts";
+import { orderedPages, publicPages } from "../page-lists.ts";
 import { pagePolicy } from "../csp.ts";
 import type { CommitDates } from "../git.ts";
 import { reviewStatus } from "../review.ts";

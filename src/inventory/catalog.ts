@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pagedUrls } from "../paging.ts";
 import { problem, type Problem } from "../problems.ts";
 import type { Inventories } from "../schema/data.ts";
 import { slugify } from "../slug.ts";
@@ -119,16 +120,12 @@ export function catalogFor(contentDir: string, inventories: Inventories, today?:
   return catalog;
 }
 
-/** Projects on each page of the project list: at fifty, every page stays within the 50 KB budget however long the catalog grows. */
-export const releasesPerPage = 50;
-
-/** The address of a page of the project list, counted from 0. */
-export const projectListUrl = (index: number): string => (index ? `/projects/page-${index + 1}/` : "/projects/");
+/** The first page of the project list. */
+export const projectListUrl = "/projects/";
 
 /** Every address the catalog publishes, for the link checks. */
 export function catalogUrls(catalog: Catalog, chartIds: readonly string[]): string[] {
-  const listPages = Array.from({ length: Math.max(1, Math.ceil(catalog.releases.length / releasesPerPage)) }, (_, index) => projectListUrl(index));
-  return [...listPages, "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
+  return [...pagedUrls(projectListUrl, catalog.releases.length), "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
 }
 
 export interface ReleaseGroup {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderedPages, publicPages, writtenPages } from "../src/collections.ts";
+import { orderedPages, publicPages, siteMapUrls, writtenPages } from "../src/page-lists.ts";
 
 const page = (url: string | false, data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean }) => ({ url, data });
 const pages = [
@@ -11,7 +11,7 @@ const pages = [
   page("/privacy-policy/", { title: "Privacy" }),
 ];
 
-describe("collections", () => {
+describe("page lists", () => {
   it("public pages are the published, listed ones, by address", () => {
     expect(publicPages(pages).map((p) => p.url)).toEqual(["/", "/about/", "/privacy-policy/", "/values/"]);
   });
@@ -21,5 +21,11 @@ describe("collections", () => {
   });
   it("the home page lists pages with an order, lowest first", () => {
     expect(orderedPages(pages).map((p) => p.data.title)).toEqual(["About", "Values"]);
+  });
+  it("the site map has a page for every fifty written pages", () => {
+    const written = (count: number) => Array.from({ length: count }, (_, i) => ({ url: `/page-${i}/`, inputPath: `./content/page-${i}.md`, data: {} }));
+    expect(siteMapUrls([])).toEqual(["/site-map/"]);
+    expect(siteMapUrls(written(50))).toEqual(["/site-map/"]);
+    expect(siteMapUrls([...written(51), ...pages])).toEqual(["/site-map/", "/site-map/page-2/"]);
   });
 });

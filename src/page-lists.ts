@@ -1,3 +1,5 @@
+import { pagedUrls } from "./paging.ts";
+
 interface Item {
   url: string | false;
   inputPath?: string;
@@ -22,3 +24,9 @@ export function orderedPages<T extends Item>(items: readonly T[]): T[] {
 export function writtenPages<T extends Item>(items: readonly T[]): T[] {
   return publicPages(items).filter((item) => item.inputPath?.endsWith(".md"));
 }
+
+/** The site map's first page; it lists the written pages, fifty to a page. */
+export const siteMapUrl = "/site-map/";
+
+/** Every address of the site map, for the link checks: as many pages as it takes to list the written pages. */
+export const siteMapUrls = (items: readonly Item[]): string[] => pagedUrls(siteMapUrl, writtenPages(items).length);
