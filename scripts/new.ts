@@ -12,7 +12,7 @@ if (!title) {
   console.error('Give the page a title: npm run new -- "Page title"');
   process.exit(1);
 }
-const contentDir = path.resolve(values.content ?? process.env.SITE_CONTENT ?? path.join(generatorRoot, "content"));
+const contentDir = path.resolve(values.content ?? (process.env.SITE_CONTENT || path.join(generatorRoot, "content")));
 const slug = slugify(title);
 const file = path.join(contentDir, `${slug}.md`);
 if (existsSync(file)) {

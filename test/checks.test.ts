@@ -83,6 +83,20 @@ describe("npm run check", () => {
     expect(code).toBe(1);
   });
 
+  it("a mistyped option or a content folder that is not there: what is wrong and the options, not a stack trace", async () => {
+    const typo = await runScript("check", ["--contnet", "site"]);
+    expect(typo.stderr).toContain("error: Unknown option '--contnet' — did you mean --content?");
+    expect(typo.stderr).toContain("--content DIR");
+    expect(typo.code).toBe(2);
+    const missing = await runScript("check", ["--content", "no-such-folder"], {}, tempDir());
+    expect(missing.stderr).toMatch(/^error: there is no content folder at \S*no-such-folder — give --content \(or SITE_CONTENT\) the folder/m);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    expect(missing.code).toBe(2);
+    const help = await runScript("check", ["--help"]);
+    expect(help.stdout).toContain("--path-prefix /repo/");
+    expect(help.code).toBe(0);
+  });
+
   it("images that are missing, undescribed or from another website", async () => {
     const { code, lines } = await checkFixture("images");
     expect(lines).toEqual([
