@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot } from "../src/options.ts";
 import { didYouMean } from "../src/suggest.ts";
 
@@ -14,13 +14,39 @@ const usage = `Options (after --, as in: npm run build -- --content ../our-site)
   --help               print this`;
 
 /** Stops a command with a message saying what to do, instead of a stack trace. */
-function stop(message: string): never {
+function stop(message: string, usage: string): never {
   console.error(`error: ${message}\n\n${usage}`);
   process.exit(2);
 }
 
+/** Reads a command's arguments; a mistake stops it with what is wrong, the nearest option and the usage. */
+export function parseCommand<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    const parsed = parseArgs(config);
+    if ((parsed.values as { help?: boolean }).help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    return parsed;
+  } catch (error) {
+    const unknown = /^Unknown option '--([^']+)'/.exec((error as Error).message)?.[1];
+    const nearest = unknown && didYouMean(unknown, Object.keys(config.options ?? {}));
+    // Node's own advice on positionals ("place it … after '--'") would only confuse here.
+    stop(`${(error as Error).message.replace(/\. To specify a positional.*$/s, "")} — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`, usage);
+  }
+}
+
+/** The content folder a command works on: --content, else SITE_CONTENT, else the project's own. */
+export function contentFolder(option: string | undefined, usage: string): string {
+  const contentDir = path.resolve(option ?? (process.env.SITE_CONTENT || path.join(generatorRoot, "content")));
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    stop(`there is no content folder at ${contentDir} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`, usage);
+  }
+  return contentDir;
+}
+
 /** The options every command shares: which content folder, where the site goes, under which path prefix. */
-export function commonArgs(argv = process.argv.slice(2)) {
+export function commonArgs(args = process.argv.slice(2)) {
   const options = {
     content: { type: "string" },
     output: { type: "string" },
@@ -30,22 +56,8 @@ export function commonArgs(argv = process.argv.slice(2)) {
     since: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   } as const;
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
-  } catch (error) {
-    const unknown = /^Unknown option '--([^']+)'/.exec((error as Error).message)?.[1];
-    const nearest = unknown && didYouMean(unknown, Object.keys(options));
-    stop(`${(error as Error).message.split("\n")[0]} — ${nearest ? `did you mean --${nearest}?` : "see the options below"}`);
-  }
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
-  const contentDir = path.resolve(values.content ?? (process.env.SITE_CONTENT || path.join(generatorRoot, "content")));
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    stop(`there is no content folder at ${contentDir} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`);
-  }
+  const { values } = parseCommand({ args, options, allowPositionals: false }, usage);
+  const contentDir = contentFolder(values.content, usage);
   return {
     contentDir,
     outputDir: path.resolve(values.output ?? path.join(generatorRoot, "_site")),

@@ -1,18 +1,19 @@
 // npm run new -- "Page title" [--content DIR]: writes a new page with valid front matter, ready to edit.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { generatorRoot } from "../src/options.ts";
 import { today } from "../src/review.ts";
 import { slugify } from "../src/slug.ts";
+import { contentFolder, parseCommand } from "./args.ts";
 
-const { values, positionals } = parseArgs({ options: { content: { type: "string" } }, allowPositionals: true });
+const usage = `npm run new -- "Page title" [--content DIR]: writes content/page-title.md with its front matter filled in.`;
+const { values, positionals } = parseCommand({ options: { content: { type: "string" }, help: { type: "boolean", short: "h" } }, allowPositionals: true }, usage);
 const title = positionals.join(" ").trim();
 if (!title) {
   console.error('Give the page a title: npm run new -- "Page title"');
   process.exit(1);
 }
-const contentDir = path.resolve(values.content ?? (process.env.SITE_CONTENT || path.join(generatorRoot, "content")));
+const contentDir = contentFolder(values.content, usage);
 const slug = slugify(title);
 const file = path.join(contentDir, `${slug}.md`);
 if (existsSync(file)) {
