@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { combinedInventory, problemGroups, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
+import { agencySharesUrl, combinedInventory, problemGroups, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
 import { pagedList } from "./paging.ts";
 
@@ -55,6 +55,12 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
       title: (data: { release: { name: string } }) => data.release.name,
       description: (data: { release: { description: string; agencyName: string } }) => data.release.description || `A project of ${data.release.agencyName}.`,
     },
+  });
+  eleventyConfig.addTemplate("catalog/agency-shares.njk", template("agency-shares.njk"), {
+    ...pagedList("agencyShares", agencySharesUrl, "Participation by agency"),
+    layout: "page",
+    description: "Every agency's releases, how they may be used and when its code.json inventory was last updated.",
+    source: inventoriesFile,
   });
   eleventyConfig.addTemplate("catalog/metrics.njk", template("metrics.njk"), {
     layout: "page",

@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeGovSchema } from "../src/inventory/validate.ts";
 import type { HTMLElement } from "node-html-parser";
-import { buildInto, readPage, root, text } from "./helpers.ts";
+import { generateInventories } from "../scripts/bench/generate.ts";
+import { buildInto, readPage, root, tempDir, text } from "./helpers.ts";
 
 let site: string;
 const inventory = (file: string) => JSON.parse(readFileSync(path.join(root, "content", "code-json", file), "utf8")) as { releases: { name: string }[] };
@@ -64,7 +65,17 @@ describe("the open source catalog", () => {
       const csv = readFileSync(path.join(site, csvLink), "utf8").trim().split("\n").slice(1).map((line) => Number(line.split(",").at(-1)));
       expect(csv).toEqual(tabled);
     }
-    expect(page.querySelectorAll("table").length).toBe(6);
+    expect(page.querySelectorAll("table").length).toBe(5);
+    expect(page.querySelector('a[href="/metrics/agencies/"]')).not.toBeNull();
+  });
+
+  it("/metrics/agencies/ gives each agency's releases, how they may be used and its inventory's last update", () => {
+    const rows = readPage(site, "/metrics/agencies/").querySelectorAll("tbody tr").map((row) => [row.querySelector("a")?.getAttribute("href"), ...row.querySelectorAll("th, td").map(text)]);
+    expect(rows.map((row) => row.slice(0, 3))).toEqual(
+      [["cdt", "cdt.json"], ["chhs", "chhs.json"], ["cwds", "cwds.json"]].map(([acronym, file]) => [`/projects/${acronym}/`, expect.any(String), String(inventory(file!).releases.length)]),
+    );
+    expect(rows.map((row) => row[1])).toEqual(["California Department of Technology", "California Health and Human Services", "Child Welfare Digital Services"]);
+    for (const row of rows) for (const share of row.slice(3, 6)) expect(share).toMatch(/^\d+%$/);
   });
 
   it("publishes /code.json, the merged inventory, valid against the same schema", () => {
@@ -73,5 +84,24 @@ describe("the open source catalog", () => {
     addFormats.default(ajv);
     expect(ajv.validate(codeGovSchema, combined), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
     expect(combined.releases).toHaveLength(18 + 0 + 26);
+  });
+});
+
+describe("a catalog of many agencies", () => {
+  it("charts the ten agencies with the most releases and the others together, and tables every agency fifty to a page", async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(root, "test", "fixtures", "checks", "base"), content, { recursive: true });
+    generateInventories(content, 60, 2);
+    const build = await buildInto(content);
+    expect(build.code, build.stderr).toBe(0);
+    const chart = readPage(build.output, "/metrics/").querySelector("#releases-by-agency + .chart-pair")!;
+    const rows = chart.querySelectorAll("tbody tr").map((row) => row.querySelectorAll("th, td").map(text));
+    expect(rows).toHaveLength(11);
+    expect(rows.at(-1)).toEqual(["Other agencies", String(50 * 2)]);
+    expect(chart.querySelectorAll("rect")).toHaveLength(11);
+    const tables = ["/metrics/agencies/", "/metrics/agencies/page-2/"].map((url) => readPage(build.output, url));
+    expect(tables.map((page) => page.querySelectorAll("tbody tr").length)).toEqual([50, 10]);
+    expect(text(tables[1]!.querySelector("h1"))).toBe("Participation by agency, page 2");
+    expect(tables[1]!.querySelector('.pager a[rel="prev"]')?.getAttribute("href")).toBe("/metrics/agencies/");
   });
 });

@@ -9,20 +9,30 @@ export interface Chart {
   rows: { label: string; value: number }[];
 }
 
-function countBy(releases: readonly CatalogRelease[], keys: (release: CatalogRelease) => string[], top = 10): { label: string; value: number }[] {
-  const counts = new Map<string, number>();
-  for (const release of releases) for (const key of keys(release)) counts.set(key, (counts.get(key) ?? 0) + 1);
+/** The largest counts, most first, and the rest summed as "Others": a chart of 200 bars says nothing. */
+function largest(counts: Iterable<[string, number]>, top = 10, others = "Others"): { label: string; value: number }[] {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const shown = sorted.slice(0, top).map(([label, value]) => ({ label, value }));
   const rest = sorted.slice(top).reduce((sum, [, value]) => sum + value, 0);
-  return rest ? [...shown, { label: "Others", value: rest }] : shown;
+  return rest ? [...shown, { label: others, value: rest }] : shown;
+}
+
+function countBy(releases: readonly CatalogRelease[], keys: (release: CatalogRelease) => string[], top = 10): { label: string; value: number }[] {
+  const counts = new Map<string, number>();
+  for (const release of releases) for (const key of keys(release)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return largest(counts, top);
 }
 
 /** The participation metrics, each as a chart with the numbers behind it. */
 export function metrics(catalog: Catalog): Chart[] {
   const { releases } = catalog;
   return [
-    { id: "releases-by-agency", title: "Releases by agency", label: "Agency", rows: catalog.agencies.map((a) => ({ label: a.acronym, value: a.releases.length })) },
+    {
+      id: "releases-by-agency",
+      title: "Agencies with the most releases",
+      label: "Agency",
+      rows: largest(catalog.agencies.map((a) => [a.acronym, a.releases.length]), 10, "Other agencies"),
+    },
     {
       id: "usage",
       title: "How releases may be used",
@@ -41,11 +51,11 @@ export function metrics(catalog: Catalog): Chart[] {
 }
 
 /** Per agency: its releases, and the share released as open source, for government-wide reuse or exempt. */
-export function agencyShares(catalog: Catalog): { agency: string; name: string; releases: number; openSource: number; reuse: number; exempt: number; lastUpdated?: string }[] {
+export function agencyShares(catalog: Catalog): { name: string; url: string; releases: number; openSource: number; reuse: number; exempt: number; lastUpdated?: string }[] {
   return catalog.agencies.map((agency) => {
     const count = (usage: string) => agency.releases.filter((r) => r.usage === usage).length;
     const dates = agency.releases.map((r) => r.metadataLastUpdated).filter((d): d is string => Boolean(d)).sort();
-    return { agency: agency.acronym, name: agency.name, releases: agency.releases.length, openSource: count("Open source"), reuse: count("Government-wide reuse"), exempt: count("Exempt"), lastUpdated: dates.at(-1) };
+    return { name: agency.name, url: agency.url, releases: agency.releases.length, openSource: count("Open source"), reuse: count("Government-wide reuse"), exempt: count("Exempt"), lastUpdated: dates.at(-1) };
   });
 }
 
