@@ -28,11 +28,9 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addFilter("releaseGroups", releaseGroups);
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
 
-  const projectList = pagedList("catalog.releases", projectListUrl, "Open source projects");
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
-    ...projectList,
+    ...pagedList("catalog.releases", projectListUrl, "Open source projects"),
     layout: "page",
-    pagination: { ...projectList.pagination, addAllPagesToCollections: true },
     description: "Every project California agencies list in their code.json inventories, by agency.",
     source: inventoriesFile,
   });

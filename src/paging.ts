@@ -15,10 +15,13 @@ interface ListPage {
   pagination: { pageNumber: number };
 }
 
-/** Eleventy's pagination of a list: fifty to a page, each page with its address and title ("…, page 2"). */
+/**
+ * Eleventy's pagination of a list: fifty to a page, each page with its address and title ("…, page 2"), and
+ * every page in the collections (so in sitemap.xml), not only the first.
+ */
 export function pagedList(data: string, firstPage: string, title: string) {
   return {
-    pagination: { data, size: itemsPerPage, generatePageOnEmptyData: true },
+    pagination: { data, size: itemsPerPage, generatePageOnEmptyData: true, addAllPagesToCollections: true },
     permalink: (page: ListPage) => pagedUrl(firstPage, page.pagination.pageNumber),
     eleventyComputed: { title: (page: ListPage) => (page.pagination.pageNumber ? `${title}, page ${page.pagination.pageNumber + 1}` : title) },
   };

@@ -103,5 +103,6 @@ describe("a catalog of many agencies", () => {
     expect(tables.map((page) => page.querySelectorAll("tbody tr").length)).toEqual([50, 10]);
     expect(text(tables[1]!.querySelector("h1"))).toBe("Participation by agency, page 2");
     expect(tables[1]!.querySelector('.pager a[rel="prev"]')?.getAttribute("href")).toBe("/metrics/agencies/");
+    expect(readFileSync(path.join(build.output, "sitemap.xml"), "utf8")).toContain("<loc>https://checks.example.org/metrics/agencies/page-2/</loc>");
   });
 });

@@ -24,8 +24,9 @@ describe("the search index", () => {
     expect(build.code).toBe(0);
     const pages = indexedPages(build.output);
     const urls = pages.map((p) => p.url);
-    expect(urls.filter((url) => !url.startsWith("/projects/") && url !== "/metrics/").sort()).toEqual(["/", "/about/", "/accessibility/", "/community/", "/conditions-of-use/", "/contact-us/", "/privacy-policy/", "/values/", "/working-group/"]);
+    expect(urls.filter((url) => !url.startsWith("/projects/") && !url.startsWith("/metrics/")).sort()).toEqual(["/", "/about/", "/accessibility/", "/community/", "/conditions-of-use/", "/contact-us/", "/privacy-policy/", "/values/", "/working-group/"]);
     expect(urls.filter((url) => /^\/projects\/[a-z]+\/.+\//.test(url))).toHaveLength(106);
+    expect(urls).toEqual(expect.arrayContaining(["/metrics/", "/metrics/agencies/", "/projects/", "/projects/page-2/"]));
     const group = pages.find((p) => p.url === "/working-group/")!;
     expect(group.meta).toMatchObject({ title: "Working Group", section: "Working Group" });
     expect(group.filters).toEqual({ section: ["Working Group"] });
