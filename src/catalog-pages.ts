@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { agencySharesUrl, combinedInventory, problemGroups, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
+import { agencySharesUrl, combinedInventory, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
 import { pagedList } from "./paging.ts";
+import { groupProblems } from "./problems.ts";
 
 interface TemplateHost {
   addGlobalData(name: string, value: unknown): void;
@@ -23,7 +24,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addGlobalData("charts", charts);
   eleventyConfig.addGlobalData("agencyShares", agencyShares(catalog));
   eleventyConfig.addFilter("chartSvg", chartSvg);
-  eleventyConfig.addFilter("problemGroups", problemGroups);
+  eleventyConfig.addFilter("problemGroups", groupProblems);
   eleventyConfig.addFilter("projectFilters", projectFilters);
   eleventyConfig.addFilter("releaseGroups", releaseGroups);
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));

@@ -45,6 +45,39 @@ export function formatAnnotation(p: Problem): string {
   return `::${command} file=${p.file},line=${p.line}${col}::${escape(p.message + (p.fix ? ` — ${p.fix}` : ""))}`;
 }
 
+/** Problems of one kind in one file, as "releases[3].tags" and "releases[7].tags" are: one message, every line. */
+export interface ProblemGroup {
+  /** The message with list positions as [*]: "releases[*].tags: has no tags". */
+  message: string;
+  fix: string;
+  count: number;
+  lines: number[];
+  problems: Problem[];
+}
+
+/** Groups problems of one kind in one file, in the order they were found. */
+export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    const message = p.message.replace(/\[\d+\]/g, "[*]");
+    const key = [p.file, p.severity, message, p.fix].join("\u0000");
+    const group = groups.get(key) ?? { message, fix: p.fix ?? "", count: 0, lines: [], problems: [] };
+    group.count++;
+    group.lines.push(p.line);
+    group.problems.push(p);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** A kind of problem seen many times in a file as one problem: at its first line, saying how often and where. */
+export function groupedProblem(group: ProblemGroup, shownLines = 10): Problem {
+  const more = group.lines.length - shownLines;
+  const lines = group.lines.slice(0, shownLines).join(", ") + (more > 0 ? ` and ${more} more` : "");
+  const where = `(${group.count} times, lines ${lines})`;
+  return { ...group.problems[0]!, message: group.message, fix: group.fix ? `${group.fix} ${where}` : where };
+}
+
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
 
 /** Thrown when content cannot be built; carries every problem found, not just the first. */

@@ -27,6 +27,23 @@ describe("report", () => {
     expect(lines).toContain("::notice file=content/values.md,line=12::a note for the editor");
   });
 
+  it("says a fault repeated through a file once, with how often and on which lines, and keeps the rest in line order", () => {
+    const inventory = "content/code-json/agency.json";
+    const repeated = Array.from({ length: 14 }, (_, i) => problem(inventory, 10 + i * 30, `releases[${i}].tags: has no tags`, "add a few words people would search for", "warning"));
+    const twice = [40, 70].map((line, i) => problem(inventory, line, `releases[${i}].laborHours: is 0`, "give the hours spent", "warning"));
+    const lines: string[] = [];
+    expect(report([...twice, ...repeated], (l) => lines.push(l), { GITHUB_ACTIONS: "true" })).toBe(0);
+    expect(lines).toEqual([
+      "content/code-json/agency.json:10 warning: releases[*].tags: has no tags — add a few words people would search for (14 times, lines 10, 40, 70, 100, 130, 160, 190, 220, 250, 280 and 4 more)",
+      "content/code-json/agency.json:40 warning: releases[0].laborHours: is 0 — give the hours spent",
+      "content/code-json/agency.json:70 warning: releases[1].laborHours: is 0 — give the hours spent",
+      "::warning file=content/code-json/agency.json,line=10::releases[*].tags: has no tags — add a few words people would search for (14 times, lines 10, 40, 70, 100, 130, 160, 190, 220, 250, 280 and 4 more)",
+      "::warning file=content/code-json/agency.json,line=40::releases[0].laborHours: is 0 — give the hours spent",
+      "::warning file=content/code-json/agency.json,line=70::releases[1].laborHours: is 0 — give the hours spent",
+      "0 errors, 16 warnings, 0 notes",
+    ]);
+  });
+
   it("passes when there are only warnings and notes", () => {
     expect(report(problems.filter((p) => p.severity !== "error"), () => {}, {})).toBe(0);
     expect(report([], () => {}, {})).toBe(0);

@@ -153,27 +153,6 @@ export function releaseGroups(releases: readonly CatalogRelease[], catalog: Cata
   return groups;
 }
 
-export interface ProblemGroup {
-  message: string;
-  fix: string;
-  count: number;
-  lines: number[];
-}
-
-/** An inventory's problems, one line per kind: "releases[*].tags: has no tags (83 times, lines …)". */
-export function problemGroups(problems: readonly Problem[]): ProblemGroup[] {
-  const groups = new Map<string, ProblemGroup>();
-  for (const p of problems) {
-    const message = p.message.replace(/\[\d+\]/g, "[*]");
-    const key = `${message}\u0000${p.fix}`;
-    const group = groups.get(key) ?? { message, fix: p.fix ?? "", count: 0, lines: [] };
-    group.count++;
-    group.lines.push(p.line);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
-
 /** The search filters for projects, with every value the catalog has: agency, license, language and use. */
 export function projectFilters(catalog: Catalog): { name: string; label: string; values: string[] }[] {
   const values = (pick: (release: CatalogRelease) => string[]) => [...new Set(catalog.releases.flatMap(pick))].sort((a, b) => a.localeCompare(b));
