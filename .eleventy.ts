@@ -69,10 +69,8 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     layout: false,
     eleventyExcludeFromCollections: true,
   });
-  const siteMapPages = pagedList("collections.all", siteMapUrl, "Site map");
   eleventyConfig.addTemplate("site-map.njk", readFileSync(path.join(includes, "generated", "site-map.njk"), "utf8"), {
-    ...siteMapPages,
-    pagination: { ...siteMapPages.pagination, before: writtenPages },
+    ...pagedList("collections.all", siteMapUrl, "Site map", { before: writtenPages }),
     description: `Every page of ${data.settings.name}.`,
     layout: "base",
     eleventyExcludeFromCollections: true,

@@ -17,11 +17,11 @@ interface ListPage {
 
 /**
  * Eleventy's pagination of a list: fifty to a page, each page with its address and title ("…, page 2"), and
- * every page in the collections (so in sitemap.xml), not only the first.
+ * every page in the collections (so in sitemap.xml), not only the first; `pagination` adds Eleventy's other options.
  */
-export function pagedList(data: string, firstPage: string, title: string) {
+export function pagedList(data: string, firstPage: string, title: string, pagination: object = {}) {
   return {
-    pagination: { data, size: itemsPerPage, generatePageOnEmptyData: true, addAllPagesToCollections: true },
+    pagination: { data, size: itemsPerPage, generatePageOnEmptyData: true, addAllPagesToCollections: true, ...pagination },
     permalink: (page: ListPage) => pagedUrl(firstPage, page.pagination.pageNumber),
     eleventyComputed: { title: (page: ListPage) => (page.pagination.pageNumber ? `${title}, page ${page.pagination.pageNumber + 1}` : title) },
   };
