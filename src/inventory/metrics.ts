@@ -71,7 +71,8 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 /** A horizontal bar chart drawn at build time: no script, readable by screen readers through its title and the table beside it. */
 export function chartSvg(chart: Chart): string {
   const rowHeight = 28;
-  const labelWidth = 190;
+  // Wide enough for the longest label at 14px (about 8px a character at most): an SVG clips what overflows it.
+  const labelWidth = 16 + 8 * Math.max(8, ...chart.rows.map((r) => r.label.length));
   const barWidth = 300;
   const max = Math.max(1, ...chart.rows.map((r) => r.value));
   const height = chart.rows.length * rowHeight + 8;

@@ -92,4 +92,21 @@ describe.each(sites())("accessibility $name", ({ url: site, dir }) => {
     }
     expect(overflowing).toEqual([]);
   });
+
+  it("every chart's labels and numbers are drawn whole, inside the chart", async () => {
+    const { page } = await browser.open(`${site}metrics/`);
+    const clipped = await page.$$eval("svg.chart", (charts) =>
+      charts.flatMap((chart) => {
+        const box = (chart as SVGSVGElement).viewBox.baseVal;
+        return [...chart.querySelectorAll("text")]
+          .filter((text) => {
+            const drawn = text.getBBox();
+            return drawn.x < box.x || drawn.x + drawn.width > box.x + box.width;
+          })
+          .map((text) => `${chart.querySelector("title")?.textContent}: "${text.textContent}"`);
+      }),
+    );
+    expect(clipped).toEqual([]);
+  });
 });
+
