@@ -16,7 +16,7 @@ import { ContentError } from "./src/problems.ts";
 import { writeSearchIndex } from "./src/search.ts";
 import { today } from "./src/review.ts";
 import { compileStyles } from "./src/styles.ts";
-import { catalogPages } from "./src/catalog-pages.ts";
+import { catalogPages, catalogTitles } from "./src/catalog-pages.ts";
 import { catalogFor } from "./src/inventory/catalog.ts";
 
 // Eleventy's config object is untyped JavaScript; this is the part of it the site uses.
@@ -41,7 +41,9 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
-  eleventyConfig.addGlobalData("pageTitles", siteMap.titles);
+  const catalog = data.inventories ? catalogFor(contentDir, data.inventories, today()) : undefined;
+  // A function, so that each rebuild while serving sees the titles read before it.
+  eleventyConfig.addGlobalData("pageTitles", () => new Map([...siteMap.titles, ...(catalog ? catalogTitles(catalog) : [])]));
   eleventyConfig.addGlobalData("redirects", () => siteMap.redirects);
 
   // Drafts are left out entirely: no page, no navigation entry, no sitemap line, nothing to index.
@@ -82,9 +84,7 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
     permalink: "/search/",
     eleventyExcludeFromCollections: true,
   });
-  if (data.inventories) {
-    eleventyConfig.addPlugin(catalogPages, { catalog: catalogFor(contentDir, data.inventories, today()), includes, siteName: data.settings.name, contentDir });
-  }
+  if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir });
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
   eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);

@@ -5,6 +5,13 @@ import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.t
 import { pagedList } from "./paging.ts";
 import { groupProblems } from "./problems.ts";
 
+const titles = { projects: "Open source projects", metrics: "Participation metrics", agencyShares: "Participation by agency" };
+
+/** The catalog's pages that have pages below them, by address, for the breadcrumbs of those below. */
+export function catalogTitles(catalog: Catalog): Map<string, string> {
+  return new Map([[projectListUrl, titles.projects], ["/metrics/", titles.metrics], ...catalog.agencies.map((a): [string, string] => [a.url, a.name])]);
+}
+
 interface TemplateHost {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data: object): void;
@@ -30,7 +37,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
 
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
-    ...pagedList("catalog.releases", projectListUrl, "Open source projects"),
+    ...pagedList("catalog.releases", projectListUrl, titles.projects),
     layout: "page",
     description: "Every project California agencies list in their code.json inventories, by agency.",
     source: inventoriesFile,
@@ -56,14 +63,14 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
     },
   });
   eleventyConfig.addTemplate("catalog/agency-shares.njk", template("agency-shares.njk"), {
-    ...pagedList("agencyShares", agencySharesUrl, "Participation by agency"),
+    ...pagedList("agencyShares", agencySharesUrl, titles.agencyShares),
     layout: "page",
     description: "Every agency's releases, how they may be used and when its code.json inventory was last updated.",
     source: inventoriesFile,
   });
   eleventyConfig.addTemplate("catalog/metrics.njk", template("metrics.njk"), {
     layout: "page",
-    title: "Participation metrics",
+    title: titles.metrics,
     description: "How many projects each agency has shared, how they may be reused, their licenses, languages and how fresh each inventory is.",
     permalink: "/metrics/",
     source: inventoriesFile,

@@ -53,6 +53,13 @@ describe("the open source catalog", () => {
     expect(page.querySelector('a[href="https://github.com/Office-of-Digital-Innovation/socrata-meta"]')).not.toBeNull();
   });
 
+  it("breadcrumbs lead from a release up through its agency and the project list, and from the agency table to the metrics", () => {
+    const crumbs = (url: string) => readPage(site, url).querySelectorAll(".breadcrumb a").map((a) => `${text(a)} ${a.getAttribute("href")}`);
+    expect(crumbs("/projects/cdt/socrata-meta/")).toEqual(["Home /", "Open source projects /projects/", "California Department of Technology /projects/cdt/", "socrata-meta /projects/cdt/socrata-meta/"]);
+    expect(crumbs("/projects/cdt/")).toEqual(["Home /", "Open source projects /projects/", "California Department of Technology /projects/cdt/"]);
+    expect(crumbs("/metrics/agencies/")).toEqual(["Home /", "Participation metrics /metrics/", "Participation by agency /metrics/agencies/"]);
+  });
+
   it("/metrics/ draws each chart with the numbers of the table beside it and of its CSV", () => {
     const page = readPage(site, "/metrics/");
     const charts = page.querySelectorAll(".chart-pair");
