@@ -10,7 +10,9 @@ import { headerPolicy } from "./src/csp.ts";
 import { frontMatterEngines } from "./src/frontmatter.ts";
 import { readCommitDates } from "./src/git.ts";
 import { md } from "./src/markdown.ts";
-import { readPages, siteMap } from "./src/pages.ts";
+import { siteMap } from "./src/pages.ts";
+import { checkBeforeRebuild } from "./src/pipeline.ts";
+import { report } from "./src/report.ts";
 import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "./src/options.ts";
 import { ContentError } from "./src/problems.ts";
 import { writeSearchIndex } from "./src/search.ts";
@@ -88,11 +90,12 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, "images")]: "images" });
   eleventyConfig.addPassthroughCopy({ [path.join(includes, "assets")]: "assets" });
   eleventyConfig.addWatchTarget(includes);
-  // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
-  // A build reads the pages before Eleventy starts; while serving, read them again before each rebuild.
-  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode: string }) => {
-    if (runMode !== "build") readPages(contentDir);
+  // A build reads and checks the pages before Eleventy starts; while serving, every change is read and checked
+  // again before the rebuild, and its problems printed as `npm run check` prints them.
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    report(checkBeforeRebuild(contentDir, data));
   });
+  // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;
     const { errors } = await writeSearchIndex(directories.output, data.settings.language);

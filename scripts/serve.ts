@@ -18,6 +18,8 @@ const eleventy = new Eleventy(options.contentDir, options.outputDir, {
   configPath: path.join(generatorRoot, ".eleventy.ts"),
   runMode: "serve",
   source: "cli",
+  // Not a line for every file it writes on every rebuild: the problems found must stand out.
+  quietMode: true,
 });
 await eleventy.init();
 await eleventy.watch();

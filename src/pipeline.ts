@@ -100,6 +100,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
 }
 
+/**
+ * While serving: reads every page again before a rebuild (the front matter and site map Eleventy and the layouts
+ * use) and checks them as `npm run check` does, without stopping the rebuild.
+ */
+export function checkBeforeRebuild(contentDir: string, data: SiteData): Problem[] {
+  const read = readPages(contentDir);
+  return [...read.problems, ...checkPages(contentDir, read.pages, data, { today: today(), strict: false }).problems];
+}
+
 /** Checks every page's Markdown, and the site as a whole; the tokens are dropped on return. */
 function checkPages(contentDir: string, pages: readonly ReadPage[], data: SiteData | undefined, options: Omit<CheckOptions, "blockNames" | "generatedPages">) {
   const blocks = data ? dataBlocks(data) : {};

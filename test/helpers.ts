@@ -7,7 +7,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 
 export const root = path.resolve(import.meta.dirname, "..");
 /** tsx's loader by its full path, so commands run from any folder (an editor's site lives anywhere). */
-const tsxLoader = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
+export const tsxLoader = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
 export const fixtures = path.join(root, "test", "fixtures");
 
 export interface CommandResult {

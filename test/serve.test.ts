@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { appendFileSync, cpSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { fixtures, problemLines, root, tempDir, tsxLoader } from "./helpers.ts";
+
+/** A port nothing listens on, for the dev server. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+/** Runs `npm start` on a content folder; `until` waits for a line in its output. */
+async function start(content: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "serve.ts"), "--content", content, "--output", path.join(path.dirname(content), "site")], {
+    env: { ...process.env, PORT: String(port), GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "" },
+    detached: true,
+  });
+  stops.push(() => process.kill(-child.pid!, "SIGTERM"));
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const until = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const ended = child.exitCode !== null;
+        if (pattern.test(output) || ended) clearInterval(timer);
+        if (pattern.test(output)) resolve();
+        else if (ended) reject(new Error(`npm start ended:\n${output}`));
+      }, 100);
+    });
+  return { url: `http://localhost:${port}/`, until, output: () => output };
+}
+
+describe("npm start", () => {
+  it("serves the site, and on every change rebuilds it and prints the change's problems at their lines", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const server = await start(content);
+    await server.until(/Server at/);
+    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
+
+    appendFileSync(path.join(content, "contact.md"), "\nOr read [the guide](/gide/).\n");
+    await server.until(/Wrote \d+ files[\s\S]*Wrote \d+ files[\s\S]*Wrote \d+ files/);
+    expect(problemLines(server.output()), server.output()).toContain(`${path.join(content, "contact.md")}:14:21 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page`);
+    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("read <a href=\"/gide/\">the guide</a>");
+    expect(server.output()).not.toContain("Writing ");
+  });
+});
