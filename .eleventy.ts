@@ -93,8 +93,10 @@ export default function siteConfig(eleventyConfig: EleventyConfig) {
   // A build reads and checks the pages before Eleventy starts; while serving, every change is read and checked
   // again before the rebuild, and its problems printed as `npm run check` prints them.
   eleventyConfig.on("eleventy.beforeWatch", () => {
-    report(checkBeforeRebuild(contentDir, data));
+    report(checkBeforeRebuild(contentDir));
   });
+  // The data files and inventories are read here, once: a change to one runs this configuration again.
+  for (const folder of ["_data", "code-json"]) eleventyConfig.addWatchTarget(path.join(contentDir, folder), { resetConfig: true });
   // `npm run build` indexes its staging folder before the swap; while serving, re-index after every rebuild.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;

@@ -101,12 +101,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 }
 
 /**
- * While serving: reads every page again before a rebuild (the front matter and site map Eleventy and the layouts
- * use) and checks them as `npm run check` does, without stopping the rebuild.
+ * While serving: reads the data files and every page again before a rebuild (the front matter and site map
+ * Eleventy and the layouts use) and checks them as `npm run check` does, without stopping the rebuild.
  */
-export function checkBeforeRebuild(contentDir: string, data: SiteData): Problem[] {
+export function checkBeforeRebuild(contentDir: string): Problem[] {
+  const { data, problems } = loadSiteData(contentDir);
   const read = readPages(contentDir);
-  return [...read.problems, ...checkPages(contentDir, read.pages, data, { today: today(), strict: false }).problems];
+  return [...problems, ...read.problems, ...checkPages(contentDir, read.pages, data, { today: today(), strict: false }).problems];
 }
 
 /** Checks every page's Markdown, and the site as a whole; the tokens are dropped on return. */

@@ -1,15 +1,16 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { buildCatalog, combinedInventory } from "../src/inventory/catalog.ts";
+import { generateInventories } from "../scripts/bench/generate.ts";
+import { buildCatalog, catalogFor, combinedInventory } from "../src/inventory/catalog.ts";
 import { checkInventory, codeGovSchema } from "../src/inventory/validate.ts";
 import { chartCsv, chartSvg, metrics } from "../src/inventory/metrics.ts";
 import { formatProblem } from "../src/problems.ts";
-import { fixtures, problemLines, root, runScript } from "./helpers.ts";
+import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "code-json", name);
 const check = (file: string) => checkInventory(file, readFileSync(path.join(root, file), "utf8"), { today: "2026-11-23" });
@@ -77,6 +78,24 @@ describe("the real inventories, as the agencies published them", () => {
     const ajv = new Ajv.default({ allErrors: true, strict: false });
     addFormats.default(ajv);
     expect(ajv.validate(codeGovSchema, combined), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
+  });
+});
+
+describe("the catalog of a content folder", () => {
+  it("is built once for the checks and the pages, and again when an inventory changes", () => {
+    const content = path.join(tempDir(), "content");
+    generateInventories(content, 2, 3);
+    const inventories = [
+      { file: "ag1.json", name: "Generated Agency 1", acronym: "AG1" },
+      { file: "ag2.json", name: "Generated Agency 2", acronym: "AG2" },
+    ];
+    const first = catalogFor(content, inventories, "2026-11-23");
+    expect(catalogFor(content, inventories, "2026-11-23")).toBe(first);
+    const file = path.join(content, "code-json", "ag2.json");
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll('"name": "', '"name": "renamed-'));
+    const second = catalogFor(content, inventories, "2026-11-23");
+    expect(second).not.toBe(first);
+    expect(second.releases.filter((r) => r.name.startsWith("renamed-")).map((r) => r.agency)).toEqual(["AG2", "AG2", "AG2"]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { appendFileSync, cpSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fixtures, problemLines, root, tempDir, tsxLoader } from "./helpers.ts";
+import { parse } from "node-html-parser";
+import { fixtures, problemLines, root, tempDir, text, tsxLoader } from "./helpers.ts";
 
 /** A port nothing listens on, for the dev server. */
 async function freePort(): Promise<number> {
@@ -54,4 +55,21 @@ describe("npm start", () => {
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("read <a href=\"/gide/\">the guide</a>");
     expect(server.output()).not.toContain("Writing ");
   });
+
+  it("takes an edited data file on the next rebuild, and names the line of a mistake in one", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const navigation = path.join(content, "_data", "navigation.yaml");
+    const server = await start(content);
+    await server.until(/Server at/);
+
+    writeFileSync(navigation, readFileSync(navigation, "utf8").replace("text: Contact us", "text: Write to us"));
+    await server.until(/(Wrote \d+ files[\s\S]*){3}/);
+    expect(text(parse(await (await fetch(server.url)).text()).querySelector('footer a[href="/contact/"]'))).toBe("Write to us");
+
+    writeFileSync(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
+    await server.until(/did you mean "text"/);
+    expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "footer[0].txt" — did you mean "text"?`);
+  });
 });
+

@@ -122,5 +122,6 @@ export function generateInventories(dir: string, agencies: number, perAgency: nu
     writeFileSync(path.join(dir, "code-json", `ag${a + 1}.json`), JSON.stringify({ version: "2.0.0", agency: acronym, measurementType: { method: "projects" }, releases }, null, 2));
     entries.push(`- file: ag${a + 1}.json\n  name: Generated Agency ${a + 1}\n  acronym: ${acronym}\n`);
   }
+  mkdirSync(path.join(dir, "_data"), { recursive: true });
   writeFileSync(path.join(dir, "_data", "inventories.yaml"), entries.join(""));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pagedUrls } from "../paging.ts";
 import { problem, type Problem } from "../problems.ts";
@@ -111,12 +111,22 @@ export function combinedInventory(catalog: Catalog, agencyName: string): Invento
   return { version: "2.0.0", agency: agencyName, measurementType: { method: "projects" }, releases };
 }
 
-const built = new Map<string, Catalog>();
+const built = new Map<string, { sources: string; catalog: Catalog }>();
 
-/** The catalog of a content folder, built once per process: the checks and the pages share it. */
+/**
+ * The catalog of a content folder, built once for what it is made of: the checks and the pages share it, and
+ * while serving an edited inventory (a new modification time or size) builds a new one.
+ */
 export function catalogFor(contentDir: string, inventories: Inventories, today?: string): Catalog {
-  let catalog = built.get(contentDir);
-  if (!catalog) built.set(contentDir, (catalog = buildCatalog(contentDir, inventories, today)));
+  const files = inventories.map((entry) => {
+    const stat = statSync(path.join(contentDir, "code-json", entry.file), { throwIfNoEntry: false });
+    return [entry, stat?.mtimeMs, stat?.size];
+  });
+  const sources = JSON.stringify([today, files]);
+  const last = built.get(contentDir);
+  if (last?.sources === sources) return last.catalog;
+  const catalog = buildCatalog(contentDir, inventories, today);
+  built.set(contentDir, { sources, catalog });
   return catalog;
 }
 
