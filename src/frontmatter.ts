@@ -50,7 +50,9 @@ export interface ParsedPage {
 const executableLanguages = new Set(["js", "javascript", "node", "coffee", "coffeescript"]);
 
 /** Reads a page's front matter and checks it against the page schema, with every problem at its line. */
-export function parsePage(file: string, text = readFileSync(file, "utf8")): { page?: ParsedPage; problems: Problem[] } {
+export function parsePage(file: string, fileText = readFileSync(file, "utf8")): { page?: ParsedPage; problems: Problem[] } {
+  // Windows editors may start a file with a byte order mark; it is not text, and Eleventy skips it too.
+  const text = fileText.replace(/^\uFEFF/, "");
   const opening = /^---([^\n]*)\n/.exec(text);
   const language = opening?.[1]?.trim() ?? "";
   if (language && language !== "yaml") {

@@ -97,6 +97,23 @@ describe("npm run check", () => {
     expect(help.code).toBe(0);
   });
 
+  it("files as editors save them: a byte order mark and Windows line endings pass; a file not in UTF-8 and names an address cannot carry do not", async () => {
+    const { content, parent } = await checkFixture("base");
+    const page = (title: string, body: string, newline = "\n") => ["---", `title: ${title}`, `description: A page about ${title}.`, "---", "", body, ""].join(newline);
+    writeFileSync(path.join(content, "notepad.md"), "\uFEFF" + page("Notepad", "Saved with a byte order mark. [Write to us](/contact/#write-to-us)."));
+    writeFileSync(path.join(content, "windows.md"), page("Windows", "## Saved on Windows\r\n\r\nSee [the saved section](#saved-on-windows).", "\r\n"));
+    writeFileSync(path.join(content, "latin.md"), Buffer.from(page("Latin", "Caf\u00e9 con leche."), "latin1"));
+    writeFileSync(path.join(content, "My Page.md"), page("Spaces", "Text."));
+    writeFileSync(path.join(content, "Annual-Report.md"), page("Report", "Text."));
+    const { code, stderr } = await runScript("check", ["--content", "base"], {}, parent);
+    expect(problemLines(stderr).filter((line) => !line.includes(" note: "))).toEqual([
+      "base/latin.md:6:4 error: a character here could not be read: the file is not saved as UTF-8 (it shows as �) — save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and type the character again",
+      'base/My Page.md:1 error: the file name "My Page.md" has a space in it, so the page\'s address would be /My Page/ — rename the file "my-page.md"',
+      'base/Annual-Report.md:1 warning: the file name "Annual-Report.md" has capital letters, so the page\'s address would be /Annual-Report/ — rename the file "annual-report.md"',
+    ]);
+    expect(code).toBe(1);
+  });
+
   it("images that are missing, undescribed or from another website", async () => {
     const { code, lines } = await checkFixture("images");
     expect(lines).toEqual([

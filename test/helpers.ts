@@ -46,4 +46,4 @@ export function readPage(siteDir: string, url: string): HTMLElement {
 export const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 
 /** The problem lines a command printed: `file:line[:col] severity: message — fix`. */
-export const problemLines = (output: string) => output.split("\n").filter((line) => /^\S+:\d+(:\d+)? (error|warning|note): /.test(line));
+export const problemLines = (output: string) => output.split("\n").filter((line) => /^\S.*?:\d+(:\d+)? (error|warning|note): /.test(line));

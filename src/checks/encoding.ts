@@ -54,6 +54,9 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
       if (meant === undefined) continue;
       problems.push(problem(file, i + 1, `"${match[0]}" is garbled text (UTF-8 read with the wrong encoding)`, `replace it with "${meant}"`, "error", match.index + 1));
     }
+    for (const match of line.matchAll(/\uFFFD/g)) {
+      problems.push(problem(file, i + 1, "a character here could not be read: the file is not saved as UTF-8 (it shows as �)", "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and type the character again", "error", match.index + 1));
+    }
     for (const match of line.matchAll(invisiblePattern)) {
       if (match[0] === "\uFEFF" && i === 0 && match.index === 0) continue; // a byte order mark at the very start is harmless
       problems.push(problem(file, i + 1, `there is ${invisible[match[0]]} (${codePoint(match[0])}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", match.index + 1));

@@ -15,7 +15,7 @@ import { checkReading } from "./reading.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
 import { htmlElements, references } from "./references.ts";
-import { checkNavigation, checkPagesTogether, checkReservedUrls } from "./site.ts";
+import { checkFileNames, checkNavigation, checkPagesTogether, checkReservedUrls } from "./site.ts";
 import { generatedUrls, SiteIndex } from "./site-index.ts";
 
 /**
@@ -42,7 +42,7 @@ export function checkContent(
   options: CheckOptions,
 ): { problems: Problem[]; externalLinks: ExternalLink[] } {
   const index = new SiteIndex(contentDir, pages, options.generatedPages);
-  const problems: Problem[] = [...checkPagesTogether(pages), ...checkRedirects(pages, index), ...checkReservedUrls(pages, [...generatedUrls, ...(options.generatedPages ?? [])])];
+  const problems: Problem[] = [...checkPagesTogether(pages), ...checkFileNames(contentDir, pages), ...checkRedirects(pages, index), ...checkReservedUrls(pages, [...generatedUrls, ...(options.generatedPages ?? [])])];
   const externalLinks: ExternalLink[] = [];
   for (const page of pages) {
     const elements = htmlElements(page);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { dataFolder } from "../data.ts";
 import { displayPath, problem, type Problem } from "../problems.ts";
 import type { SiteData } from "../schema/data.ts";
+import { slugify } from "../slug.ts";
 import { didYouMean } from "../suggest.ts";
 import { parseYaml } from "../yaml-source.ts";
 import { fieldLine, type PageSource } from "./page-source.ts";
@@ -28,6 +29,30 @@ export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
     if (sameTitle) {
       problems.push(problem(page.file, fieldLine(page, "title"), `this page has the same title as ${displayPath(sameTitle.file)} ("${title}")`, "give each page its own title so readers can tell them apart in search and menus", "warning"));
     } else byTitle.set(title.toLowerCase(), page);
+  }
+  return problems;
+}
+
+/**
+ * A page's address comes from its file and folder names: a space or a character other than letters, digits,
+ * hyphens and dots makes an address that is hard to type, link to and share, and capitals one that breaks when typed in
+ * lower case on most hosts.
+ */
+export function checkFileNames(contentDir: string, pages: readonly PageSource[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of pages) {
+    if (page.data?.permalink || page.data?.draft) continue;
+    const names = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
+    const unsafe = names.find((name) => /[^A-Za-z0-9._-]/.test(name));
+    const capitals = names.find((name) => /[A-Z]/.test(name));
+    const name = unsafe ?? capitals;
+    if (!name) continue;
+    const kind = name === names.at(-1) ? "file" : "folder";
+    const what = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : "has characters other than letters, digits, hyphens and dots") : "has capital letters";
+    const extension = kind === "file" ? ".md" : "";
+    problems.push(
+      problem(page.file, 1, `the ${kind} name "${name}${extension}" ${what}, so the page's address would be ${page.url}`, `rename the ${kind} "${slugify(name)}${extension}"`, unsafe ? "error" : "warning"),
+    );
   }
   return problems;
 }
