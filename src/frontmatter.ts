@@ -71,6 +71,9 @@ export function parsePage(file: string, fileText = readFileSync(file, "utf8")): 
   if (!opening) {
     return { problems: [problem(file, 1, "the page has no front matter", 'start the file with "---", a "title:" and a "description:" line, and "---"')] };
   }
+  if (!/\n---[ \t]*\r?(\n|$)/.test(text.slice(opening[0].length - 1))) {
+    return { problems: [problem(file, 1, 'the front matter is never closed: there is no second "---" line', 'add a line with just "---" after the last field, before the page\'s text')] };
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Parse YAML ourselves below (for line numbers); gray-matter only splits the file, and must never run code.

@@ -24,7 +24,7 @@ export function validateYaml<S extends z.ZodType>(
     return {
       ok: false,
       problems: [
-        problem(file, error.line + lineOffset, `the YAML cannot be read: ${error.message}`, "check the quotes, colons and indentation on this line and the one above", "error", error.column),
+        problem(file, error.line + lineOffset, `the YAML cannot be read: ${error.message}`, error.fix ?? "check the quotes, colons and indentation on this line and the one above", "error", error.column),
       ],
     };
   }

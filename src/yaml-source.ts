@@ -12,6 +12,8 @@ export class YamlSyntaxError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    /** How to fix it, when the mistake is recognised. */
+    readonly fix?: string,
   ) {
     super(message);
   }
@@ -25,6 +27,8 @@ export function parseYaml(text: string): YamlSource {
   if (firstError) {
     const { line, col } = lineCounter.linePos(firstError.pos[0]);
     const quoteLine = firstError.code === "MISSING_CHAR" ? lineOfUnclosedQuote(text, line) : undefined;
+    const colon = firstError.code === "BLOCK_AS_IMPLICIT_KEY" ? colonInValue(text.split("\n")[line - 1] ?? "") : undefined;
+    if (colon) throw new YamlSyntaxError(colon.message, line, col, colon.fix);
     throw new YamlSyntaxError(describeYamlError(firstError), quoteLine ?? line, quoteLine ? 1 : col);
   }
   const at = (offset: number | undefined) => {
@@ -51,6 +55,17 @@ export function parseYaml(text: string): YamlSource {
       }
       return at(which === "key" && keyOffset !== undefined ? keyOffset : lastOffset);
     },
+  };
+}
+
+/** `title: Code: the basics`, the commonest YAML mistake: a value with ": " in it, which YAML reads as another field. */
+function colonInValue(line: string): { message: string; fix: string } | undefined {
+  const field = /^(\s*(?:- )?)([\w-]+):\s+([^"'\s].*:\s.*?)\s*$/.exec(line);
+  if (!field) return undefined;
+  const [, indent, name, value] = field;
+  return {
+    message: `the value of "${name}" has a colon and a space in it, which YAML reads as the start of another field`,
+    fix: `put the value in quotes: ${indent}${name}: "${value!.replace(/"/g, '\\"')}"`,
   };
 }
 

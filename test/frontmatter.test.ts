@@ -36,6 +36,18 @@ describe("front matter", () => {
     ]);
   });
 
+  it("shows how to quote a value with a colon in it, the commonest YAML mistake", () => {
+    expect(messages("colon.md")).toEqual([
+      'test/fixtures/frontmatter/colon.md:2:8 error: the YAML cannot be read: the value of "title" has a colon and a space in it, which YAML reads as the start of another field — put the value in quotes: title: "Code: the basics"',
+    ]);
+  });
+
+  it("says so when the front matter is never closed, instead of a YAML error at the page's text", () => {
+    expect(messages("unclosed.md")).toEqual([
+      'test/fixtures/frontmatter/unclosed.md:1 error: the front matter is never closed: there is no second "---" line — add a line with just "---" after the last field, before the page\'s text',
+    ]);
+  });
+
   it("says which required field is missing", () => {
     expect(messages("missing.md")).toEqual(['test/fixtures/frontmatter/missing.md:1 error: the field "description" is missing — add "description:" with text']);
   });
