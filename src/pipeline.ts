@@ -72,7 +72,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     let fileCount = 0;
     let buildError: unknown;
     try {
-      const [, templates] = await new Eleventy(contentDir, staging, { configPath: path.join(generatorRoot, ".eleventy.ts"), quietMode: true }).write();
+      const eleventy = new Eleventy(contentDir, staging, { configPath: path.join(generatorRoot, ".eleventy.ts"), quietMode: true });
+      // Its closing "Wrote 138 files" is about the staging folder, even for a check; the commands say what they did.
+      eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: console.error });
+      const [, templates] = await eleventy.write();
       fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
       buildError = error;

@@ -23,6 +23,10 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<EleventyResult[]>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    logger: {
+      /** Where Eleventy's messages go, by kind: a console, or an object with the same `log`, `warn` and `error`. */
+      overrideLogger(logger: Pick<Console, "log" | "warn" | "error">): void;
+    };
   }
 
   export const HtmlBasePlugin: (eleventyConfig: unknown, options?: unknown) => void;
