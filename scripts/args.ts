@@ -11,6 +11,7 @@ const usage = `Options (after --, as in: npm run build -- --content ../our-site)
   --external           also request every external link once (needs the network)
   --strict             pages overdue for review fail the check
   --since FILE|URL     a previous build's sitemap.xml or address list: each of its addresses must still lead somewhere
+  --timings            print how long each step took
   --help               print this`;
 
 /** Stops a command with a message saying what to do, instead of a stack trace. */
@@ -54,6 +55,7 @@ export function commonArgs(args = process.argv.slice(2)) {
     external: { type: "boolean", default: false },
     strict: { type: "boolean", default: false },
     since: { type: "string" },
+    timings: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   const { values } = parseCommand({ args, options, allowPositionals: false }, usage);
@@ -65,5 +67,6 @@ export function commonArgs(args = process.argv.slice(2)) {
     external: values.external ?? false,
     strict: values.strict ?? false,
     since: values.since,
+    timings: values.timings ?? false,
   };
 }

@@ -17,6 +17,8 @@ import { generateInventories, generateSite } from "./bench/generate.ts";
 interface Run {
   seconds: number;
   peakMb: number;
+  /** What the command printed on stderr. */
+  stderr: string;
 }
 
 /** Runs a command under GNU time: wall seconds, and the peak memory of the largest single process it started. */
@@ -25,7 +27,7 @@ function timed(command: string, args: string[], cwd = generatorRoot): Promise<Ru
     execFile("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error) return reject(new Error(`${command} ${args.join(" ")} failed:\n${stderr.slice(-3000)}`));
       const [seconds, kb] = stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-      resolve({ seconds: seconds!, peakMb: kb! / 1024 });
+      resolve({ seconds: seconds!, peakMb: kb! / 1024, stderr });
     });
   });
 }
@@ -75,13 +77,25 @@ const pagefindCli = path.join(generatorRoot, "node_modules", "pagefind", "lib", 
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 /** The median time and the highest peak memory of several runs. */
-function summary(measured: Run[]): Run {
-  const seconds = measured.map((run) => run.seconds).sort((a, b) => a - b);
-  return { seconds: seconds[Math.floor(seconds.length / 2)]!, peakMb: Math.max(...measured.map((run) => run.peakMb)) };
+function summary(measured: Run[]): Omit<Run, "stderr"> {
+  return { seconds: median(measured.map((run) => run.seconds)), peakMb: Math.max(...measured.map((run) => run.peakMb)) };
+}
+
+/** The full pipeline's steps (`--timings`), each the median of the runs. */
+function steps(measured: Run[]): string {
+  const byStep = new Map<string, number[]>();
+  for (const run of measured) {
+    const line = run.stderr.split("\n").find((l) => l.startsWith("timings: "))?.slice("timings: ".length) ?? "";
+    for (const [, step, seconds] of line.matchAll(/([^;]+?) ([\d.]+) s(?:; |$)/g)) byStep.set(step!, [...(byStep.get(step!) ?? []), Number(seconds)]);
+  }
+  return [...byStep].map(([step, seconds]) => `${step} ${median(seconds).toFixed(1)} s`).join(", ");
 }
 const rows: string[] = [];
 const downloads: string[] = [];
+const breakdowns: string[] = [];
 
 for (const count of sizes) {
   const work = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
@@ -97,14 +111,15 @@ for (const count of sizes) {
   for (let run = 0; run < runs; run++) {
     // Both builds start from an empty output folder, as in a fresh clone.
     rmSync(path.join(work, "full"), { recursive: true, force: true });
-    fullRuns.push(await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "full")]));
+    fullRuns.push(await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "full"), "--timings"]));
     rmSync(bareOutput, { recursive: true, force: true });
     const eleventy = await timed(process.execPath, [eleventyCli, "--quiet", `--config=${path.join(generatorRoot, "scripts", "bench", "bare.eleventy.mjs")}`, `--input=${content}`, `--output=${bareOutput}`], work);
     const pagefind = await timed(process.execPath, [pagefindCli, "--site", bareOutput], work);
-    bareRuns.push({ seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb) });
+    bareRuns.push({ seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb), stderr: "" });
     console.error(`run ${run + 1}: full pipeline ${fullRuns.at(-1)!.seconds.toFixed(1)} s, bare Eleventy + Pagefind CLI ${bareRuns.at(-1)!.seconds.toFixed(1)} s`);
   }
   const full = summary(fullRuns);
+  breakdowns.push(`${count.toLocaleString("en")} pages: ${steps(fullRuns)}`);
   const bare = summary(bareRuns);
 
   const index = folderBytes(path.join(work, "full", "pagefind"));
@@ -130,5 +145,7 @@ console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 
 console.log("| pages | full pipeline | pages/s | peak memory | bare Eleventy + Pagefind | pages/s | peak memory | full / bare | search index | first search downloads |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
+console.log("\nWhere the full pipeline's time goes, step by step (the rest is starting Node and loading the generator):");
+for (const line of breakdowns) console.log(`- ${line}`);
 console.log("\nWhat the first search transfers (gzipped where the host compresses; Pagefind's index files come compressed):");
 for (const line of downloads) console.log(`- ${line}`);

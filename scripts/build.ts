@@ -5,8 +5,9 @@ import { report } from "../src/report.ts";
 import { commonArgs } from "./args.ts";
 
 const options = commonArgs();
-const { problems, fileCount } = await runPipeline({ ...options, write: true });
+const { problems, fileCount, timings } = await runPipeline({ ...options, write: true });
 const code = report(problems);
+if (options.timings) console.error(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
 if (code === 0) console.log(`Built ${fileCount} files into ${options.outputDir}`);
 else console.error("Nothing was published: fix the errors above and build again.");
 process.exit(code);

@@ -35,6 +35,22 @@ export interface PipelineResult {
   problems: Problem[];
   /** How many files Eleventy wrote (pages and generated files), for the closing line. */
   fileCount: number;
+  /** Seconds spent in each step, in order (`npm run build -- --timings`, and the benchmark). */
+  timings: [step: string, seconds: number][];
+}
+
+/** Times the pipeline's steps one after another: each lap is the time since the last. */
+function stopwatch() {
+  const timings: [string, number][] = [];
+  let last = performance.now();
+  return {
+    timings,
+    lap(step: string) {
+      const now = performance.now();
+      timings.push([step, (now - last) / 1000]);
+      last = now;
+    },
+  };
 }
 
 /**
@@ -43,11 +59,13 @@ export interface PipelineResult {
  * place when nothing failed.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const { timings, lap } = stopwatch();
   const contentDir = path.resolve(options.contentDir);
   const { data, problems } = loadSiteData(contentDir);
   const since = options.since ? await readSince(options.since, data?.settings.path_prefix ?? "/", options.pathPrefix) : undefined;
   const read = readPages(contentDir);
   problems.push(...read.problems);
+  lap("front matter");
   if (isShallowClone(contentDir)) {
     problems.push(
       problem(contentDir, 1, "this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date", "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
@@ -61,7 +79,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // With broken front matter or data, Eleventy is not worth running: report every mistake at once instead.
   if (!data || hasErrors(problems)) {
     await checkMarkdown();
-    return { problems, fileCount: 0 };
+    lap("checks");
+    return { problems, fileCount: 0, timings };
   }
 
   const outputDir = path.resolve(options.outputDir);
@@ -81,13 +100,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       buildError = error;
     }
     collectGarbage();
+    lap("Eleventy");
     const indexing = options.write && !buildError ? await startSearchIndex(staging, data.settings.language) : undefined;
     try {
       // Pagefind reads pages on every core, then compresses on one: checking then, the two never compete.
       await indexing?.pagesRead;
+      if (indexing) lap("Pagefind reading the pages");
       await checkMarkdown();
+      lap(indexing ? "checks, while Pagefind builds the index" : "checks");
     } finally {
       const search = await indexing?.finished;
+      if (indexing) lap("Pagefind finishing the index");
       for (const error of search?.errors ?? []) problems.push(problem(outputDir, 1, `the search index could not be built: ${error}`, "fix the page it names, or report this to the site's maintainers"));
       if (search?.pageCount === 0) problems.push(problem(outputDir, 1, "the search index is empty: no page has searchable content", "check that the layouts mark the main content with data-pagefind-body"));
     }
@@ -97,7 +120,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       else problems.push(problem(contentDir, 1, `the site could not be built: ${describe(buildError)}`, "fix the page named above and build again"));
     }
     if (options.write && !hasErrors(problems)) swapInto(staging, outputDir);
-    return { problems, fileCount: hasErrors(problems) ? 0 : fileCount };
+    lap("swap");
+    return { problems, fileCount: hasErrors(problems) ? 0 : fileCount, timings };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -178,6 +178,16 @@ describe("a page the editor has not finished", () => {
   });
 });
 
+describe("npm run build -- --timings", () => {
+  it("says how long each step of the pipeline took, in order", async () => {
+    const build = await buildInto(path.join(root, "test", "fixtures", "checks", "base"), ["--timings"]);
+    expect(build.code, build.stderr).toBe(0);
+    const line = build.stderr.split("\n").find((l) => l.startsWith("timings: "));
+    const steps = [...(line ?? "").matchAll(/(?:: |; )([^;:]+?) (\d+\.\d\d) s/g)].map((m) => m[1]);
+    expect(steps).toEqual(["front matter", "Eleventy", "Pagefind reading the pages", "checks, while Pagefind builds the index", "Pagefind finishing the index", "swap"]);
+  });
+});
+
 describe("the site map, which readers without JavaScript use in place of search", () => {
   it("lists every written page, fifty to a page, with links between its pages", async () => {
     const content = path.join(tempDir(), "content");
