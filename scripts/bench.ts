@@ -4,7 +4,7 @@
 // times each build five times instead of three (alternately, full then bare, reporting the median: this shared
 // machine slows down under sustained load, which would otherwise favour whichever build runs first).
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,14 +21,50 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * The highest peak memory (VmHWM) of any one process below `root`, read from /proc while they run. GNU time
+ * misses a process its parent never waits for, such as Pagefind's service, killed once the index is written.
+ */
+function watchPeakMemory(root: number): () => number {
+  let peakKb = 0;
+  const sample = () => {
+    const parents = new Map<number, number>();
+    for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+    for (const pid of parents.keys()) {
+      let ancestor = pid;
+      while (ancestor > 1 && ancestor !== root) ancestor = parents.get(ancestor) ?? 0;
+      if (ancestor !== root) continue;
+      try {
+        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
+      } catch {
+        // Ended meanwhile; its last sample stands.
+      }
+    }
+  };
+  const timer = setInterval(sample, 100);
+  return () => {
+    clearInterval(timer);
+    return peakKb;
+  };
+}
+
 /** Runs a command under GNU time: wall seconds, and the peak memory of the largest single process it started. */
 function timed(command: string, args: string[], cwd = generatorRoot): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    const child = execFile("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      const sampledKb = stopWatching();
       if (error) return reject(new Error(`${command} ${args.join(" ")} failed:\n${stderr.slice(-3000)}`));
       const [seconds, kb] = stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-      resolve({ seconds: seconds!, peakMb: kb! / 1024, stderr });
+      resolve({ seconds: seconds!, peakMb: Math.max(kb!, sampledKb) / 1024, stderr });
     });
+    const stopWatching = watchPeakMemory(child.pid!);
   });
 }
 
