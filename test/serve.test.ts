@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -38,7 +38,18 @@ async function start(content: string) {
         else if (ended) reject(new Error(`npm start ended:\n${output}`));
       }, 100);
     });
-  return { url: `http://localhost:${port}/`, until, output: () => output };
+  const changes = () => (output.match(/File changed/g) ?? []).length;
+  /** Saves a file as an editor would; again if the watcher, which Eleventy does not wait to be ready, missed it. */
+  const change = async (file: string, text: string) => {
+    const before = changes();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      writeFileSync(file, text);
+      for (let waited = 0; waited < 3000 && changes() === before; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (changes() > before) return;
+    }
+    throw new Error(`npm start never saw ${file} change:\n${output}`);
+  };
+  return { url: `http://localhost:${port}/`, until, change, output: () => output };
 }
 
 describe("npm start", () => {
@@ -49,7 +60,8 @@ describe("npm start", () => {
     await server.until(/Server at/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
 
-    appendFileSync(path.join(content, "contact.md"), "\nOr read [the guide](/gide/).\n");
+    const contact = path.join(content, "contact.md");
+    await server.change(contact, readFileSync(contact, "utf8") + "\nOr read [the guide](/gide/).\n");
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect(problemLines(server.output()), server.output()).toContain(`${path.join(content, "contact.md")}:14:21 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page`);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("read <a href=\"/gide/\">the guide</a>");
@@ -63,11 +75,11 @@ describe("npm start", () => {
     const server = await start(content);
     await server.until(/Server at/);
 
-    writeFileSync(navigation, readFileSync(navigation, "utf8").replace("text: Contact us", "text: Write to us"));
+    await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Contact us", "text: Write to us"));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect(text(parse(await (await fetch(server.url)).text()).querySelector('footer a[href="/contact/"]'))).toBe("Write to us");
 
-    writeFileSync(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
+    await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
     expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "footer[0].txt" — did you mean "text"?`);
   });
