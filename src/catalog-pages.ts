@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { agencySharesUrl, combinedInventory, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
+import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
 import { pagedList } from "./paging.ts";
 import { groupProblems } from "./problems.ts";
@@ -9,7 +9,7 @@ const titles = { projects: "Open source projects", metrics: "Participation metri
 
 /** The catalog's pages that have pages below them, by address, for the breadcrumbs of those below. */
 export function catalogTitles(catalog: Catalog): Map<string, string> {
-  return new Map([[projectListUrl, titles.projects], ["/metrics/", titles.metrics], ...catalog.agencies.map((a): [string, string] => [a.url, a.name])]);
+  return new Map([[projectListUrl, titles.projects], [metricsUrl, titles.metrics], ...catalog.agencies.map((a): [string, string] => [a.url, a.name])]);
 }
 
 interface TemplateHost {
@@ -72,11 +72,11 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
     layout: "page",
     title: titles.metrics,
     description: "How many projects each agency has shared, how they may be reused, their licenses, languages and how fresh each inventory is.",
-    permalink: "/metrics/",
+    permalink: metricsUrl,
     source: inventoriesFile,
   });
   for (const chart of charts) {
-    eleventyConfig.addTemplate(`catalog/${chart.id}.csv.njk`, "{{ csv | safe }}", { permalink: `/metrics/${chart.id}.csv`, layout: false, eleventyExcludeFromCollections: true, csv: chartCsv(chart) });
+    eleventyConfig.addTemplate(`catalog/${chart.id}.csv.njk`, "{{ csv | safe }}", { permalink: `${metricsUrl}${chart.id}.csv`, layout: false, eleventyExcludeFromCollections: true, csv: chartCsv(chart) });
   }
   eleventyConfig.addTemplate("catalog/code.json.njk", "{{ combined | safe }}", {
     permalink: "/code.json",

@@ -57,17 +57,14 @@ export interface ProblemGroup {
 
 /** Groups problems of one kind in one file, in the order they were found. */
 export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
-  const groups = new Map<string, ProblemGroup>();
+  const groups = new Map<string, { message: string; fix: string; problems: Problem[] }>();
   for (const p of problems) {
     const message = p.message.replace(/\[\d+\]/g, "[*]");
     const key = [p.file, p.severity, message, p.fix].join("\u0000");
-    const group = groups.get(key) ?? { message, fix: p.fix ?? "", count: 0, lines: [], problems: [] };
-    group.count++;
-    group.lines.push(p.line);
-    group.problems.push(p);
-    groups.set(key, group);
+    if (!groups.has(key)) groups.set(key, { message, fix: p.fix ?? "", problems: [] });
+    groups.get(key)!.problems.push(p);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((group) => ({ ...group, count: group.problems.length, lines: group.problems.map((p) => p.line) }));
 }
 
 /** A kind of problem seen many times in a file as one problem: at its first line, saying how often and where. */

@@ -10,11 +10,13 @@ const groupedFrom = 3;
 export function report(problems: readonly Problem[], out: (line: string) => void = console.error, env = process.env): number {
   const order = { error: 0, warning: 1, note: 2 } as const;
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
-  const position = new Map(sorted.map((p, i) => [p, i]));
-  const shown = groupProblems(sorted)
-    .flatMap((group) => (group.count >= groupedFrom ? [{ at: group.problems[0]!, shown: groupedProblem(group) }] : group.problems.map((p) => ({ at: p, shown: p }))))
-    .sort((a, b) => position.get(a.at)! - position.get(b.at)!)
-    .map((entry) => entry.shown);
+  const groupOf = new Map(groupProblems(sorted).flatMap((group) => group.problems.map((p) => [p, group] as const)));
+  // A group stands where its first problem would; its other problems are in it.
+  const shown = sorted.flatMap((p) => {
+    const group = groupOf.get(p)!;
+    if (group.count < groupedFrom) return [p];
+    return group.problems[0] === p ? [groupedProblem(group)] : [];
+  });
   for (const p of shown) out(formatProblem(p));
   if (env.GITHUB_ACTIONS === "true") for (const p of shown) out(formatAnnotation(p));
   if (problems.length) out(summarize(problems));

@@ -133,12 +133,15 @@ export function catalogFor(contentDir: string, inventories: Inventories, today?:
 /** The first page of the project list. */
 export const projectListUrl = "/projects/";
 
+/** The participation metrics, with each chart's CSV file beside it. */
+export const metricsUrl = "/metrics/";
+
 /** The first page of the table of every agency's releases. */
-export const agencySharesUrl = "/metrics/agencies/";
+export const agencySharesUrl = `${metricsUrl}agencies/`;
 
 /** Every address the catalog publishes, for the link checks. */
 export function catalogUrls(catalog: Catalog, chartIds: readonly string[]): string[] {
-  return [...pagedUrls(projectListUrl, catalog.releases.length), ...pagedUrls(agencySharesUrl, catalog.agencies.length), "/metrics/", "/code.json", ...chartIds.map((id) => `/metrics/${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
+  return [...pagedUrls(projectListUrl, catalog.releases.length), ...pagedUrls(agencySharesUrl, catalog.agencies.length), metricsUrl, "/code.json", ...chartIds.map((id) => `${metricsUrl}${id}.csv`), ...catalog.agencies.map((a) => a.url), ...catalog.releases.map((r) => r.url)];
 }
 
 export interface ReleaseGroup {
