@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
+import { generateInventories } from "../scripts/bench/generate.ts";
 import { fixtures, problemLines, root, tempDir, text, tsxLoader } from "./helpers.ts";
 
 /** A port nothing listens on, for the dev server. */
@@ -82,6 +83,21 @@ describe("npm start", () => {
     await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
     expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "footer[0].txt" — did you mean "text"?`);
+  });
+
+  it("takes an edited code.json inventory on the next rebuild", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    generateInventories(content, 1, 2);
+    const inventory = path.join(content, "code-json", "ag1.json");
+    const server = await start(content);
+    await server.until(/Server at/);
+
+    await server.change(inventory, readFileSync(inventory, "utf8").replaceAll('"name": "', '"name": "renamed-'));
+    await server.until(/File changed[\s\S]*Wrote \d+ files/);
+    const listed = parse(await (await fetch(`${server.url}projects/ag1/`)).text()).querySelectorAll(".release-list a").map(text);
+    expect(listed).toHaveLength(2);
+    expect(listed.every((name) => name.startsWith("renamed-"))).toBe(true);
   });
 });
 
