@@ -4,7 +4,7 @@
 // times each build five times instead of three (alternately, full then bare, reporting the median: this shared
 // machine slows down under sustained load, which would otherwise favour whichever build runs first).
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,56 +13,25 @@ import { generatorRoot } from "../src/options.ts";
 import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
 import { serveSite } from "../test/browser/server.ts";
 import { generateInventories, generateSite } from "./bench/generate.ts";
+import { describePeaks, mergePeaks, watchPeakMemory, type PeaksByProgram } from "./bench/memory.ts";
 
 interface Run {
   seconds: number;
+  /** The largest single process's peak: GNU time's figure or the highest sampled from /proc. */
   peakMb: number;
+  peaks: PeaksByProgram;
   /** What the command printed on stderr. */
   stderr: string;
-}
-
-/**
- * The highest peak memory (VmHWM) of any one process below `root`, read from /proc while they run. GNU time
- * misses a process its parent never waits for, such as Pagefind's service, killed once the index is written.
- */
-function watchPeakMemory(root: number): () => number {
-  let peakKb = 0;
-  const sample = () => {
-    const parents = new Map<number, number>();
-    for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      } catch {
-        // The process ended between listing and reading.
-      }
-    }
-    for (const pid of parents.keys()) {
-      let ancestor = pid;
-      while (ancestor > 1 && ancestor !== root) ancestor = parents.get(ancestor) ?? 0;
-      if (ancestor !== root) continue;
-      try {
-        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
-      } catch {
-        // Ended meanwhile; its last sample stands.
-      }
-    }
-  };
-  const timer = setInterval(sample, 100);
-  return () => {
-    clearInterval(timer);
-    return peakKb;
-  };
 }
 
 /** Runs a command under GNU time: wall seconds, and the peak memory of the largest single process it started. */
 function timed(command: string, args: string[], cwd = generatorRoot): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = execFile("/usr/bin/time", ["-f", "%e %M", command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      const sampledKb = stopWatching();
+      const peaks = stopWatching();
       if (error) return reject(new Error(`${command} ${args.join(" ")} failed:\n${stderr.slice(-3000)}`));
       const [seconds, kb] = stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-      resolve({ seconds: seconds!, peakMb: Math.max(kb!, sampledKb) / 1024, stderr });
+      resolve({ seconds: seconds!, peakMb: Math.max(kb! / 1024, ...peaks.values()), peaks, stderr });
     });
     const stopWatching = watchPeakMemory(child.pid!);
   });
@@ -82,6 +51,9 @@ const downloadKinds: [string, RegExp][] = [
   ["index chunks", /\.pf_index$/],
   ["result fragments", /\.pf_fragment$/],
 ];
+
+/** What every search downloads, whatever its words: the rest depends on the query. */
+const fixedSearchKinds = ["script and worker", "WebAssembly", "page list (metadata)"];
 
 /** The bytes a browser transfers from /pagefind/ for one search in Chromium, counted by the server, by kind of file. */
 async function searchDownload(siteDir: string, query: string): Promise<Map<string, number>> {
@@ -117,7 +89,7 @@ const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(val
 
 /** The median time and the highest peak memory of several runs. */
 function summary(measured: Run[]): Omit<Run, "stderr"> {
-  return { seconds: median(measured.map((run) => run.seconds)), peakMb: Math.max(...measured.map((run) => run.peakMb)) };
+  return { seconds: median(measured.map((run) => run.seconds)), peakMb: Math.max(...measured.map((run) => run.peakMb)), peaks: mergePeaks(measured.map((run) => run.peaks)) };
 }
 
 /** The full pipeline's steps (`--timings`), each the median of the runs. */
@@ -132,6 +104,7 @@ function steps(measured: Run[]): string {
 const rows: string[] = [];
 const downloads: string[] = [];
 const breakdowns: string[] = [];
+const memory: string[] = [];
 
 for (const count of sizes) {
   const work = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
@@ -151,17 +124,19 @@ for (const count of sizes) {
     rmSync(bareOutput, { recursive: true, force: true });
     const eleventy = await timed(process.execPath, [eleventyCli, "--quiet", `--config=${path.join(generatorRoot, "scripts", "bench", "bare.eleventy.mjs")}`, `--input=${content}`, `--output=${bareOutput}`], work);
     const pagefind = await timed(process.execPath, [pagefindCli, "--site", bareOutput], work);
-    bareRuns.push({ seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb), stderr: "" });
+    bareRuns.push({ seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb), peaks: mergePeaks([eleventy.peaks, pagefind.peaks]), stderr: "" });
     console.error(`run ${run + 1}: full pipeline ${fullRuns.at(-1)!.seconds.toFixed(1)} s, bare Eleventy + Pagefind CLI ${bareRuns.at(-1)!.seconds.toFixed(1)} s`);
   }
   const full = summary(fullRuns);
   breakdowns.push(`${count.toLocaleString("en")} pages: ${steps(fullRuns)}`);
   const bare = summary(bareRuns);
+  memory.push(`${count.toLocaleString("en")} pages: full pipeline ${describePeaks(full.peaks)}; bare ${describePeaks(bare.peaks)}`);
 
   const index = folderBytes(path.join(work, "full", "pagefind"));
   const byKind = await searchDownload(path.join(work, "full"), "coordinator inventory");
   const download = [...byKind.values()].reduce((a, b) => a + b, 0);
-  downloads.push(`${count.toLocaleString("en")} pages: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}`);
+  const fixed = fixedSearchKinds.reduce((sum, kind) => sum + (byKind.get(kind) ?? 0), 0);
+  downloads.push(`${count.toLocaleString("en")} pages: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}; any search's fixed part (${fixedSearchKinds.join(", ")}) ${kilobytes(fixed)}`);
   rows.push(
     `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${kilobytes(download)} |`,
   );
@@ -181,6 +156,8 @@ console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 
 console.log("| pages | full pipeline | pages/s | peak memory | bare Eleventy + Pagefind | pages/s | peak memory | full / bare | search index | first search downloads |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
+console.log("\nThe programs that used the most memory (each one's peak, over all runs):");
+for (const line of memory) console.log(`- ${line}`);
 console.log("\nWhere the full pipeline's time goes, step by step (the rest is starting Node and loading the generator):");
 for (const line of breakdowns) console.log(`- ${line}`);
 console.log("\nWhat the first search transfers (gzipped where the host compresses; Pagefind's index files come compressed):");
