@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 /** The highest peak memory (VmHWM, in MB) of each program below a process, by its name: `node`, `pagefind_extended`. */
 export type PeaksByProgram = Map<string, number>;
@@ -33,8 +34,12 @@ export function watchPeakMemory(root: number, intervalMs = 100): () => PeaksByPr
       if (ancestor !== root) continue;
       try {
         const status = readFileSync(`/proc/${pid}/status`, "utf8");
-        const program = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "?";
-        const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+        const highWater = /VmHWM:\s+(\d+)/.exec(status);
+        // A process that has exited and not been reaped yet has no memory, nor a command line, left to read.
+        if (!highWater) continue;
+        // The command's own name: the kernel's, in status, is cut at 15 characters ("pagefind_extend").
+        const program = path.basename(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]!);
+        const peakMb = Number(highWater[1]) / 1024;
         peaks.set(program, Math.max(peaks.get(program) ?? 0, peakMb));
       } catch {
         // Ended meanwhile; its last sample stands.
