@@ -108,6 +108,15 @@ describe("metrics", () => {
     }
   });
 
+  it("count a license once under its SPDX name, whether an inventory gives that or its identifier", () => {
+    const licenses = metrics(catalog).find((chart) => chart.id === "licenses")!.rows;
+    // CDT writes "MIT" for two releases and CWDS "MIT License" for eight.
+    expect(licenses).toContainEqual({ label: "MIT License", value: 10 });
+    expect(licenses.map((row) => row.label)).not.toContain("MIT");
+    // Not an SPDX identifier nor a name: kept as written, not guessed at.
+    expect(licenses.map((row) => row.label)).toContain("GNU General Public License v3.0");
+  });
+
   it("draw the same numbers in the chart as in its CSV", () => {
     for (const chart of metrics(catalog)) {
       const drawn = [...chartSvg(chart).matchAll(/data-value="(\d+)"/g)].map((m) => Number(m[1]));

@@ -4,6 +4,7 @@ import { pagedUrls } from "../paging.ts";
 import { problem, type Problem } from "../problems.ts";
 import type { Inventories } from "../schema/data.ts";
 import { slugify } from "../slug.ts";
+import { licenseName } from "./license-name.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
 
 export const usageLabels: Record<string, string> = {
@@ -56,7 +57,7 @@ export interface Catalog {
 const isHttp = (value: unknown): value is string => typeof value === "string" && /^https?:\/\//.test(value);
 
 function licenseNames(release: Release): string[] {
-  const names = (release.permissions?.licenses ?? []).map((l) => (l?.name ?? "").trim()).filter((n) => n && n.toLowerCase() !== "none");
+  const names = (release.permissions?.licenses ?? []).map((l) => (l?.name ?? "").trim()).filter((n) => n && n.toLowerCase() !== "none").map(licenseName);
   return names.length ? [...new Set(names)] : ["None given"];
 }
 
