@@ -79,6 +79,9 @@ export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => 
 
 /** Thrown when content cannot be built; carries every problem found, not just the first. */
 export class ContentError extends Error {
+  /** Read by Eleventy while serving: a mistake in the content is named by its file and line, not by a stack trace. */
+  readonly skipOriginalStack = true;
+
   constructor(readonly problems: Problem[]) {
     super(problems.filter((p) => p.severity === "error").map(formatProblem).join("\n"));
     this.name = "ContentError";

@@ -83,6 +83,13 @@ describe("npm start", () => {
     await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
     expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "footer[0].txt" — did you mean "text"?`);
+    // Eleventy reports the failed rebuild too; an editor's mistake gets no stack trace of the generator.
+    await server.until(/Eleventy watch error/);
+    expect(server.output()).not.toMatch(/stack trace|^\s+at /m);
+
+    await server.change(navigation, readFileSync(navigation, "utf8").replace("txt: Write to us", "text: Contact us again"));
+    await server.until(/Wrote \d+ files[\s\S]*File changed[\s\S]*File changed[\s\S]*Wrote \d+ files/);
+    expect(text(parse(await (await fetch(server.url)).text()).querySelector('footer a[href="/contact/"]'))).toBe("Contact us again");
   });
 
   it("takes an edited code.json inventory on the next rebuild", { timeout: 90_000 }, async () => {
