@@ -68,5 +68,7 @@ export function commonArgs(args = process.argv.slice(2)) {
     strict: values.strict ?? false,
     since: values.since,
     timings: values.timings ?? false,
+    // Not an option for editors: how much HTML one search index part holds, so tests can build a small site in parts.
+    searchPartBytes: Number(process.env.SEARCH_PART_BYTES) || undefined,
   };
 }

@@ -29,6 +29,8 @@ export interface PipelineOptions extends SiteOptions {
   strict?: boolean;
   /** A previous build's sitemap.xml or address list, a file or a web address (`--since`). */
   since?: string;
+  /** How much HTML one Pagefind process indexes before the index is built in parts (tests make it small). */
+  searchPartBytes?: number;
 }
 
 export interface PipelineResult {
@@ -101,7 +103,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
     collectGarbage();
     lap("Eleventy");
-    const indexing = options.write && !buildError ? await startSearchIndex(staging, data.settings.language) : undefined;
+    const indexing = options.write && !buildError ? startSearchIndex(staging, data.settings.language, options.searchPartBytes) : undefined;
     try {
       // Pagefind reads pages on every core, then compresses on one: checking then, the two never compete.
       await indexing?.pagesRead;

@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { parse, type HTMLElement } from "node-html-parser";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -31,9 +32,9 @@ export function runScript(name: string, args: string[] = [], env: NodeJS.Process
 export const tempDir = (prefix = "codecagov-") => mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** Builds a content folder into a fresh temporary folder. */
-export async function buildInto(contentDir: string, extraArgs: string[] = []) {
+export async function buildInto(contentDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const output = path.join(tempDir(), "site");
-  const result = await runScript("build", ["--content", contentDir, "--output", output, ...extraArgs]);
+  const result = await runScript("build", ["--content", contentDir, "--output", output, ...extraArgs], env);
   return { ...result, output };
 }
 
@@ -47,3 +48,17 @@ export const text = (element: HTMLElement | null | undefined) => (element?.textC
 
 /** The problem lines a command printed: `file:line[:col] severity: message — fix`. */
 export const problemLines = (output: string) => output.split("\n").filter((line) => /^\S.*?:\d+(:\d+)? (error|warning|note): /.test(line));
+
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  anchors: { id: string; text: string }[];
+}
+
+/** The pages Pagefind indexed in one bundle ("" for the first part, "part-2/"...), read back from its fragments (gzipped JSON behind a signature). */
+export function indexedPages(site: string, bundle = ""): Fragment[] {
+  const dir = path.join(site, "pagefind", bundle, "fragment");
+  return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as Fragment);
+}

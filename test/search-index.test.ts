@@ -1,22 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildInto, fixtures, root } from "./helpers.ts";
-
-interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  anchors: { id: string; text: string }[];
-}
-
-/** The pages Pagefind indexed, read back from the fragments it wrote (gzipped JSON behind a signature). */
-function indexedPages(site: string): Fragment[] {
-  const dir = path.join(site, "pagefind", "fragment");
-  return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as Fragment);
-}
+import { globOf, planParts } from "../src/search.ts";
+import { buildInto, fixtures, indexedPages, root } from "./helpers.ts";
 
 describe("the search index", () => {
   it("holds each public page's main content with its title and section, and nothing of the header, menus or footer", async () => {
@@ -55,5 +41,46 @@ describe("the search index", () => {
     expect(build.code).toBe(0);
     const urls = indexedPages(build.output).map((p) => p.url);
     expect(urls.sort()).toEqual(["/", "/contact/", "/projects/", "/reviewed/"]);
+  });
+});
+
+describe("a large site's search index, built in parts", () => {
+  const files = ["guides/a/index.html", "about/index.html", "guides/b/index.html", "news/index.html", "index.html"].map((file) => ({ path: file, bytes: 100 }));
+
+  it("takes as few parts as hold the site's HTML within the budget, dealing the pages in turn in path order", () => {
+    expect(planParts(files, 1000)).toEqual([["about/index.html", "guides/a/index.html", "guides/b/index.html", "index.html", "news/index.html"]]);
+    expect(planParts(files, 250)).toEqual([
+      ["about/index.html", "guides/b/index.html", "news/index.html"],
+      ["guides/a/index.html", "index.html"],
+    ]);
+  });
+
+  it("never makes a part without pages, even for a page larger than the budget", () => {
+    expect(planParts([{ path: "index.html", bytes: 10_000 }], 100)).toEqual([["index.html"]]);
+  });
+
+  it("selects each part's pages by a glob that matches their names and nothing else", () => {
+    expect(globOf(["about/index.html", "odd,name{1}/index.html"])).toBe("{about/index.html,odd\\,name\\{1\\}/index.html}");
+  });
+
+  it("indexes every page once, across parts the search page merges, and the further parts carry no scripts", async () => {
+    const [whole, inParts] = await Promise.all([buildInto(path.join(root, "content")), buildInto(path.join(root, "content"), [], { SEARCH_PART_BYTES: "250000" })]);
+    expect(whole.code).toBe(0);
+    expect(inParts.code, inParts.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(whole.output, "pagefind", "parts.json"), "utf8"))).toEqual([]);
+    const parts = JSON.parse(readFileSync(path.join(inParts.output, "pagefind", "parts.json"), "utf8")) as string[];
+    expect(parts).toEqual(["part-2/", "part-3/"]);
+
+    const urlsByPart = ["", ...parts].map((bundle) => indexedPages(inParts.output, bundle).map((page) => page.url));
+    expect(urlsByPart.every((urls) => urls.length > 30)).toBe(true);
+    const all = urlsByPart.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(indexedPages(whole.output).map((page) => page.url).sort());
+
+    for (const part of parts) {
+      const names = readdirSync(path.join(inParts.output, "pagefind", part));
+      expect(names.filter((name) => /\.(js|css|pagefind)$/.test(name)), part).toEqual([]);
+      expect(names).toContain("pagefind-entry.json");
+    }
   });
 });

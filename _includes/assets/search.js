@@ -15,8 +15,13 @@ function element(tag, attributes = {}, children = []) {
   return node;
 }
 
-const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+// A large site's index is built in parts (see src/search.ts); the first part lists the others.
+const [pagefind, parts] = await Promise.all([
+  import(new URL("pagefind/pagefind.js", siteRoot).href),
+  fetch(new URL("pagefind/parts.json", siteRoot)).then((response) => response.json()),
+]);
 await pagefind.options({ baseUrl: siteRoot.pathname });
+await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(`pagefind/${part}`, siteRoot).pathname, { baseUrl: siteRoot.pathname })));
 fallback.hidden = true;
 
 // The filters, listed at build time so that no part of the index loads before the reader searches.

@@ -46,7 +46,7 @@ export function useBrowser(): BrowserSession {
 
 export const sites = () => [
   { name: "at the site's root", url: inject("siteUrl"), dir: inject("siteDir") },
-  { name: "under a path prefix", url: inject("prefixedSiteUrl"), dir: inject("prefixedSiteDir") },
+  { name: "under a path prefix, with the search index in parts", url: inject("prefixedSiteUrl"), dir: inject("prefixedSiteDir") },
 ];
 
 /** Every HTML page of a built site, as paths relative to the site's address ("", "about/", "404.html"). */

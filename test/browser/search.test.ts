@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { indexedPages } from "../helpers.ts";
+import { prefix } from "./global-setup.ts";
 import { sites, useBrowser } from "./harness.ts";
 
 const browser = useBrowser();
@@ -108,5 +112,25 @@ describe("project search", () => {
     const all = await page.locator("#search-results .search-result-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(all.some((href) => !href.startsWith("/projects/chhs/"))).toBe(true);
     expect(problems).toEqual([]);
+  });
+});
+
+describe("a search index built in parts", () => {
+  it("finds a page of every part, each result linking under the path prefix", async () => {
+    const { url: site, dir } = sites()[1]!;
+    const parts = ["", ...(JSON.parse(readFileSync(path.join(dir, "pagefind", "parts.json"), "utf8")) as string[])];
+    expect(parts).toHaveLength(3);
+    const byPart = parts.map((part) => indexedPages(dir, part));
+    const titleCount = new Map<string, number>();
+    for (const page of byPart.flat()) titleCount.set(page.meta.title!, (titleCount.get(page.meta.title!) ?? 0) + 1);
+    for (const pages of byPart) {
+      // A page whose title no other page has, so that searching for it can only mean that page.
+      const wanted = pages.find((page) => titleCount.get(page.meta.title!) === 1 && page.meta.title!.split(" ").length > 1)!;
+      const { page, problems } = await browser.open(`${site}search/?q=${encodeURIComponent(wanted.meta.title!)}`);
+      await page.locator("#search-results li").first().waitFor();
+      const links = await page.locator("#search-results .search-result-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links, wanted.meta.title).toContain(`${prefix}${wanted.url.slice(1)}`);
+      expect(problems).toEqual([]);
+    }
   });
 });
