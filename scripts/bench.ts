@@ -46,7 +46,7 @@ const folderBytes = (dir: string) =>
 const downloadKinds: [string, RegExp][] = [
   ["script and worker", /\.js$/],
   ["WebAssembly", /\.pagefind$/],
-  ["page list (metadata)", /\.pf_meta$|entry\.json/],
+  ["page list (metadata)", /\.pf_meta$|entry\.json|parts\.json$/],
   ["filters", /\.pf_filter$/],
   ["index chunks", /\.pf_index$/],
   ["result fragments", /\.pf_fragment$/],

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -53,19 +53,17 @@ function htmlFiles(siteDir: string): HtmlFile[] {
     .map((file) => ({ path: path.relative(siteDir, file).split(path.sep).join("/"), bytes: statSync(file).size }));
 }
 
-/** A glob that matches exactly these files: the names, with the glob's own characters escaped, in braces. */
-export const globOf = (files: readonly string[]) => `{${files.map((file) => file.replace(/[\\{}[\]*?,!<>:]/g, "\\$&")).join(",")}}`;
-
 /** What a merged part needs: its entry, page list, index chunks, fragments and filters, not the scripts. */
 const isIndexData = (file: string) => file === "pagefind-entry.json" || /\.pf_(meta|index|fragment|filter)$/.test(file);
 
 export interface PartJob {
-  siteDir: string;
+  /** The pages to index: the site's folder, or for one part of several a folder of links to its pages. */
+  pagesDir: string;
+  /** Where the bundle goes: the site's `pagefind/` folder, or a folder inside it for a further part. */
+  bundleDir: string;
   language: string;
-  /** 1 for the first part, whose bundle is the site's `pagefind/` folder. */
-  part: number;
-  /** Which pages; every page of the site when left out. */
-  glob?: string;
+  /** A further part keeps only its index data: the first part's scripts and WebAssembly serve them all. */
+  dataOnly: boolean;
 }
 
 /**
@@ -79,16 +77,15 @@ export async function indexPart(job: PartJob, onPagesRead: () => void = () => {}
   const created = await pagefind.createIndex({ forceLanguage: job.language.split("-")[0], rootSelector: "main" });
   try {
     if (!created.index) return { errors: created.errors, pageCount: 0 };
-    const added = await created.index.addDirectory({ path: job.siteDir, ...(job.glob && { glob: job.glob }) });
+    const added = await created.index.addDirectory({ path: job.pagesDir });
     onPagesRead();
     if (added.errors.length) return { errors: added.errors, pageCount: added.page_count };
     // Pagefind's own writeFiles answers before its last writes reach the disk, and closing the service then
     // can leave files empty (a blank pagefind-entry.json broke search). Taking the files and writing them here
     // means every file is whole before the site is swapped into place.
     const bundle = await created.index.getFiles();
-    const folder = path.join(job.siteDir, "pagefind", partFolder(job.part));
-    const files = job.part === 1 ? bundle.files : bundle.files.filter((file) => isIndexData(file.path));
-    const targets = files.map((file) => path.join(folder, file.path));
+    const files = job.dataOnly ? bundle.files.filter((file) => isIndexData(file.path)) : bundle.files;
+    const targets = files.map((file) => path.join(job.bundleDir, file.path));
     for (const dir of new Set(targets.map((target) => path.dirname(target)))) mkdirSync(dir, { recursive: true });
     files.forEach((file, i) => writeFileSync(targets[i]!, file.content));
     return { errors: bundle.errors, pageCount: added.page_count };
@@ -115,7 +112,7 @@ function indexPartInChild(job: PartJob, onPagesRead: () => void): Promise<Search
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("close", (code) => {
       if (code === 0) resolve(JSON.parse(stdout) as SearchIndexResult);
-      else resolve({ errors: [`part ${job.part} of the index failed: ${stderr.trim() || `exit code ${code}`}`], pageCount: 0 });
+      else resolve({ errors: [`${job.bundleDir} failed: ${stderr.trim() || `exit code ${code}`}`], pageCount: 0 });
     });
     child.stdin.end(JSON.stringify(job));
   });
@@ -136,6 +133,21 @@ async function inTurns<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T
 }
 
 /**
+ * A folder of hard links to some of the site's pages, at the same paths, beside the site (a link cannot cross
+ * file systems): Pagefind reads a part's pages from it, and gives them the same addresses. Selecting them by a
+ * glob instead fails at about 6,000 pages, too long a pattern for Pagefind.
+ */
+function linkPages(siteDir: string, files: readonly string[]): string {
+  const dir = mkdtempSync(path.join(path.dirname(siteDir), ".search-part-"));
+  for (const file of files) {
+    const link = path.join(dir, file);
+    mkdirSync(path.dirname(link), { recursive: true });
+    linkSync(path.join(siteDir, file), link);
+  }
+  return dir;
+}
+
+/**
  * Starts indexing a built site: in this process's Pagefind service, or for a large site in parts side by side,
  * the first here and each further one in a child process, as many at once as there are cores.
  */
@@ -147,18 +159,27 @@ export function startSearchIndex(siteDir: string, language: string, partBytes = 
   const onPagesRead = () => {
     if (++read === parts.length) allRead();
   };
-  const jobs = parts.map((files, i): PartJob => ({ siteDir, language, part: i + 1, ...(parts.length > 1 && { glob: globOf(files) }) }));
+  const bundle = path.join(siteDir, "pagefind");
+  const jobs = parts.map((files, i): PartJob => ({
+    pagesDir: parts.length === 1 ? siteDir : linkPages(siteDir, files),
+    bundleDir: path.join(bundle, partFolder(i + 1)),
+    language,
+    dataOnly: i > 0,
+  }));
   const finished = inTurns(
-    jobs.map((job) => () => (job.part === 1 ? indexPart(job, onPagesRead) : indexPartInChild(job, onPagesRead))),
+    jobs.map((job, i) => () => (i === 0 ? indexPart(job, onPagesRead) : indexPartInChild(job, onPagesRead))),
     os.availableParallelism(),
-  ).then((results) => {
-    // A part that failed before reading its pages must not leave the pipeline waiting for it.
-    allRead();
-    const manifest = path.join(siteDir, "pagefind", partsManifest);
-    mkdirSync(path.dirname(manifest), { recursive: true });
-    writeFileSync(manifest, JSON.stringify(jobs.slice(1).map((job) => partFolder(job.part))));
-    return { errors: results.flatMap((result) => result.errors), pageCount: results.reduce((sum, result) => sum + result.pageCount, 0) };
-  });
+  )
+    .then((results) => {
+      mkdirSync(bundle, { recursive: true });
+      writeFileSync(path.join(bundle, partsManifest), JSON.stringify(parts.slice(1).map((_, i) => partFolder(i + 2))));
+      return { errors: results.flatMap((result) => result.errors), pageCount: results.reduce((sum, result) => sum + result.pageCount, 0) };
+    })
+    .finally(() => {
+      // A part that failed before reading its pages must not leave the pipeline waiting for it.
+      allRead();
+      for (const job of jobs) if (job.pagesDir !== siteDir) rmSync(job.pagesDir, { recursive: true, force: true });
+    });
   return { pagesRead, finished };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { globOf, planParts } from "../src/search.ts";
+import { planParts } from "../src/search.ts";
 import { buildInto, fixtures, indexedPages, root } from "./helpers.ts";
 
 describe("the search index", () => {
@@ -57,10 +57,6 @@ describe("a large site's search index, built in parts", () => {
 
   it("never makes a part without pages, even for a page larger than the budget", () => {
     expect(planParts([{ path: "index.html", bytes: 10_000 }], 100)).toEqual([["index.html"]]);
-  });
-
-  it("selects each part's pages by a glob that matches their names and nothing else", () => {
-    expect(globOf(["about/index.html", "odd,name{1}/index.html"])).toBe("{about/index.html,odd\\,name\\{1\\}/index.html}");
   });
 
   it("indexes every page once, across parts the search page merges, and the further parts carry no scripts", async () => {
