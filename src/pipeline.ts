@@ -57,8 +57,8 @@ function stopwatch() {
 
 /**
  * Content → front matter schema → Eleventy into a temporary folder → Pagefind indexes the folder in its own
- * process, and the checks on every page's Markdown run as it compresses → (write only) an atomic swap into
- * place when nothing failed.
+ * processes, and the checks on every page's Markdown run as it builds the index → (write only) an atomic swap
+ * into place when nothing failed.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { timings, lap } = stopwatch();
@@ -105,12 +105,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     lap("Eleventy");
     const indexing = options.write && !buildError ? startSearchIndex(staging, data.settings.language, options.searchPartBytes) : undefined;
     try {
-      // Pagefind reads pages on every core, then compresses on one: checking then, the two never compete.
+      // Pagefind reads the pages on every core, then builds the index on fewer: the checks wait for that.
       await indexing?.pagesRead;
       if (indexing) lap("Pagefind reading the pages");
       await checkMarkdown();
       // The checks' tokens are garbage now; collected while Pagefind works, they are not still held when its
-      // index arrives (about 140 MB at 10,000 pages), which would take this process past 1 GB.
+      // index arrives (about 70 MB for its first part at 10,000 pages), which would take this process past 1 GB.
       if (indexing) collectGarbage();
       lap(indexing ? "checks, while Pagefind builds the index" : "checks");
     } finally {
