@@ -97,7 +97,7 @@ export async function indexPart(job: PartJob, onPagesRead: () => void = () => {}
 
 const tsxLoader = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
-/** A further part, in a child process: Pagefind's Node API keeps one service per process. */
+/** One part of several, in a child process: Pagefind's Node API keeps one service per process. */
 function indexPartInChild(job: PartJob, onPagesRead: () => void): Promise<SearchIndexResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", tsxLoader, path.join(generatorRoot, "scripts", "search-part.ts")], { stdio: ["pipe", "pipe", "pipe"] });
@@ -153,7 +153,8 @@ async function linkPages(siteDir: string, files: readonly string[]): Promise<str
 
 /**
  * Starts indexing a built site: in this process's Pagefind service, or for a large site in parts side by side,
- * the first here and each further one in a child process, as many at once as there are cores.
+ * each in a child process, as many at once as there are cores. None of a large index then passes through this
+ * process, which holds every page's Markdown tokens for the checks meanwhile.
  */
 export function startSearchIndex(siteDir: string, language: string, partBytes = defaultPartBytes): SearchIndexing {
   const parts = planParts(htmlFiles(siteDir), partBytes);
@@ -171,7 +172,7 @@ export function startSearchIndex(siteDir: string, language: string, partBytes = 
     };
     const job: PartJob = { pagesDir, bundleDir: path.join(bundle, partFolder(i + 1)), language, dataOnly: i > 0 };
     try {
-      return await (i === 0 ? indexPart(job, onPagesRead) : indexPartInChild(job, onPagesRead));
+      return await (parts.length === 1 ? indexPart(job, onPagesRead) : indexPartInChild(job, onPagesRead));
     } finally {
       if (pagesDir !== siteDir) await (removing ?? rm(pagesDir, { recursive: true, force: true }));
     }
