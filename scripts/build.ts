@@ -3,6 +3,7 @@
 import { runPipeline } from "../src/pipeline.ts";
 import { report } from "../src/report.ts";
 import { commonArgs } from "./args.ts";
+import { exitWhenWritten } from "./exit.ts";
 
 const options = commonArgs();
 const { problems, fileCount, timings } = await runPipeline({ ...options, write: true });
@@ -10,4 +11,4 @@ const code = report(problems);
 if (options.timings) console.error(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
 if (code === 0) console.log(`Built ${fileCount} files into ${options.outputDir}`);
 else console.error("Nothing was published: fix the errors above and build again.");
-process.exit(code);
+await exitWhenWritten(code);

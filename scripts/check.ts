@@ -2,9 +2,10 @@
 import { runPipeline } from "../src/pipeline.ts";
 import { report } from "../src/report.ts";
 import { commonArgs } from "./args.ts";
+import { exitWhenWritten } from "./exit.ts";
 
 const options = commonArgs();
 const { problems, fileCount } = await runPipeline({ ...options, write: false });
 const code = report(problems);
 if (code === 0) console.log(`Checked ${fileCount} files: no errors.`);
-process.exit(code);
+await exitWhenWritten(code);

@@ -6,12 +6,13 @@ import { generatorRoot, optionsToEnvironment } from "../src/options.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { report } from "../src/report.ts";
 import { commonArgs } from "./args.ts";
+import { exitWhenWritten } from "./exit.ts";
 
 const options = commonArgs();
 const { problems } = await runPipeline({ ...options, write: true });
 if (report(problems) !== 0) {
   console.error("Fix the errors above, then run npm start again.");
-  process.exit(1);
+  await exitWhenWritten(1);
 }
 optionsToEnvironment(options);
 const eleventy = new Eleventy(options.contentDir, options.outputDir, {

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { checkInventory } from "../src/inventory/validate.ts";
 import { report } from "../src/report.ts";
+import { exitWhenWritten } from "./exit.ts";
 
 const source = process.argv[2];
 if (!source) {
@@ -20,4 +21,4 @@ const checked = checkInventory(source, text);
 const code = report(checked.problems);
 const releases = checked.inventory?.releases?.length ?? 0;
 if (code === 0) console.log(`${source}: ${releases} releases, valid against the code.gov schema 2.0.0.`);
-process.exit(code);
+await exitWhenWritten(code);

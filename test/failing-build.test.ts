@@ -1,7 +1,8 @@
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixtures, problemLines, runScript, tempDir } from "./helpers.ts";
+import { generateSite } from "../scripts/bench/generate.ts";
+import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const site = (name: string) => path.join(fixtures, "sites", name);
 
@@ -60,5 +61,18 @@ describe("a build with mistakes in it", () => {
     expect(bad.code).toBe(1);
     expect(snapshot(output)).toEqual(before);
     expect(readdirSync(path.dirname(output))).toEqual(["site"]);
+  });
+
+  it("prints every problem and the count through a pipe, as a CI log reads it, however long the report", async () => {
+    const content = path.join(tempDir(), "content");
+    // 2,000 generated pages of made-up words, each reading far above grade 9: 400 KB of warnings, more than a pipe holds.
+    generateSite(content, 2000, path.join(root, "content"));
+    writeFileSync(path.join(content, "broken.md"), readFileSync(path.join(content, "index.md"), "utf8").replace(/\n---\n/, "\n---\n\nSee [the missing page](/missing/).\n"));
+    const checked = await runScript("check", ["--content", content]);
+    expect(checked.code).toBe(1);
+    const lines = problemLines(checked.stderr + checked.stdout);
+    expect(lines.filter((line) => line.includes(" warning: the page reads at grade"))).toHaveLength(2001);
+    expect(lines.filter((line) => line.includes(" error: "))).toHaveLength(1);
+    expect(checked.stderr.trim().split("\n").at(-1)).toMatch(/^1 error, \d+ warnings, \d+ notes?$/);
   });
 });
