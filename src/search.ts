@@ -111,9 +111,15 @@ function indexPartInChild(job: PartJob, onPagesRead: () => void): Promise<Search
       }
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const failed = (why: string) => resolve({ errors: [`${job.bundleDir} was not built: ${why}`], pageCount: 0 });
+    child.on("error", (error) => failed(error.message));
     child.on("close", (code) => {
-      if (code === 0) resolve(JSON.parse(stdout) as SearchIndexResult);
-      else resolve({ errors: [`${job.bundleDir} failed: ${stderr.trim() || `exit code ${code}`}`], pageCount: 0 });
+      if (code !== 0) return failed(stderr.trim() || `exit code ${code}`);
+      try {
+        resolve(JSON.parse(stdout) as SearchIndexResult);
+      } catch {
+        failed(`its process answered ${JSON.stringify(stdout.slice(0, 200))}`);
+      }
     });
     child.stdin.end(JSON.stringify(job));
   });
