@@ -7,9 +7,8 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { generatorRoot } from "../src/options.ts";
+import { generatorRoot, tsxLoader } from "../src/options.ts";
 import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
 import { serveSite } from "../test/browser/server.ts";
 import { generateInventories, generateSite } from "./bench/generate.ts";
@@ -79,7 +78,6 @@ async function searchDownload(siteDir: string, query: string): Promise<Map<strin
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-const tsx = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
 const eleventyCli = path.join(generatorRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(generatorRoot, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
@@ -120,7 +118,7 @@ for (const count of sizes) {
   for (let run = 0; run < runs; run++) {
     // Both builds start from an empty output folder, as in a fresh clone.
     rmSync(path.join(work, "full"), { recursive: true, force: true });
-    fullRuns.push(await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "full"), "--timings"]));
+    fullRuns.push(await timed(process.execPath, ["--import", tsxLoader, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "full"), "--timings"]));
     rmSync(bareOutput, { recursive: true, force: true });
     const eleventy = await timed(process.execPath, [eleventyCli, "--quiet", `--config=${path.join(generatorRoot, "scripts", "bench", "bare.eleventy.mjs")}`, `--input=${content}`, `--output=${bareOutput}`], work);
     const pagefind = await timed(process.execPath, [pagefindCli, "--site", bareOutput], work);
@@ -148,7 +146,7 @@ if (!process.env.BENCH_SIZES || process.env.BENCH_CATALOG) {
   const content = path.join(work, "content");
   generateSite(content, 100, path.join(generatorRoot, "content"));
   generateInventories(content, 200, 100);
-  const catalog = await timed(process.execPath, ["--import", tsx, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "site")]);
+  const catalog = await timed(process.execPath, ["--import", tsxLoader, path.join(generatorRoot, "scripts", "build.ts"), "--content", content, "--output", path.join(work, "site")]);
   rows.push(`| 100 + catalog of 200 agencies, 20,000 releases | ${catalog.seconds.toFixed(1)} s | ${Math.round(20_100 / catalog.seconds)} | ${catalog.peakMb.toFixed(0)} MB | | | | | ${(folderBytes(path.join(work, "site", "pagefind")) / 1024 / 1024).toFixed(1)} MB | |`);
 }
 

@@ -1,8 +1,11 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The generator's own folder: layouts, styles and code live here, whatever content folder is built. */
 export const generatorRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** tsx's loader by its full path, for running the generator's TypeScript in a child process from any folder. */
+export const tsxLoader = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 export interface SiteOptions {
   /** The folder of Markdown pages, `_data/` and images: everything particular to one community's site. */

@@ -3,9 +3,8 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { link, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import * as pagefind from "pagefind";
-import { generatorRoot } from "./options.ts";
+import { generatorRoot, tsxLoader } from "./options.ts";
 
 export interface SearchIndexResult {
   errors: string[];
@@ -25,15 +24,15 @@ export interface SearchIndexing {
  * parts, each by its own service, side by side, and the search page merges them (Pagefind's `mergeIndex`):
  * each process stays under 1 GB, and on two cores two halves take 7.8 s where the whole took 11.7 s.
  */
-export const defaultPartBytes = 40 * 1024 * 1024;
+const defaultPartBytes = 40 * 1024 * 1024;
 
 /** The bundle of part n, inside the first part's (which alone carries Pagefind's script and WebAssembly). */
-export const partFolder = (n: number) => (n === 1 ? "" : `part-${n}/`);
+const partFolder = (n: number) => (n === 1 ? "" : `part-${n}/`);
 
-/** The list of the further parts, beside Pagefind's own files, for the search page to merge. */
-export const partsManifest = "parts.json";
+/** The list of the further parts, beside Pagefind's own files, for the search page (`search.js`) to merge. */
+const partsManifest = "parts.json";
 
-export interface HtmlFile {
+interface HtmlFile {
   /** Relative to the site's folder, with forward slashes. */
   path: string;
   bytes: number;
@@ -94,8 +93,6 @@ export async function indexPart(job: PartJob, onPagesRead: () => void = () => {}
     await pagefind.close();
   }
 }
-
-const tsxLoader = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 /** One part of several, in a child process: Pagefind's Node API keeps one service per process. */
 function indexPartInChild(job: PartJob, onPagesRead: () => void): Promise<SearchIndexResult> {
@@ -169,18 +166,20 @@ export function startSearchIndex(siteDir: string, language: string, partBytes = 
   const pagesRead = new Promise<void>((resolve) => (allRead = resolve));
   const bundle = path.join(siteDir, "pagefind");
   const indexing = parts.map((files, i) => async (): Promise<SearchIndexResult> => {
-    const pagesDir = parts.length === 1 ? siteDir : await linkPages(siteDir, files);
+    const inParts = parts.length > 1;
+    const pagesDir = inParts ? await linkPages(siteDir, files) : siteDir;
+    const removeLinks = () => rm(pagesDir, { recursive: true, force: true });
     let removing: Promise<void> | undefined;
     const onPagesRead = () => {
       if (++read === parts.length) allRead();
       // The links are not needed once Pagefind has read the pages; removing 10,000 takes a second.
-      if (pagesDir !== siteDir) removing = rm(pagesDir, { recursive: true, force: true });
+      if (inParts) removing = removeLinks();
     };
     const job: PartJob = { pagesDir, bundleDir: path.join(bundle, partFolder(i + 1)), language, dataOnly: i > 0 };
     try {
-      return await (parts.length === 1 ? indexPart(job, onPagesRead) : indexPartInChild(job, onPagesRead));
+      return await (inParts ? indexPartInChild(job, onPagesRead) : indexPart(job, onPagesRead));
     } finally {
-      if (pagesDir !== siteDir) await (removing ?? rm(pagesDir, { recursive: true, force: true }));
+      if (inParts) await (removing ?? removeLinks());
     }
   });
   const finished = inTurns(indexing, os.availableParallelism())

@@ -2,13 +2,11 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { parse, type HTMLElement } from "node-html-parser";
+import { tsxLoader } from "../src/options.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");
-/** tsx's loader by its full path, so commands run from any folder (an editor's site lives anywhere). */
-export const tsxLoader = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
 export const fixtures = path.join(root, "test", "fixtures");
 
 export interface CommandResult {

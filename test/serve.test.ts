@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
-import { fixtures, problemLines, root, tempDir, text, tsxLoader } from "./helpers.ts";
+import { tsxLoader } from "../src/options.ts";
+import { fixtures, problemLines, root, tempDir, text } from "./helpers.ts";
 
 /** A port nothing listens on, for the dev server. */
 async function freePort(): Promise<number> {
