@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot } from "../src/options.ts";
-import { didYouMean } from "../src/suggest.ts";
+import { didYouMean } from "../src/problems/suggest.ts";
 
 const usage = `Options (after --, as in: npm run build -- --content ../our-site):
   --content DIR        the folder of Markdown pages (default: content/, or SITE_CONTENT)

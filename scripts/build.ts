@@ -1,7 +1,7 @@
 // npm run build [-- --content DIR --output DIR --path-prefix /repo/]: checks the content, builds the site
 // and swaps it into place; on any error the previous site is left as it was.
 import { runPipeline } from "../src/pipeline.ts";
-import { report } from "../src/report.ts";
+import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 

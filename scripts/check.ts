@@ -1,6 +1,6 @@
 // npm run check: every check the build makes, without publishing anything.
 import { runPipeline } from "../src/pipeline.ts";
-import { report } from "../src/report.ts";
+import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 

@@ -2,8 +2,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../src/options.ts";
-import { today } from "../src/review.ts";
-import { slugify } from "../src/slug.ts";
+import { today } from "../src/model/review.ts";
+import { slugify } from "../src/model/slug.ts";
 import { contentFolder, parseCommand } from "./args.ts";
 
 const usage = `npm run new -- "Page title" [--content DIR]: writes content/page-title.md with its front matter filled in.`;

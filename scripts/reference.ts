@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../src/options.ts";
-import { withReference } from "../src/reference.ts";
+import { withReference } from "../src/schema/reference.ts";
 
 const file = path.join(generatorRoot, "CONTRIBUTING.md");
 writeFileSync(file, withReference(readFileSync(file, "utf8")));

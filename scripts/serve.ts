@@ -4,7 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { generatorRoot, optionsToEnvironment } from "../src/options.ts";
 import { runPipeline } from "../src/pipeline.ts";
-import { report } from "../src/report.ts";
+import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 

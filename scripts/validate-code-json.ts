@@ -1,8 +1,8 @@
 // npm run validate:code-json -- <file or web address>: checks one agency's code.json against the code.gov
 // schema 2.0.0 and for what a reader would trip on, so a code coordinator can check theirs before sending it.
 import { readFileSync } from "node:fs";
-import { checkInventory } from "../src/inventory/validate.ts";
-import { report } from "../src/report.ts";
+import { checkInventory } from "../src/catalog/validate.ts";
+import { report } from "../src/problems/report.ts";
 import { exitWhenWritten } from "./exit.ts";
 
 const source = process.argv[2];

@@ -1,22 +1,22 @@
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { dataBlocks } from "./blocks.ts";
+import { dataBlocks } from "./markdown/blocks.ts";
 import { checkExternalLinks } from "./checks/external.ts";
 import { checkContent, type CheckOptions } from "./checks/index.ts";
-import { catalogFor, catalogUrls } from "./inventory/catalog.ts";
-import { metrics } from "./inventory/metrics.ts";
-import { loadSiteData } from "./data.ts";
-import { isShallowClone } from "./git.ts";
-import { md } from "./markdown.ts";
+import { catalogFor, catalogUrls } from "./catalog/catalog.ts";
+import { metrics } from "./catalog/metrics.ts";
+import { loadSiteData } from "./model/data.ts";
+import { isShallowClone } from "./model/git.ts";
+import { md } from "./markdown/markdown.ts";
 import { collectGarbage } from "./memory.ts";
 import { generatorRoot, normalizePrefix, optionsToEnvironment, type SiteOptions } from "./options.ts";
-import { siteMapUrls } from "./page-lists.ts";
-import { parsePages, readPages, type ReadPage } from "./pages.ts";
-import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems.ts";
-import { today } from "./review.ts";
+import { siteMapUrls } from "./model/page-lists.ts";
+import { parsePages, readPages, type ReadPage } from "./model/pages.ts";
+import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems/problems.ts";
+import { today } from "./model/review.ts";
 import type { SiteData } from "./schema/data.ts";
-import { startSearchIndex } from "./search.ts";
+import { startSearchIndex } from "./search/pagefind.ts";
 
 export interface PipelineOptions extends SiteOptions {
   /** Where the finished site goes. It is replaced only when everything passed. */

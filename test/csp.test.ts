@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerPolicy, pagePolicy, searchPageUrl } from "../src/csp.ts";
+import { headerPolicy, pagePolicy, searchPageUrl } from "../src/render/csp.ts";
 
 describe("Content Security Policy", () => {
   it("allows nothing from other origins and no inline code on a page", () => {

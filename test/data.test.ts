@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { agencyTree } from "../src/blocks.ts";
-import { loadSiteData } from "../src/data.ts";
-import { formatProblem } from "../src/problems.ts";
+import { agencyTree } from "../src/markdown/blocks.ts";
+import { loadSiteData } from "../src/model/data.ts";
+import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures, root } from "./helpers.ts";
 
 describe("typed data files", () => {

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { frontMatterReference, withReference } from "../src/reference.ts";
+import { frontMatterReference, withReference } from "../src/schema/reference.ts";
 import { pageSchema } from "../src/schema/page.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
 import { buildInto, fixtures, problemLines, readPage, root, runScript, tempDir, text } from "./helpers.ts";

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import matter from "gray-matter";
-import { checkedFrontMatter, frontMatterEngines, parsePage } from "../src/frontmatter.ts";
-import { formatProblem } from "../src/problems.ts";
+import { checkedFrontMatter, frontMatterEngines, parsePage } from "../src/model/frontmatter.ts";
+import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures } from "./helpers.ts";
 
 const fixture = (name: string) => path.join(fixtures, "frontmatter", name);

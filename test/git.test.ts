@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCommitDates } from "../src/git.ts";
+import { readCommitDates } from "../src/model/git.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
 import { tempDir } from "./helpers.ts";
 

@@ -6,10 +6,10 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { generateInventories } from "../scripts/bench/generate.ts";
-import { buildCatalog, catalogFor, combinedInventory } from "../src/inventory/catalog.ts";
-import { checkInventory, codeGovSchema } from "../src/inventory/validate.ts";
-import { chartCsv, chartSvg, metrics } from "../src/inventory/metrics.ts";
-import { formatProblem } from "../src/problems.ts";
+import { buildCatalog, catalogFor, combinedInventory } from "../src/catalog/catalog.ts";
+import { checkInventory, codeGovSchema } from "../src/catalog/validate.ts";
+import { chartCsv, chartSvg, metrics } from "../src/catalog/metrics.ts";
+import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "code-json", name);

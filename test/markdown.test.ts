@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { md } from "../src/markdown.ts";
+import { md } from "../src/markdown/markdown.ts";
 
 describe("md(): the site's one markdown-it instance", () => {
   it("gives h2 to h4 readable ids and a permalink whose text names the section", () => {

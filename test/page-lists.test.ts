@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderedPages, publicPages, siteMapUrls, writtenPages } from "../src/page-lists.ts";
+import { orderedPages, publicPages, siteMapUrls, writtenPages } from "../src/model/page-lists.ts";
 
 const page = (url: string | false, data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean }) => ({ url, data });
 const pages = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { problem } from "../src/problems.ts";
-import { report } from "../src/report.ts";
+import { problem } from "../src/problems/problems.ts";
+import { report } from "../src/problems/report.ts";
 
 const problems = [
   problem("content/values.md", 12, "a note for the editor", undefined, "note"),

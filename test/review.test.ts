@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addInterval, reviewStatus, today } from "../src/review.ts";
+import { addInterval, reviewStatus, today } from "../src/model/review.ts";
 
 describe("addInterval", () => {
   it.each([

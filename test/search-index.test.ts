@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { planParts } from "../src/search.ts";
+import { planParts } from "../src/search/pagefind.ts";
 import { buildInto, fixtures, indexedPages, root } from "./helpers.ts";
 
 describe("the search index", () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileStyles } from "../src/styles.ts";
+import { compileStyles } from "../src/render/styles.ts";
 import { tempDir } from "./helpers.ts";
 
 /** A stylesheet that takes its colour from a partial, and an empty cache folder beside it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseYaml, YamlSyntaxError } from "../src/yaml-source.ts";
+import { parseYaml, YamlSyntaxError } from "../src/model/yaml-source.ts";
 
 describe("parseYaml", () => {
   const source = parseYaml("title: Values\nagencies:\n  - name: CDT\n    url: https://cdt.ca.gov/\n  - name: GovOps\n");

@@ -1,5 +1,5 @@
-import { problem, type Problem } from "../problems.ts";
-import { didYouMean } from "../suggest.ts";
+import { problem, type Problem } from "../problems/problems.ts";
+import { didYouMean } from "../problems/suggest.ts";
 import type { PageSource } from "./page-source.ts";
 
 /** Data blocks (`{{ agencies }}`) name blocks that exist. */

@@ -1,4 +1,4 @@
-import { problem, type Problem } from "../problems.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 
 // Windows-1252's characters for the bytes 0x80–0x9F; every other byte below 0x100 is its Latin-1 character.
 const windows1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";

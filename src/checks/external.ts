@@ -1,4 +1,4 @@
-import { problem, type Problem } from "../problems.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 
 export interface ExternalLink {
   url: string;

@@ -1,4 +1,4 @@
-import { problem, type Problem } from "../problems.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import type { PageSource } from "./page-source.ts";
 
 /** Headings: the page's title is its only h1, and sections go down one level at a time. */

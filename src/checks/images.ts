@@ -1,4 +1,4 @@
-import { problem, type Problem } from "../problems.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import { resolveUrl } from "./links.ts";
 import type { PageSource } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { dataFolder } from "../data.ts";
-import { displayPath, type Problem } from "../problems.ts";
+import { dataFolder } from "../model/data.ts";
+import { displayPath, type Problem } from "../problems/problems.ts";
 import { dataSchemas, type SiteData } from "../schema/data.ts";
 import { checkDataBlocks } from "./blocks.ts";
 import { checkText } from "./encoding.ts";

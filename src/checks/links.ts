@@ -1,7 +1,7 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
-import { problem, type Problem } from "../problems.ts";
-import { didYouMean } from "../suggest.ts";
+import { problem, type Problem } from "../problems/problems.ts";
+import { didYouMean } from "../problems/suggest.ts";
 import { inlineTokens, locate, type PageSource } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";

@@ -1,4 +1,4 @@
-import { problem, type Problem } from "../problems.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import type { PageSource } from "./page-source.ts";
 import type { HtmlElement } from "./references.ts";
 

@@ -1,6 +1,6 @@
 import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
-import { problem, type Problem } from "../problems.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import type { PageSource } from "./page-source.ts";
 
 export const readingGradeLimit = 9;

@@ -1,4 +1,4 @@
-import { displayPath, problem, type Problem } from "../problems.ts";
+import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { lineContaining, type PageSource } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
 

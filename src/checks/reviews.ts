@@ -1,5 +1,5 @@
-import { problem, type Problem } from "../problems.ts";
-import { reviewStatus } from "../review.ts";
+import { problem, type Problem } from "../problems/problems.ts";
+import { reviewStatus } from "../model/review.ts";
 import { fieldLine, type PageSource } from "./page-source.ts";
 
 /** Pages past their review date: warnings, or errors with `--strict`. */

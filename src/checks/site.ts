@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { dataFolder } from "../data.ts";
-import { displayPath, problem, type Problem } from "../problems.ts";
+import { dataFolder } from "../model/data.ts";
+import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import type { SiteData } from "../schema/data.ts";
-import { slugify } from "../slug.ts";
-import { didYouMean } from "../suggest.ts";
-import { parseYaml } from "../yaml-source.ts";
+import { slugify } from "../model/slug.ts";
+import { didYouMean } from "../problems/suggest.ts";
+import { parseYaml } from "../model/yaml-source.ts";
 import { fieldLine, type PageSource } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
 

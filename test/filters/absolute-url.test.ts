@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrlFor } from "../../src/filters/absolute-url.ts";
+import { absoluteUrlFor } from "../../src/render/filters/absolute-url.ts";
 
 describe("absoluteUrlFor", () => {
   it("puts a page's path on the site's address", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ariaCurrent } from "../../src/filters/aria-current.ts";
+import { ariaCurrent } from "../../src/render/filters/aria-current.ts";
 
 describe("ariaCurrent", () => {
   it("marks the item of the page being read", () => expect(ariaCurrent("/about/", "/about/")).toBe("page"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breadcrumbs } from "../../src/filters/breadcrumbs.ts";
+import { breadcrumbs } from "../../src/render/filters/breadcrumbs.ts";
 
 const pages = new Map([
   ["/", "Code California"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, readableDate } from "../../src/filters/dates.ts";
+import { isoDate, readableDate } from "../../src/render/filters/dates.ts";
 
 describe("dates", () => {
   it("reads as a Californian would write it", () => expect(readableDate(new Date("2025-07-14T18:30:00Z"))).toBe("July 14, 2025"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editUrl } from "../../src/filters/edit-url.ts";
+import { editUrl } from "../../src/render/filters/edit-url.ts";
 
 const settings = { repository: "https://github.com/cagov/code.ca.gov", branch: "main", content_path: "content" };
 

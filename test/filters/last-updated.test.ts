@@ -1,7 +1,7 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { lastUpdated } from "../../src/filters/last-updated.ts";
+import { lastUpdated } from "../../src/render/filters/last-updated.ts";
 import { tempDir } from "../helpers.ts";
 
 const file = () => {

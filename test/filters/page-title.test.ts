@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageTitle } from "../../src/filters/page-title.ts";
+import { pageTitle } from "../../src/render/filters/page-title.ts";
 
 describe("pageTitle", () => {
   it("names the page, then the site", () => expect(pageTitle("Working Group", "Code California")).toBe("Working Group | Code California"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportProblemUrl } from "../../src/filters/report-url.ts";
+import { reportProblemUrl } from "../../src/render/filters/report-url.ts";
 
 describe("reportProblemUrl", () => {
   it("opens a new issue with the page's title and address filled in", () => {

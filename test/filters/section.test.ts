@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { section } from "../../src/filters/section.ts";
+import { section } from "../../src/render/filters/section.ts";
 
 const menu = [
   { text: "Home", url: "/" },
@@ -16,7 +16,7 @@ describe("section", () => {
 
 describe("sectionNames", () => {
   it("lists each section that has a page once, sorted", async () => {
-    const { sectionNames } = await import("../../src/filters/section-names.ts");
+    const { sectionNames } = await import("../../src/render/filters/section-names.ts");
     expect(sectionNames(["/", "/working-group/", "/working-group/coordinators/cdt/", "/privacy-policy/", "/accessibility/"], menu)).toEqual([
       "Coordinators",
       "Home",

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
-import { pageUrl, type PageSource } from "./checks/page-source.ts";
+import { pageUrl, type PageSource } from "../checks/page-source.ts";
 import { checkedFrontMatter, parsePage, type ParsedPage } from "./frontmatter.ts";
-import type { PageFrontMatter } from "./schema/page.ts";
-import type { Problem } from "./problems.ts";
+import type { PageFrontMatter } from "../schema/page.ts";
+import type { Problem } from "../problems/problems.ts";
 
 /** Every Markdown page of a content folder; folders starting with `_` or `.` hold data and tooling, not pages. */
 export function findPageFiles(contentDir: string): string[] {

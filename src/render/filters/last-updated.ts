@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { CommitDates } from "../git.ts";
+import type { CommitDates } from "../../model/git.ts";
 
 /**
  * When a page last changed: its last commit in git, or outside a git checkout its file's modification time.

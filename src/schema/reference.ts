@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageSchema } from "./schema/page.ts";
+import { pageSchema } from "./page.ts";
 
 const markers = { start: "<!-- front-matter-reference:start -->", end: "<!-- front-matter-reference:end -->" };
 

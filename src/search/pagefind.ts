@@ -4,7 +4,7 @@ import { link, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { generatorRoot, tsxLoader } from "./options.ts";
+import { generatorRoot, tsxLoader } from "../options.ts";
 
 export interface SearchIndexResult {
   errors: string[];

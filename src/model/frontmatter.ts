@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import matter from "gray-matter";
-import { pageSchema, type PageFrontMatter } from "./schema/page.ts";
-import { problem, type Problem } from "./problems.ts";
+import { pageSchema, type PageFrontMatter } from "../schema/page.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import { validateYaml } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";
 

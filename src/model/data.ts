@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { dataSchemas, requiredDataSchemas, type SiteData } from "./schema/data.ts";
-import { problem, type Problem } from "./problems.ts";
-import { didYouMean } from "./suggest.ts";
+import { dataSchemas, requiredDataSchemas, type SiteData } from "../schema/data.ts";
+import { problem, type Problem } from "../problems/problems.ts";
+import { didYouMean } from "../problems/suggest.ts";
 import { parseYaml } from "./yaml-source.ts";
 import { validateYaml } from "./validate.ts";
 

@@ -1,8 +1,8 @@
 import nunjucks from "nunjucks";
 import path from "node:path";
 import type { BlockRenderer } from "./data-blocks.ts";
-import type { Agencies, SiteData } from "./schema/data.ts";
-import { generatorRoot } from "./options.ts";
+import type { Agencies, SiteData } from "../schema/data.ts";
+import { generatorRoot } from "../options.ts";
 
 export interface AgencyNode {
   name: string;

@@ -1,4 +1,4 @@
-import { reviewIntervalPattern, type PageFrontMatter } from "./schema/page.ts";
+import { reviewIntervalPattern, type PageFrontMatter } from "../schema/page.ts";
 
 export interface ReviewStatus {
   owner?: string;

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, type Catalog } from "./inventory/catalog.ts";
-import { agencyShares, chartCsv, chartSvg, metrics } from "./inventory/metrics.ts";
-import { pagedList } from "./paging.ts";
-import { groupProblems } from "./problems.ts";
+import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, type Catalog } from "../catalog/catalog.ts";
+import { agencyShares, chartCsv, chartSvg, metrics } from "../catalog/metrics.ts";
+import { pagedList } from "../model/paging.ts";
+import { groupProblems } from "../problems/problems.ts";
 
 const titles = { projects: "Open source projects", metrics: "Participation metrics", agencyShares: "Participation by agency" };
 

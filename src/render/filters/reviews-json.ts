@@ -1,5 +1,5 @@
-import { reviewStatus } from "../review.ts";
-import type { PageFrontMatter } from "../schema/page.ts";
+import { reviewStatus } from "../../model/review.ts";
+import type { PageFrontMatter } from "../../schema/page.ts";
 
 interface PageLike {
   url: string;

@@ -1,7 +1,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { dataBlocksPlugin, type BlockRenderer } from "./data-blocks.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../model/slug.ts";
 import { tocPlugin } from "./toc.ts";
 
 export interface MarkdownOptions {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { pagedUrls } from "../paging.ts";
-import { problem, type Problem } from "../problems.ts";
+import { pagedUrls } from "../model/paging.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import type { Inventories } from "../schema/data.ts";
-import { slugify } from "../slug.ts";
+import { slugify } from "../model/slug.ts";
 import { licenseName } from "./license-name.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
 

@@ -1,8 +1,8 @@
-import { orderedPages, publicPages } from "../page-lists.ts";
+import { orderedPages, publicPages } from "../../model/page-lists.ts";
 import { pagePolicy } from "../csp.ts";
-import type { CommitDates } from "../git.ts";
-import { reviewStatus } from "../review.ts";
-import type { Settings } from "../schema/data.ts";
+import type { CommitDates } from "../../model/git.ts";
+import { reviewStatus } from "../../model/review.ts";
+import type { Settings } from "../../schema/data.ts";
 import { absoluteUrlFor } from "./absolute-url.ts";
 import { ariaCurrent } from "./aria-current.ts";
 import { breadcrumbs } from "./breadcrumbs.ts";

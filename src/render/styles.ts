@@ -4,14 +4,14 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Options } from "sass";
+import { generatorRoot } from "../options.ts";
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const stylesheetSource = path.join(root, "_includes", "css", "site.scss");
-const defaultCacheDir = path.join(root, "node_modules", ".cache", "code-ca-gov");
+const stylesheetSource = path.join(generatorRoot, "_includes", "css", "site.scss");
+const defaultCacheDir = path.join(generatorRoot, "node_modules", ".cache", "code-ca-gov");
 const require = createRequire(import.meta.url);
 const sassOptions: Options<"sync"> = {
   style: "compressed",
-  loadPaths: [path.join(root, "node_modules")],
+  loadPaths: [path.join(generatorRoot, "node_modules")],
   silenceDeprecations: ["import", "global-builtin", "slash-div", "color-functions"],
   quietDeps: true,
 };

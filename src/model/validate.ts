@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { explainIssues } from "./error-map.ts";
-import { problem, type Problem } from "./problems.ts";
+import { explainIssues } from "../problems/error-map.ts";
+import { problem, type Problem } from "../problems/problems.ts";
 import { parseYaml, YamlSyntaxError } from "./yaml-source.ts";
 
 /** `value` is what the schema made of the YAML; `parsed` is the YAML as read, before the schema's defaults. */
