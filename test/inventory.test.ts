@@ -6,7 +6,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { generateInventories } from "../scripts/bench/generate.ts";
-import { buildCatalog, catalogFor, combinedInventory } from "../src/catalog/catalog.ts";
+import { buildCatalog, combinedInventory } from "../src/catalog/catalog.ts";
 import { checkInventory, codeGovSchema } from "../src/catalog/validate.ts";
 import { chartCsv, chartSvg, metrics } from "../src/catalog/metrics.ts";
 import { formatProblem } from "../src/problems/problems.ts";
@@ -78,24 +78,6 @@ describe("the real inventories, as the agencies published them", () => {
     const ajv = new Ajv.default({ allErrors: true, strict: false });
     addFormats.default(ajv);
     expect(ajv.validate(codeGovSchema, combined), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
-  });
-});
-
-describe("the catalog of a content folder", () => {
-  it("is built once for the checks and the pages, and again when an inventory changes", () => {
-    const content = path.join(tempDir(), "content");
-    generateInventories(content, 2, 3);
-    const inventories = [
-      { file: "ag1.json", name: "Generated Agency 1", acronym: "AG1" },
-      { file: "ag2.json", name: "Generated Agency 2", acronym: "AG2" },
-    ];
-    const first = catalogFor(content, inventories, "2026-11-23");
-    expect(catalogFor(content, inventories, "2026-11-23")).toBe(first);
-    const file = path.join(content, "code-json", "ag2.json");
-    writeFileSync(file, readFileSync(file, "utf8").replaceAll('"name": "', '"name": "renamed-'));
-    const second = catalogFor(content, inventories, "2026-11-23");
-    expect(second).not.toBe(first);
-    expect(second.releases.filter((r) => r.name.startsWith("renamed-")).map((r) => r.agency)).toEqual(["AG2", "AG2", "AG2"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pagedUrls } from "../model/paging.ts";
 import { problem, type Problem } from "../problems/problems.ts";
@@ -110,25 +110,6 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
 export function combinedInventory(catalog: Catalog, agencyName: string): Inventory {
   const releases = catalog.agencies.flatMap((agency) => (agency.inventory?.releases ?? []).filter((_, i) => agency.releases[i]?.inCombined));
   return { version: "2.0.0", agency: agencyName, measurementType: { method: "projects" }, releases };
-}
-
-const built = new Map<string, { sources: string; catalog: Catalog }>();
-
-/**
- * The catalog of a content folder, built once for what it is made of: the checks and the pages share it, and
- * while serving an edited inventory (a new modification time or size) builds a new one.
- */
-export function catalogFor(contentDir: string, inventories: Inventories, today?: string): Catalog {
-  const files = inventories.map((entry) => {
-    const stat = statSync(path.join(contentDir, "code-json", entry.file), { throwIfNoEntry: false });
-    return [entry, stat?.mtimeMs, stat?.size];
-  });
-  const sources = JSON.stringify([today, files]);
-  const last = built.get(contentDir);
-  if (last?.sources === sources) return last.catalog;
-  const catalog = buildCatalog(contentDir, inventories, today);
-  built.set(contentDir, { sources, catalog });
-  return catalog;
 }
 
 /** The first page of the project list. */
