@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { generatorRoot } from "../src/options.ts";
+import { generatorRoot, isSafePrefix } from "../src/options.ts";
+import { outputDirProblem } from "../src/publish/output.ts";
 import { didYouMean } from "../src/problems/suggest.ts";
 
 const usage = `Options (after --, as in: npm run build -- --content ../our-site):
@@ -12,6 +13,7 @@ const usage = `Options (after --, as in: npm run build -- --content ../our-site)
   --strict             pages overdue for review fail the check
   --since FILE|URL     a previous build's sitemap.xml or address list: each of its addresses must still lead somewhere
   --timings            print how long each step took
+  --host ADDRESS       npm start: the address to serve on (default: 127.0.0.1, this computer only)
   --help               print this`;
 
 /** Stops a command with a message saying what to do, instead of a stack trace. */
@@ -47,7 +49,7 @@ export function contentFolder(option: string | undefined, usage: string): string
 }
 
 /** The options every command shares: which content folder, where the site goes, under which path prefix. */
-export function commonArgs(args = process.argv.slice(2)) {
+export function commonArgs(args = process.argv.slice(2), defaultOutput = path.join(generatorRoot, "_site")) {
   const options = {
     content: { type: "string" },
     output: { type: "string" },
@@ -56,18 +58,25 @@ export function commonArgs(args = process.argv.slice(2)) {
     strict: { type: "boolean", default: false },
     since: { type: "string" },
     timings: { type: "boolean", default: false },
+    host: { type: "string", default: "127.0.0.1" },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   const { values } = parseCommand({ args, options, allowPositionals: false }, usage);
   const contentDir = contentFolder(values.content, usage);
+  const outputDir = path.resolve(values.output ?? defaultOutput);
+  const refused = outputDirProblem(outputDir, contentDir);
+  if (refused) stop(`the site cannot be written there: ${refused} — give --output a new folder of its own, such as _site`, usage);
+  const pathPrefix = values["path-prefix"] ?? (process.env.PATH_PREFIX || undefined);
+  if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(`the path prefix "${pathPrefix}" is not a folder name an address can carry — use letters, digits and hyphens, such as /code-site/`, usage);
   return {
     contentDir,
-    outputDir: path.resolve(values.output ?? path.join(generatorRoot, "_site")),
-    pathPrefix: values["path-prefix"] ?? process.env.PATH_PREFIX,
+    outputDir,
+    pathPrefix,
     external: values.external ?? false,
     strict: values.strict ?? false,
     since: values.since,
     timings: values.timings ?? false,
+    host: values.host ?? "127.0.0.1",
     // Not an option for editors: how much HTML one search index part holds, so tests can build a small site in parts.
     searchPartBytes: Number(process.env.SEARCH_PART_BYTES) || undefined,
   };

@@ -1,27 +1,54 @@
-// npm start: checks the content, then serves the site with Eleventy's dev server, rebuilding and
-// reloading the browser on every change.
+// npm start: previews the site, rebuilding it and reloading the browser on every change saved. Each rebuild reads
+// the content into the site model and checks it as `npm run build` does; a page with errors shows them instead
+// of its content, and every page lists the site's errors at its top until they are fixed.
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { generatorRoot, optionsToEnvironment } from "../src/options.ts";
-import { runPipeline } from "../src/pipeline.ts";
+import { generatorRoot } from "../src/options.ts";
+import { prepareSite, siteEleventy } from "../src/pipeline.ts";
+import { startPreviewServer } from "../src/preview/server.ts";
+import { ContentError, type Problem } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 
-const options = commonArgs();
-const { problems } = await runPipeline({ ...options, write: true });
-if (report(problems) !== 0) {
-  console.error("Fix the errors above, then run npm start again.");
+// The preview has a folder of its own: a page shown with its problems never lands in the published _site.
+const options = commonArgs(process.argv.slice(2), path.join(generatorRoot, "node_modules", ".cache", "code-ca-gov", "preview"));
+const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix };
+const port = Number(process.env.PORT ?? 8080);
+let site = prepareSite(siteOptions, { strict: false });
+if (!site.model.data) {
+  report(site.problems);
+  console.error("Fix the data files named above, then run npm start again.");
   await exitWhenWritten(1);
 }
-optionsToEnvironment(options);
-const eleventy = new Eleventy(options.contentDir, options.outputDir, {
-  configPath: path.join(generatorRoot, ".eleventy.ts"),
-  runMode: "serve",
-  source: "cli",
-  // Not a line for every file it writes on every rebuild: the problems found must stand out.
-  quietMode: true,
+const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: site.model.pathPrefix }).catch((error: NodeJS.ErrnoException) => {
+  console.error(`error: the preview cannot listen on ${options.host}:${port} (${error.code ?? error.message}) — stop the program using it, or choose another port: PORT=8081 npm start`);
+  return exitWhenWritten(1);
 });
-await eleventy.init();
+
+let problems: Problem[] = site.problems;
+let first = true;
+const eleventy = siteEleventy(
+  () => {
+    // Every change resets Eleventy's configuration, which reads and checks the content folder again.
+    if (!first) site = prepareSite(siteOptions, { strict: false });
+    first = false;
+    problems = site.problems;
+    report(problems);
+    if (site.model.data) return site;
+    // Without valid data nothing can be rendered: the last build stays, with the errors listed on every page.
+    server.rebuilt(problems);
+    throw new ContentError(problems);
+  },
+  options.outputDir,
+  { indexSearch: true, preview: true, watch: true, afterBuild: () => server.rebuilt(problems) },
+);
 await eleventy.watch();
-await eleventy.serve(Number(process.env.PORT ?? 8080));
+console.log(`Server at ${server.url}`);
+
+// Ctrl-C or a stop from npm ends the watcher and the server with the command.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    await Promise.all([eleventy.stopWatch(), server.close()]);
+    process.exit(0);
+  });
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import matter from "gray-matter";
-import { checkedFrontMatter, frontMatterEngines, parsePage } from "../src/model/frontmatter.ts";
+import { parsePage } from "../src/model/frontmatter.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures } from "./helpers.ts";
 
@@ -15,18 +15,6 @@ describe("front matter", () => {
     expect(page?.data).toEqual({ title: "Values", description: "Our values.", layout: "page", draft: false, unlisted: false });
     expect(page?.body.trim()).toBe("First line.");
     expect(page?.bodyLineOffset).toBe(4);
-  });
-
-  it("hands Eleventy the front matter the checks read, as written and without the schema's defaults, once", () => {
-    checkedFrontMatter.clear();
-    parsePage(fixture("valid.md"));
-    parsePage(fixture("typo.md"));
-    expect(checkedFrontMatter.size).toBe(1);
-    const [text] = [...checkedFrontMatter.keys()];
-    expect(frontMatterEngines.yaml(text!)).toEqual({ title: "Values", description: "Our values." });
-    expect(checkedFrontMatter.size).toBe(0);
-    // What Eleventy reads itself, as gray-matter hands it over, is the same.
-    expect(matter.read(fixture("valid.md"), { engines: frontMatterEngines }).data).toEqual({ title: "Values", description: "Our values." });
   });
 
   it("names a misspelled field at its line and suggests the right one", () => {

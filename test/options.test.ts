@@ -1,6 +1,5 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generatorRoot, normalizePrefix, optionsFromEnvironment } from "../src/options.ts";
+import { isSafePrefix, normalizePrefix } from "../src/options.ts";
 
 describe("site options", () => {
   it.each([
@@ -12,8 +11,6 @@ describe("site options", () => {
     ["/a/b/", "/a/b/"],
   ])("path prefix %j means %j", (given, meant) => expect(normalizePrefix(given)).toBe(meant));
 
-  it("builds Code California's content unless told another folder", () => {
-    expect(optionsFromEnvironment({})).toEqual({ contentDir: path.join(generatorRoot, "content"), pathPrefix: undefined });
-    expect(optionsFromEnvironment({ SITE_CONTENT: "/sites/ours", PATH_PREFIX: "/ours/" })).toEqual({ contentDir: "/sites/ours", pathPrefix: "/ours/" });
-  });
+  it.each(["/repo/", "repo", "/a/b.c/", "/", ""])("path prefix %j can be carried by an address", (prefix) => expect(isSafePrefix(prefix)).toBe(true));
+  it.each(["/../", "..", "/a/../b/", "/.git/", '/a"b/', "/a b/", "/<x>/"])("path prefix %j is refused", (prefix) => expect(isSafePrefix(prefix)).toBe(false));
 });

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { dataBlocks } from "../markdown/blocks.ts";
+import { md } from "../markdown/markdown.ts";
+import { renderWithLines } from "../markdown/render-lines.ts";
 import { dataFolder } from "../model/data.ts";
-import { displayPath, type Problem } from "../problems/problems.ts";
-import { dataSchemas, type SiteData } from "../schema/data.ts";
+import type { SiteModel } from "../model/site.ts";
+import { displayPath, problem, type Problem } from "../problems/problems.ts";
+import { dataSchemas } from "../schema/data.ts";
 import { checkDataBlocks } from "./blocks.ts";
 import { checkText } from "./encoding.ts";
 import type { ExternalLink } from "./external.ts";
 import { checkHeadings } from "./headings.ts";
+import { bodyElements } from "./html.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks, checkUnparsedLinks } from "./links.ts";
 import type { PageSource } from "./page-source.ts";
@@ -14,54 +18,69 @@ import { checkRawHtml } from "./raw-html.ts";
 import { checkReading } from "./reading.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
-import { htmlElements, references } from "./references.ts";
+import { references } from "./references.ts";
 import { checkFileNames, checkNavigation, checkPagesTogether, checkReservedUrls } from "./site.ts";
-import { generatedUrls, SiteIndex } from "./site-index.ts";
+import { SiteIndex } from "./site-index.ts";
 
-/**
- * Every check of the content, in one pass over pages read once: each page's tokens and raw HTML are walked
- * once, and one index of every address and heading id serves all the link checks.
- */
 export interface CheckOptions {
-  /** The data blocks pages may place. */
-  blockNames: readonly string[];
-  /** The day reviews fall due against, YYYY-MM-DD. */
-  today: string;
   /** Overdue reviews are errors, not warnings. */
   strict: boolean;
-  /** Addresses published from data rather than Markdown, such as the catalog's pages. */
-  generatedPages?: readonly string[];
   /** A previous build's sitemap.xml or address list: every address in it must still lead somewhere. */
-  since?: { file: string; text: string; pathPrefix: string };
+  since?: { file: string; text: string };
 }
 
-export function checkContent(
-  contentDir: string,
-  pages: readonly PageSource[],
-  data: SiteData | undefined,
-  options: CheckOptions,
-): { problems: Problem[]; externalLinks: ExternalLink[] } {
-  const index = new SiteIndex(contentDir, pages, options.generatedPages);
-  const problems: Problem[] = [...checkPagesTogether(pages), ...checkFileNames(contentDir, pages), ...checkRedirects(pages, index), ...checkReservedUrls(pages, [...generatedUrls, ...(options.generatedPages ?? [])])];
+/** What the checks found, and each page's body as HTML: what they judged is exactly what is published. */
+export interface CheckedSite {
+  problems: Problem[];
+  externalLinks: ExternalLink[];
+  /** Each page's rendered body, by its file. */
+  bodies: Map<string, string>;
+}
+
+/**
+ * Every check of the site, in one pass over its model: each page's Markdown is parsed and rendered once, its
+ * HTML read as a browser reads it, and one index of every address and heading id serves all the link checks.
+ */
+export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite {
+  const blocks = model.data ? dataBlocks(model.data) : {};
+  const markdown = md({ blocks });
+  const pages: PageSource[] = model.pages.map(({ file, text, url, page }) => {
+    const tokens = page ? markdown.parse(page.body, {}) : [];
+    return { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
+  });
+  const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)));
+  const problems: Problem[] = [
+    ...model.problems,
+    ...checkPagesTogether(pages),
+    ...checkFileNames(model.contentDir, pages),
+    ...checkRedirects(pages, index),
+    ...checkReservedUrls(pages, model.generatedUrls),
+  ];
   const externalLinks: ExternalLink[] = [];
+  const bodies = new Map<string, string>();
   for (const page of pages) {
-    const elements = htmlElements(page);
+    const elements = bodyElements(page.rendered);
     const refs = references(page, elements);
     for (const ref of refs) {
       if (ref.kind === "link" && /^https?:\/\//i.test(ref.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
     }
-    if (data) problems.push(...checkDataBlocks(page, options.blockNames));
-    problems.push(...checkReviews(page, options.today, options.strict), ...checkReading(page));
+    for (const failure of page.rendered.failures) problems.push(problem(page.file, page.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
+    if (model.data) problems.push(...checkDataBlocks(page, Object.keys(blocks)));
+    problems.push(...checkReviews(page, model.today, options.strict), ...checkReading(page));
     problems.push(...checkText(page.file, page.lines), ...checkHeadings(page), ...checkRawHtml(page, elements), ...checkLinks(page, refs, index), ...checkUnparsedLinks(page), ...checkImages(page, refs, index));
+    bodies.set(page.file, page.rendered.html);
   }
   for (const name of Object.keys(dataSchemas)) {
-    const file = path.join(dataFolder(contentDir), `${name}.yaml`);
-    if (existsSync(file)) problems.push(...checkText(file, readFileSync(file, "utf8").split("\n")));
+    const file = path.join(dataFolder(model.contentDir), `${name}.yaml`);
+    const data = model.dataTexts.get(file);
+    if (data !== undefined) problems.push(...checkText(file, data.split("\n")));
   }
-  if (data) problems.push(...checkNavigation(contentDir, data.navigation, index));
+  const navigationFile = path.join(dataFolder(model.contentDir), "navigation.yaml");
+  if (model.data) problems.push(...checkNavigation(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, index));
+  problems.push(...(model.catalog?.problems ?? []));
   if (options.since) {
-    const redirects = new Set(pages.flatMap((page) => (page.data?.draft ? [] : (page.data?.redirect_from ?? []))));
-    problems.push(...checkSince(options.since.file, options.since.text, index, redirects, options.since.pathPrefix));
+    const redirects = new Set(model.redirects.map((redirect) => redirect.from));
+    problems.push(...checkSince(options.since.file, options.since.text, index, redirects, model.pathPrefix));
   }
-  return { problems, externalLinks };
+  return { problems, externalLinks, bodies };
 }

@@ -1,5 +1,5 @@
-import path from "node:path";
 import type { Token } from "markdown-it";
+import type { RenderedBody } from "../markdown/render-lines.ts";
 import type { PageFrontMatter } from "../schema/page.ts";
 
 /** A page as the checks see it: its source lines, its Markdown tokens (which carry their lines) and its address. */
@@ -12,16 +12,10 @@ export interface PageSource {
   /** The address the page is published at. */
   url: string;
   tokens: Token[];
+  /** The body as HTML, with the line each part came from. */
+  rendered: RenderedBody;
   /** Lines of the file before the Markdown body. */
   bodyLineOffset: number;
-}
-
-/** The address Eleventy gives a page: `about.md` → `/about/`, `guides/index.md` → `/guides/`, or its permalink. */
-export function pageUrl(contentDir: string, file: string, permalink?: string): string {
-  if (permalink) return permalink;
-  const relative = path.relative(contentDir, file).split(path.sep).join("/").replace(/\.md$/, "");
-  const withoutIndex = relative === "index" ? "" : relative.replace(/\/index$/, "");
-  return withoutIndex ? `/${withoutIndex}/` : "/";
 }
 
 /** Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it. */

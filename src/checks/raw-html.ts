@@ -1,11 +1,13 @@
 import { problem, type Problem } from "../problems/problems.ts";
-import type { PageSource } from "./page-source.ts";
-import type { HtmlElement } from "./references.ts";
+import type { BodyElement } from "./html.ts";
+import { locate, type PageSource } from "./page-source.ts";
 
+/** Elements whose harm is worth naming; any other element outside the allowed list gets a general message. */
 const forbiddenTags: Record<string, string> = {
   script: "runs code",
   iframe: "embeds another website",
   frame: "embeds another website",
+  frameset: "embeds another website",
   object: "embeds a plugin or another document",
   embed: "embeds a plugin or another document",
   applet: "runs a plugin",
@@ -14,28 +16,90 @@ const forbiddenTags: Record<string, string> = {
   meta: "changes how the page behaves",
   link: "loads a file from elsewhere",
 };
-const urlAttributes = ["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data"];
 
-/** Raw HTML that could run code or load from elsewhere; harmless HTML (a table, a <details>) may stay. */
-export function checkRawHtml(page: PageSource, elements: readonly HtmlElement[]): Problem[] {
+/**
+ * The elements a page's body may hold: what Markdown makes, and plain HTML that only shows text (a table, a
+ * <details>, a form that stays on the site). Everything else, SVG and MathML included, is refused.
+ */
+const allowedTags = new Set(
+  "a abbr address b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr form fieldset legend label input button select option optgroup textarea".split(" "),
+);
+
+/** Attributes any allowed element may carry; `aria-*` and `data-*` too. */
+const globalAttributes = new Set(["id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "translate"]);
+const elementAttributes: Record<string, string[]> = {
+  a: ["href", "hreflang", "rel", "target", "download", "type"],
+  img: ["src", "alt", "width", "height", "loading", "decoding"],
+  ol: ["start", "reversed", "type"],
+  li: ["value"],
+  td: ["colspan", "rowspan", "headers", "align"],
+  th: ["colspan", "rowspan", "headers", "scope", "abbr", "align"],
+  col: ["span"],
+  colgroup: ["span"],
+  details: ["open"],
+  time: ["datetime"],
+  data: ["value"],
+  q: ["cite"],
+  blockquote: ["cite"],
+  del: ["cite", "datetime"],
+  ins: ["cite", "datetime"],
+  form: ["action", "method", "name"],
+  input: ["type", "name", "value", "placeholder", "required", "checked", "disabled", "min", "max", "step", "autocomplete", "size", "maxlength"],
+  button: ["type", "name", "value", "disabled"],
+  select: ["name", "required", "disabled", "multiple"],
+  option: ["value", "selected", "disabled"],
+  optgroup: ["label", "disabled"],
+  textarea: ["name", "rows", "cols", "required", "placeholder", "maxlength"],
+  label: ["for"],
+  fieldset: ["disabled"],
+};
+/** The one style Markdown writes itself: a table column's alignment. */
+const markdownAlignment = /^text-align:(left|right|center)$/;
+const urlAttributes = new Set(["href", "src", "action", "cite"]);
+
+/** The scheme of an address as a browser reads it: leading spaces and control characters dropped, tabs and newlines removed. */
+export function schemeOf(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
+  return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
+}
+const allowedSchemes = new Set(["http", "https", "mailto", "tel"]);
+
+/**
+ * Judges a page's body as a browser builds it, against the lists of allowed elements, attributes and address
+ * schemes. Markdown's own HTML always passes; raw HTML passes only where it shows text and links.
+ */
+export function checkRawHtml(page: PageSource, elements: readonly BodyElement[]): Problem[] {
   const problems: Problem[] = [];
-  for (const { element, line, column } of elements) {
-    const tag = element.rawTagName.toLowerCase();
+  for (const element of elements) {
+    const { tag } = element;
+    const { line, column } = locate(page, element.line, element.opening || `<${tag.replace(/^(svg|math):/, "")}`);
     const report = (message: string, fix: string) => problems.push(problem(page.file, line, message, fix, "error", column));
     const danger = forbiddenTags[tag];
     if (danger) {
       report(`a <${tag}> element ${danger}, which pages may not do`, tag === "iframe" ? "link to the content instead of embedding it" : `remove the <${tag}>; write the content in Markdown`);
       continue;
     }
-    for (const [name, value] of Object.entries(element.attributes)) {
-      const attribute = name.toLowerCase();
-      if (attribute.startsWith("on")) report(`the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
-      if (urlAttributes.includes(attribute) && /^\s*(javascript|vbscript|data):/i.test(value)) {
-        report(`the <${tag}>'s ${name} is a ${value.trim().split(":")[0]!.toLowerCase()}: address, which can run code`, "use the address of a page or a file instead");
+    if (!allowedTags.has(tag)) {
+      const name = tag.replace(/^(svg|math):/, "");
+      report(`a <${name}> element is not allowed in a page`, /^(svg|math):/.test(tag) || name === "svg" || name === "math" ? "save the drawing as an image in content/images/ and show it with ![what it shows](/images/…)" : `remove the <${name}>; write the content in Markdown`);
+      continue;
+    }
+    const allowed = elementAttributes[tag] ?? [];
+    for (const { name, value } of element.attributes) {
+      if (name === "style" && (tag === "td" || tag === "th") && markdownAlignment.test(value)) continue;
+      if (name.startsWith("on")) {
+        report(`the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
+      } else if (!globalAttributes.has(name) && !allowed.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name)) {
+        report(`the <${tag}> has a "${name}" attribute, which pages may not use`, `remove the ${name} attribute`);
+      } else if (urlAttributes.has(name) && element.raw) {
+        // Markdown's own links are judged by the link checks; markdown-it already refuses the addresses that run code.
+        const scheme = schemeOf(value);
+        if (scheme && !allowedSchemes.has(scheme)) report(`the <${tag}>'s ${name} is a ${scheme}: address, which can run code`, "use the address of a page or a file instead");
       }
     }
     if (tag === "form") {
-      const action = element.getAttribute("action") ?? "";
+      const action = element.attribute("action") ?? "";
       if (/^(https?:)?\/\//i.test(action.trim())) report(`the form sends what people type to another website (${action})`, "remove the form, or link to the other website's own page");
     }
   }

@@ -1,11 +1,5 @@
-import { existsSync, statSync } from "node:fs";
-import path from "node:path";
-import { generatorRoot } from "../options.ts";
 import type { PageSource } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
-
-/** Addresses the generator itself publishes on every site. */
-export const generatedUrls = ["/search/", "/sitemap.xml", "/robots.txt", "/reviews.json", "/assets/site.css"];
 
 /** Ids every page has from its layout, besides its headings. */
 export const layoutIds = ["main-content"];
@@ -25,10 +19,11 @@ export class SiteIndex {
   private readonly drafts: Set<string>;
 
   constructor(
-    private readonly contentDir: string,
     pages: readonly PageSource[],
-    /** Addresses the generator publishes from data rather than Markdown (the catalog's pages). */
+    /** Addresses the generator publishes itself: its own files, and pages made from data (the catalog's pages). */
     generatedPages: readonly string[] = [],
+    /** The files published as they are (images), by address. */
+    private readonly files: ReadonlySet<string> = new Set(),
   ) {
     for (const url of generatedPages) this.pages.set(url, { file: "", ids: new Set(layoutIds), sections: [] });
     for (const page of pages) {
@@ -56,19 +51,12 @@ export class SiteIndex {
     return this.pages.get(url) ?? this.pages.get(url.endsWith("/") ? url : `${url}/`);
   }
 
-  /** Whether an address that is not a page is a file the site publishes: an image, a download, a generated file. */
+  /** Whether an address that is not a page is a file the site publishes: an image, a generated file. */
   hasFile(url: string): boolean {
-    if (generatedUrls.includes(url)) return true;
-    const relative = sourceForm(url).replace(/^\/+/, "");
-    if (relative.startsWith("assets/") && isFile(path.join(generatorRoot, "_includes", relative))) return true;
-    return isFile(path.join(this.contentDir, relative));
+    return this.files.has(sourceForm(url)) || this.pages.has(sourceForm(url));
   }
 
   urls(): string[] {
     return [...this.pages.keys()];
   }
-}
-
-function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
 }

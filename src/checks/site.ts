@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { dataFolder } from "../model/data.ts";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import type { SiteData } from "../schema/data.ts";
 import { slugify } from "../model/slug.ts";
@@ -68,9 +66,8 @@ export function checkReservedUrls(pages: readonly PageSource[], reserved: readon
 }
 
 /** The menus' links go to pages that exist. */
-export function checkNavigation(contentDir: string, navigation: SiteData["navigation"], index: SiteIndex): Problem[] {
-  const file = path.join(dataFolder(contentDir), "navigation.yaml");
-  const source = parseYaml(readFileSync(file, "utf8"));
+export function checkNavigation(file: string, text: string, navigation: SiteData["navigation"], index: SiteIndex): Problem[] {
+  const source = parseYaml(text);
   const problems: Problem[] = [];
   for (const menu of ["primary", "footer"] as const) {
     navigation[menu].forEach((item, i) => {

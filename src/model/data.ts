@@ -9,8 +9,9 @@ import { validateYaml } from "./validate.ts";
 export const dataFolder = (contentDir: string) => path.join(contentDir, "_data");
 
 /** Loads and checks every data file of a content folder; `data` is set only when all of them are valid. */
-export function loadSiteData(contentDir: string): { data?: SiteData; problems: Problem[] } {
+export function loadSiteData(contentDir: string): { data?: SiteData; problems: Problem[]; texts: Map<string, string> } {
   const problems: Problem[] = [];
+  const texts = new Map<string, string>();
   const data: Partial<Record<keyof SiteData, unknown>> = {};
   for (const [name, schema] of Object.entries(dataSchemas) as [keyof SiteData, (typeof dataSchemas)[keyof SiteData]][]) {
     const file = path.join(dataFolder(contentDir), `${name}.yaml`);
@@ -20,17 +21,19 @@ export function loadSiteData(contentDir: string): { data?: SiteData; problems: P
       continue;
     }
     const text = readFileSync(file, "utf8");
+    texts.set(file, text);
     const result = validateYaml(schema, text, file);
     problems.push(...result.problems);
     if (result.ok) data[name] = result.value;
   }
-  if (data.agencies) problems.push(...checkAgencyParents(data.agencies as NonNullable<SiteData["agencies"]>, path.join(dataFolder(contentDir), "agencies.yaml")));
-  return problems.length ? { problems } : { data: data as SiteData, problems };
+  const agenciesFile = path.join(dataFolder(contentDir), "agencies.yaml");
+  if (data.agencies) problems.push(...checkAgencyParents(data.agencies as NonNullable<SiteData["agencies"]>, agenciesFile, texts.get(agenciesFile)!));
+  return problems.length ? { problems, texts } : { data: data as SiteData, problems, texts };
 }
 
-function checkAgencyParents(agencies: NonNullable<SiteData["agencies"]>, file: string): Problem[] {
+function checkAgencyParents(agencies: NonNullable<SiteData["agencies"]>, file: string, text: string): Problem[] {
   const names = agencies.map((a) => a.name);
-  const source = parseYaml(readFileSync(file, "utf8"));
+  const source = parseYaml(text);
   return agencies.flatMap((agency, i) => {
     if (agency.parent === undefined || names.includes(agency.parent)) return [];
     const guess = didYouMean(agency.parent, names);

@@ -3,38 +3,20 @@ import matter from "gray-matter";
 import { pageSchema, type PageFrontMatter } from "../schema/page.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 import { validateYaml } from "./validate.ts";
-import { parseYaml } from "./yaml-source.ts";
 
 function refuseExecutable(): never {
   throw new Error("executable front matter is not allowed");
 }
 
 /**
- * Front matter engines for gray-matter and Eleventy. gray-matter runs `---js` and `---javascript`
- * front matter as code unless both engines are replaced (its `js: false` option is not enough).
+ * Front matter engines for gray-matter and Eleventy (which reads the layouts' front matter with it). gray-matter
+ * runs `---js` and `---javascript` front matter as code unless both engines are replaced (`js: false` is not enough).
  */
 export const safeEngines = {
   js: refuseExecutable,
   javascript: refuseExecutable,
   jsLegacy: refuseExecutable,
   node: refuseExecutable,
-};
-
-/**
- * Front matter the checks have read and found valid, keyed by its text, for Eleventy to take instead of reading
- * the YAML a second time.
- */
-export const checkedFrontMatter = new Map<string, object>();
-
-/** What Eleventy parses front matter with: the same YAML reader as the checks (or what they read), and no code. */
-export const frontMatterEngines = {
-  ...safeEngines,
-  yaml: (text: string): object => {
-    const checked = checkedFrontMatter.get(text);
-    if (checked === undefined) return parseYaml(text).value as object;
-    checkedFrontMatter.delete(text);
-    return checked;
-  },
 };
 
 export interface ParsedPage {
@@ -83,8 +65,6 @@ export function parsePage(file: string, fileText = readFileSync(file, "utf8")): 
   }
   // gray-matter's `matter` starts with the newline that ends the opening "---", so its lines are the file's.
   const result = validateYaml(pageSchema, parsed.matter, file);
-  // The schema passed, so what was read is a mapping of fields.
-  if (result.ok) checkedFrontMatter.set(parsed.matter, result.parsed as object);
   const bodyLineOffset = text.slice(0, text.length - parsed.content.length).split("\n").length - 1;
   return { page: { file, data: result.ok ? result.value : undefined, body: parsed.content, bodyLineOffset }, problems: result.problems };
 }

@@ -2,8 +2,8 @@ import { pagedUrls } from "./paging.ts";
 
 interface Item {
   url: string | false;
-  inputPath?: string;
-  data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean };
+  /** The file a page is made from: a Markdown page, or the data of a page the generator makes. */
+  data: { title?: string; order?: number; unlisted?: boolean; draft?: boolean; source?: string };
 }
 
 const published = (item: Item) => Boolean(item.url) && !item.data.draft;
@@ -22,7 +22,7 @@ export function orderedPages<T extends Item>(items: readonly T[]): T[] {
 
 /** The public pages written in Markdown: the site's own pages, without the catalog's pages made from data. */
 export function writtenPages<T extends Item>(items: readonly T[]): T[] {
-  return publicPages(items).filter((item) => item.inputPath?.endsWith(".md"));
+  return publicPages(items).filter((item) => item.data.source?.endsWith(".md"));
 }
 
 /** The site map's first page; it lists the written pages, fifty to a page. */

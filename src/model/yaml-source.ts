@@ -35,8 +35,15 @@ export function parseYaml(text: string): YamlSource {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line, column: col };
   };
+  let value: unknown;
+  try {
+    // The yaml package refuses to expand an alias more than 100 times: a "billion laughs" would fill the memory.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", 1, 1, "write the values out instead of repeating them with * and &");
+  }
   return {
-    value: doc.toJS(),
+    value,
     position(path, which = "value") {
       let node: unknown = doc.contents;
       let keyOffset: number | undefined;

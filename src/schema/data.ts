@@ -14,7 +14,7 @@ export const settingsSchema = z.strictObject({
   /** The language of the pages, as a BCP 47 tag (en, es, en-US…). */
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or es-MX"),
   /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
-  path_prefix: z.string().regex(/^\/([^/\s]+\/)*$/, "must start and end with a slash, such as / or /code-site/").default("/"),
+  path_prefix: z.string().regex(/^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, "must start and end with a slash, such as / or /code-site/").default("/"),
   /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
   repository: httpsUrl,
   /** The branch that edits are proposed against. */

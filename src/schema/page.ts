@@ -7,8 +7,15 @@ export const reviewIntervalPattern = /^([1-9]\d*) (day|week|month|year)s?$/;
  * The front matter every page in `content/` may carry: the one reference for editors. Each field's
  * description is what CONTRIBUTING.md's field table shows, so the table is generated from this schema.
  */
+const dayCounts = { day: 1, week: 7, month: 31, year: 366 };
+const maxReviewDays = 10 * 372;
+const intervalInDays = (interval: string) => {
+  const [, amount, unit] = reviewIntervalPattern.exec(interval) ?? [];
+  return Number(amount) * (dayCounts[unit as keyof typeof dayCounts] ?? 1);
+};
+
 export const pageSchema = z.strictObject({
-  title: z.string().trim().min(1).describe("The page's name: its heading, the browser tab's title and the search result's title."),
+  title: z.string().trim().min(1).max(200).describe("The page's name: its heading, the browser tab's title and the search result's title."),
   description: z.string().trim().min(1).max(300).describe("One or two plain sentences that say what the page is for, for search engines and link previews."),
   order: z.number().int().optional().describe("Puts the page on the home page's list of pages; lower numbers come first."),
   layout: z.enum(["page", "home"]).default("page").describe("The page's design: `page` for ordinary pages, `home` for the front page."),
@@ -19,15 +26,17 @@ export const pageSchema = z.strictObject({
     .describe("The page's address when it should differ from its file name, such as `/404.html`."),
   draft: z.boolean().default(false).describe("`true` keeps the page out of the site, its menus, sitemap and search while it is being written."),
   unlisted: z.boolean().default(false).describe("`true` publishes the page but keeps it out of the sitemap, page lists and search (the 404 page)."),
-  owner: z.string().trim().min(1).optional().describe("Who keeps the page right: a team or a role, such as `Working Group`."),
+  owner: z.string().trim().min(1).max(200).optional().describe("Who keeps the page right: a team or a role, such as `Working Group`."),
   last_reviewed: z.iso.date().optional().describe("The day someone last checked that the page is still right, written YYYY-MM-DD."),
   review_every: z
     .string()
     .regex(reviewIntervalPattern, "must be a number and a unit, such as 6 months, 1 year or 90 days")
+    .refine((interval) => intervalInDays(interval) <= maxReviewDays, "must be at most 10 years, such as 1 year")
     .optional()
     .describe("How often the page should be checked, such as `6 months`; after that it shows a notice that it may be out of date."),
   redirect_from: z
-    .array(z.string().regex(/^\/([^\s/]+\/)*([^\s/]+\.html)?$/, "must be an old address on this site, such as /old-page/"))
+    .array(z.string().regex(/^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$/, "must be an old address on this site, such as /old-page/"))
+    .max(100)
     .optional()
     .describe("Old addresses of the page: each one keeps working and sends readers here."),
 });

@@ -1,7 +1,10 @@
 // Eleventy ships JavaScript without type declarations; this is the part of its API the generator uses.
 declare module "@11ty/eleventy" {
   export interface EleventyOptions {
-    configPath?: string;
+    /** false: no configuration file; `config` configures Eleventy instead. */
+    configPath?: string | false;
+    /** The programmatic configuration, run as a configuration file would be (again on every reset while serving). */
+    config?: (eleventyConfig: any) => unknown;
     quietMode?: boolean;
     runMode?: "build" | "serve" | "watch";
     source?: "cli" | "script";
@@ -23,6 +26,7 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<EleventyResult[]>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
     logger: {
       /** Where Eleventy's messages go, by kind: a console, or an object with the same `log`, `warn` and `error`. */
       overrideLogger(logger: Pick<Console, "log" | "warn" | "error">): void;

@@ -1,0 +1,41 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { generatorRoot } from "../options.ts";
+
+/** The generator's own files, copied to /assets/ on every site. */
+export const assetsFolder = path.join(generatorRoot, "_includes", "assets");
+
+/** Addresses the generator itself publishes on every site, whatever its content. */
+export const generatedUrls = [
+  "/search/",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/reviews.json",
+  "/_headers",
+  "/_redirects",
+  "/assets/site.css",
+  ...readdirSync(assetsFolder).map((name) => `/assets/${name}`),
+];
+
+/** Folders the generator fills: no page may be published inside them. */
+export const generatedFolders = ["/assets/", "/pagefind/"];
+
+const segment = "[A-Za-z0-9_~-][A-Za-z0-9._~-]*";
+const safeAddress = new RegExp(`^/(?:${segment}/)*(?:${segment})?$`);
+
+/**
+ * Whether an address can be written as a file inside the site's folder and nowhere else: each of its parts is
+ * letters, digits, hyphens, underscores, tildes and dots, and none is "." or ".." or starts with a dot.
+ */
+export const isSafeAddress = (url: string): boolean => safeAddress.test(url);
+
+/** The file an address is written to, inside the output folder: `/about/` → `about/index.html`. */
+export const outputFileOf = (url: string): string => (url.endsWith("/") ? `${url}index.html` : url).replace(/^\//, "");
+
+/** The address of a page: `about.md` → `/about/`, `guides/index.md` → `/guides/`, or its permalink. */
+export function pageUrl(contentDir: string, file: string, permalink?: string): string {
+  if (permalink) return permalink;
+  const relative = path.relative(contentDir, file).split(path.sep).join("/").replace(/\.md$/, "");
+  const withoutIndex = relative === "index" ? "" : relative.replace(/\/index$/, "");
+  return withoutIndex ? `/${withoutIndex}/` : "/";
+}

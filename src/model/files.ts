@@ -1,0 +1,90 @@
+import { lstatSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { problem, type Problem } from "../problems/problems.ts";
+
+/** The folders of a content folder that are not pages: the data files, the images and the inventories. */
+export const dataFolderName = "_data";
+export const imagesFolderName = "images";
+export const inventoriesFolderName = "code-json";
+
+/** The most any one file may weigh: enough for any real page, image or inventory, not for a file that would stall the build. */
+export const sizeLimits = {
+  page: 1024 * 1024,
+  data: 1024 * 1024,
+  image: 5 * 1024 * 1024,
+  inventory: 50 * 1024 * 1024,
+} as const;
+
+/** Every file of a content folder, sorted by what it is. Nothing else in the folder reaches the site. */
+export interface ContentFiles {
+  pages: string[];
+  dataFiles: string[];
+  images: string[];
+  inventories: string[];
+  problems: Problem[];
+}
+
+/** Files that editors' computers and tools leave behind; they are never published and need no word. */
+const systemFiles = new Set([".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep", ".git", ".gitattributes", ".gitignore", "node_modules"]);
+
+/** What a file holds, by the end of its name, when it is code or a template rather than a page. */
+const codeExtensions = /\.(c?js|mjs|ts|cts|mts|jsx|tsx|njk|liquid|hbs|mustache|ejs|haml|pug|webc|11ty\.\w+|html?|php|sh|py)$/i;
+
+const kindOfFolder = (relative: string) => {
+  const top = relative.split("/")[0];
+  return top === dataFolderName ? "data" : top === imagesFolderName ? "image" : top === inventoriesFolderName ? "inventory" : "page";
+};
+
+/**
+ * Walks a content folder without following a symbolic link, and sorts every file: pages (`.md`), data files
+ * (`_data/`), images (`images/`) and inventories (`code-json/`). Anything else is refused or, when it cannot be
+ * published, named, so that no file reaches the site unseen and no editor wonders why theirs did not.
+ */
+export function findContentFiles(contentDir: string): ContentFiles {
+  const found: ContentFiles = { pages: [], dataFiles: [], images: [], inventories: [], problems: [] };
+  const refuse = (file: string, message: string, fix: string, severity: "error" | "warning" = "error") => found.problems.push(problem(file, 1, message, fix, severity));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (systemFiles.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      const relative = path.relative(contentDir, full).split(path.sep).join("/");
+      const kind = kindOfFolder(relative);
+      if (entry.isSymbolicLink()) {
+        refuse(full, `${relative} is a symbolic link, and the site publishes only files that are in the repository`, "replace the link with a copy of the file it points to");
+        continue;
+      }
+      if (entry.name.startsWith(".")) {
+        refuse(full, `${relative} is hidden (its name starts with "."), so it is not published`, "rename it without the dot if it belongs on the site, or move it out of the content folder", "warning");
+        continue;
+      }
+      if (entry.name.startsWith("_") && relative !== dataFolderName) {
+        refuse(full, `${relative} is not published: names starting with "_" are kept for the site's data folder (_data)`, "rename it without the underscore if it belongs on the site, or move it out of the content folder", "warning");
+        continue;
+      }
+      if (entry.isDirectory()) {
+        walk(full);
+        continue;
+      }
+      if (!entry.isFile()) {
+        refuse(full, `${relative} is not an ordinary file`, "remove it from the content folder");
+        continue;
+      }
+      if (kind === "data") found.dataFiles.push(full);
+      else if (kind === "image") found.images.push(full);
+      else if (kind === "inventory") sortInventory(full, relative);
+      else if (entry.name.endsWith(".md")) found.pages.push(full);
+      else if (codeExtensions.test(entry.name)) {
+        refuse(full, `${relative} is code or a template, and the content folder holds no code`, "write the page in Markdown (a .md file), or remove this file");
+      } else {
+        refuse(full, `${relative} is not a page, and only pages (.md files) and files in ${imagesFolderName}/ are published`, `move it to content/${imagesFolderName}/ if it is an image, or remove it`);
+      }
+    }
+  };
+  const sortInventory = (full: string, relative: string) => {
+    if (full.endsWith(".json")) found.inventories.push(full);
+    else refuse(full, `${relative} is not a code.json inventory: ${inventoriesFolderName}/ holds only .json files`, "remove it, or save the inventory as a .json file");
+  };
+  walk(contentDir);
+  found.pages.sort();
+  return found;
+}

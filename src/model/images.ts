@@ -1,0 +1,115 @@
+import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
+
+/** An image format the site publishes: what its file may be named, and how its first bytes begin. */
+interface ImageFormat {
+  name: string;
+  extensions: string[];
+  matches(bytes: Buffer): boolean;
+}
+
+const startsWith = (bytes: Buffer, signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+const formats: ImageFormat[] = [
+  { name: "PNG", extensions: ["png"], matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { name: "JPEG", extensions: ["jpg", "jpeg"], matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { name: "GIF", extensions: ["gif"], matches: (b) => startsWith(b, ascii("GIF87a")) || startsWith(b, ascii("GIF89a")) },
+  { name: "WebP", extensions: ["webp"], matches: (b) => startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8) },
+  { name: "AVIF", extensions: ["avif"], matches: (b) => startsWith(b, ascii("ftypavi"), 4) },
+  { name: "SVG", extensions: ["svg"], matches: (b) => /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(b.subarray(0, 4096).toString("utf8")) },
+];
+
+export const imageExtensions = formats.flatMap((format) => format.extensions);
+
+/** Why a file in images/ may not be published, or undefined when it is an image of the kind its name says. */
+export function judgeImage(name: string, bytes: Buffer): { message: string; fix: string } | undefined {
+  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
+  const named = formats.find((format) => format.extensions.includes(extension));
+  const actual = formats.find((format) => format.matches(bytes));
+  if (!named) {
+    return {
+      message: `${name} is not an image the site publishes (${imageExtensions.map((e) => `.${e}`).join(", ")})`,
+      fix: actual ? `rename it to end in .${actual.extensions[0]}` : "remove it from content/images/: only images are published there",
+    };
+  }
+  if (actual !== named) {
+    return {
+      message: `${name} is named as a ${named.name} image, but ${actual ? `it is a ${actual.name} image` : "its content is not one"}`,
+      fix: actual ? `rename it to end in .${actual.extensions[0]}` : `save it again as a ${named.name} image`,
+    };
+  }
+  if (named.name === "SVG") {
+    const danger = svgDanger(bytes);
+    if (danger) return { message: `${name} ${danger}, which an image may not do`, fix: "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG" };
+  }
+  return undefined;
+}
+
+const svgNamespace = "http://www.w3.org/2000/svg";
+/** Drawing tools' notes (Inkscape's and the metadata they write): never run, never shown. */
+const metadataNamespaces = new Set([
+  "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+  "http://creativecommons.org/ns#",
+  "http://purl.org/dc/elements/1.1/",
+  "http://www.inkscape.org/namespaces/inkscape",
+  "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+]);
+/** SVG's drawing elements. Left out: script, foreignObject (HTML inside), a (links), and the animations that can change a link. */
+const svgElements = new Set(
+  "svg g defs symbol use path rect circle ellipse line polyline polygon text tspan textPath title desc metadata style image switch linearGradient radialGradient stop pattern clipPath mask marker filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur feImage feMerge feMergeNode feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence".split(" "),
+);
+const embeddedImage = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/;
+/** A CSS reference to anything but a part of the same drawing (`url(#gradient)`) loads from elsewhere. */
+const outsideReference = /url\s*\(\s*(?!['"]?#)|@import/i;
+
+/**
+ * What in an SVG could run code or load from elsewhere, read with an XML parser as a browser reads an SVG file.
+ * Anything the parser has to guess at is refused, so no reading of the file differs from the one checked.
+ */
+export function svgDanger(bytes: Buffer): string | undefined {
+  const text = bytes.toString("utf8");
+  if (text.includes("\uFFFD")) return "is not saved as UTF-8";
+  if (/<!DOCTYPE/i.test(text)) return "declares a DOCTYPE, whose entities can pull in other files";
+  if (/<\?xml-stylesheet/i.test(text)) return "loads a stylesheet";
+  const encoding = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)/i.exec(text)?.[1];
+  if (encoding && !/^utf-?8$/i.test(encoding)) return `says it is in the ${encoding} encoding`;
+  let document;
+  try {
+    document = new DOMParser({
+      onError: (level: string, message: string) => {
+        throw new Error(`${level}: ${message}`);
+      },
+    }).parseFromString(text.replace(/^\uFEFF/, ""), "image/svg+xml");
+  } catch {
+    return "is not well-formed XML";
+  }
+  const root = document.documentElement;
+  if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return "is not an SVG drawing";
+  return elementDanger(root);
+}
+
+function elementDanger(element: Element): string | undefined {
+  const namespace = element.namespaceURI ?? "";
+  const name = element.localName ?? element.tagName;
+  if (namespace === svgNamespace) {
+    if (!svgElements.has(name)) return `has a <${name}> element`;
+  } else if (!metadataNamespaces.has(namespace)) {
+    return `has a <${element.tagName}> element from outside SVG`;
+  }
+  for (let i = 0; i < element.attributes.length; i++) {
+    const attribute = element.attributes.item(i)!;
+    const attributeName = attribute.localName ?? attribute.name;
+    const value = attribute.value;
+    if (/^on/i.test(attributeName)) return `has an event handler (${attribute.name})`;
+    if (attributeName === "href" && !value.trim().startsWith("#") && !(name === "image" && embeddedImage.test(value.trim()))) return `refers to another file (${attribute.name}="${value}")`;
+    if (outsideReference.test(value)) return `refers to another file in its styles (${attribute.name})`;
+  }
+  if (name === "style" && outsideReference.test(element.textContent ?? "")) return "refers to another file in its styles";
+  for (let child: Node | null = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === child.PROCESSING_INSTRUCTION_NODE) return "has a processing instruction";
+    if (child.nodeType !== child.ELEMENT_NODE) continue;
+    const danger = elementDanger(child as Element);
+    if (danger) return danger;
+  }
+  return undefined;
+}

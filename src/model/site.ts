@@ -1,0 +1,130 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { buildCatalog, catalogUrls, type Catalog } from "../catalog/catalog.ts";
+import { metrics } from "../catalog/metrics.ts";
+import { normalizePrefix } from "../options.ts";
+import { problem, type Problem } from "../problems/problems.ts";
+import { dataSchemas, type SiteData } from "../schema/data.ts";
+import { loadSiteData } from "./data.ts";
+import { findContentFiles, sizeLimits } from "./files.ts";
+import { readCommitDates, type CommitDates } from "./git.ts";
+import { judgeImage } from "./images.ts";
+import { siteMapUrls } from "./page-lists.ts";
+import { readPages, type ReadPage } from "./pages.ts";
+import { today as todayInCalifornia } from "./review.ts";
+import { generatedUrls } from "./addresses.ts";
+
+export interface SiteOptions {
+  /** The folder of Markdown pages, `_data/` and images: everything particular to one community's site. */
+  contentDir: string;
+  /** The folder served under, overriding the settings' `path_prefix` (a GitHub Pages project site: "/repo/"). */
+  pathPrefix?: string;
+  /** The day the site is built for, YYYY-MM-DD (reviews fall due against it); today in California by default. */
+  today?: string;
+}
+
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+/** A file the site publishes as it is, and its address. */
+export interface PublishedFile {
+  file: string;
+  url: string;
+}
+
+/**
+ * Everything a site is made of, read once from its content folder: what the checks judge and exactly what
+ * Eleventy renders. Nothing in the content folder reaches the site except through this value.
+ */
+export interface SiteModel {
+  contentDir: string;
+  /** The folder the site is served under, "/" or "/repo/". */
+  pathPrefix: string;
+  today: string;
+  /** The data files, when every one of them is valid. */
+  data?: SiteData;
+  /** Each data file's text, by its path, for the checks' line numbers. */
+  dataTexts: Map<string, string>;
+  /** Every page file, drafts and pages with mistakes included; `page` is unset when its front matter cannot be read. */
+  pages: ReadPage[];
+  /** The images, each judged an image of the kind its name says. */
+  images: PublishedFile[];
+  catalog?: Catalog;
+  commits: CommitDates;
+  /** Each published page's title by address, for breadcrumbs. */
+  titles: Map<string, string>;
+  /** Old addresses, each sending readers on to a page. */
+  redirects: Redirect[];
+  /** Every address the generator makes itself: search, site map, sitemap, feeds, the catalog's pages. */
+  generatedUrls: string[];
+  /** What reading found: files refused, data and front matter that cannot be used. */
+  problems: Problem[];
+}
+
+/** Reads a content folder into the one model of its site. */
+export function loadSite(options: SiteOptions): SiteModel {
+  const contentDir = path.resolve(options.contentDir);
+  const today = options.today ?? todayInCalifornia();
+  const files = findContentFiles(contentDir);
+  const problems = [...files.problems, ...unknownDataFiles(files.dataFiles, contentDir)];
+  const { data, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir);
+  problems.push(...dataProblems);
+  const pathPrefix = normalizePrefix(options.pathPrefix ?? data?.settings.path_prefix ?? "/");
+  const withinLimit = (file: string, limit: number, what: string) => {
+    const size = statSync(file).size;
+    if (size <= limit) return true;
+    problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} a ${what} may be`, `make it smaller, or split it in two`));
+    return false;
+  };
+  const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")));
+  problems.push(...read.problems);
+
+  const images: PublishedFile[] = [];
+  for (const file of files.images) {
+    if (!withinLimit(file, sizeLimits.image, "image")) continue;
+    const refused = judgeImage(path.basename(file), readFileSync(file));
+    if (refused) problems.push(problem(file, 1, refused.message, refused.fix));
+    else images.push({ file, url: `/${path.relative(contentDir, file).split(path.sep).join("/")}` });
+  }
+
+  const catalog = data?.inventories ? buildCatalog(contentDir, data.inventories, today) : undefined;
+  const published = read.pages.filter((p) => p.page?.data && !p.page.data.draft);
+  const titles = new Map(published.map((p) => [p.url, p.page!.data!.title]));
+  const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url })));
+  const siteMap = siteMapUrls(read.pages.map(({ file, url, page }) => ({ url, data: { ...page?.data, source: file } })));
+  const catalogAddresses = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
+  return {
+    contentDir,
+    pathPrefix,
+    today,
+    data,
+    dataTexts,
+    pages: read.pages,
+    images,
+    catalog,
+    commits: readCommitDates(contentDir),
+    titles,
+    redirects,
+    generatedUrls: [...generatedUrls, ...siteMap, ...catalogAddresses],
+    problems,
+  };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+
+/** The data folder holds the YAML files the schemas describe, and nothing else: no code, no JSON read in their place. */
+function unknownDataFiles(dataFiles: readonly string[], contentDir: string): Problem[] {
+  const known = new Set(Object.keys(dataSchemas).map((name) => `${name}.yaml`));
+  return dataFiles.flatMap((file) => {
+    const relative = path.relative(contentDir, file).split(path.sep).join("/");
+    const name = path.basename(file);
+    if (known.has(name) && path.dirname(relative) === "_data") return [];
+    const yamlName = `${name.replace(/\.[^.]+$/, "")}.yaml`;
+    if (known.has(yamlName)) {
+      return [problem(file, 1, `${relative} is not read: the site reads its data from ${yamlName}, in YAML`, `move what it says into _data/${yamlName}, then remove ${name}`)];
+    }
+    return [problem(file, 1, `${relative} is not a data file the site reads (it reads ${[...known].join(", ")})`, "remove it, or move what it says into one of those files")];
+  });
+}

@@ -1,0 +1,130 @@
+import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { formatProblem, type Problem } from "../problems/problems.ts";
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".csv": "text/csv; charset=utf-8",
+};
+
+/** The preview's own files: a script that reloads the page when the site is rebuilt. Same origin, so the pages' CSP lets it run. */
+const previewFolder = "/__preview/";
+const reloadScript = `new EventSource(${JSON.stringify(`${previewFolder}events`)}).addEventListener("rebuilt", () => location.reload());\n`;
+
+export interface PreviewServer {
+  url: string;
+  /** Tells every open page the site was rebuilt, with the problems it has now. */
+  rebuilt(problems: readonly Problem[]): void;
+  close(): Promise<void>;
+}
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Serves the site being previewed, on 127.0.0.1 unless another host is asked for: only files inside its folder,
+ * any malformed address answered (never a stop), and every page told to reload when the site is rebuilt. Each
+ * page shows the site's errors at its top while there are any.
+ */
+export function startPreviewServer(siteDir: string, options: { host: string; port: number; pathPrefix: string }): Promise<PreviewServer> {
+  const root = realpathSync(siteDir);
+  const listeners = new Set<ServerResponse>();
+  let errors: Problem[] = [];
+  const send = (response: ServerResponse, status: number, type: string, body: string | Buffer) => {
+    response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+    response.end(body);
+  };
+  const withProblems = (html: string) => {
+    if (!errors.length) return html;
+    const list = `<div class="preview-problems" role="alert"><p>While previewing: the site has ${errors.length} error${errors.length === 1 ? "" : "s"}, and would not be published.</p><ul>${errors.map((p) => `<li><code>${escape(formatProblem(p))}</code></li>`).join("")}</ul></div>`;
+    return html.replace(/<body([^>]*)>/, (body) => `${body}${list}`);
+  };
+  const withReload = (html: string) => html.replace(/<\/body>/, `<script src="${previewFolder}reload.js"></script></body>`);
+  const fileFor = (pathname: string): string | undefined => {
+    const relative = pathname.slice(options.pathPrefix.length);
+    const candidate = path.resolve(root, relative);
+    try {
+      const real = realpathSync(candidate);
+      if (real !== root && !real.startsWith(root + path.sep)) return undefined;
+      return statSync(real).isDirectory() ? fileFor(`${pathname.replace(/\/?$/, "/")}index.html`) : real;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const server = createServer((request, response) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://preview.invalid").pathname);
+    } catch {
+      return send(response, 400, types[".txt"]!, "This address is malformed.");
+    }
+    if (pathname.includes("\0")) return send(response, 400, types[".txt"]!, "This address is malformed.");
+    if (pathname === `${previewFolder}reload.js`) return send(response, 200, types[".js"]!, reloadScript);
+    if (pathname === `${previewFolder}events`) {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      response.write(": connected\n\n");
+      listeners.add(response);
+      request.on("close", () => listeners.delete(response));
+      return;
+    }
+    if (!pathname.startsWith(options.pathPrefix)) {
+      if (pathname === "/") {
+        response.writeHead(302, { location: options.pathPrefix });
+        return response.end();
+      }
+      return notFound(response);
+    }
+    const file = fileFor(pathname);
+    if (file && statSync(file).isFile() && !pathname.endsWith("/") && file.endsWith(`${path.sep}index.html`) && !pathname.endsWith("index.html")) {
+      response.writeHead(301, { location: `${pathname}/` });
+      return response.end();
+    }
+    if (!file) return notFound(response);
+    const type = types[path.extname(file)] ?? "application/octet-stream";
+    if (type === types[".html"]) return send(response, 200, type, withReload(withProblems(readFileSync(file, "utf8"))));
+    response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+    createReadStream(file).on("error", () => response.destroy()).pipe(response);
+  });
+  const notFound = (response: ServerResponse) => {
+    const page = fileFor(`${options.pathPrefix}404.html`);
+    send(response, 404, types[".html"]!, page ? withReload(withProblems(readFileSync(page, "utf8"))) : "Not found");
+  };
+  // A request the server cannot even read (a malformed request line) is answered, not left to stop the preview.
+  server.on("clientError", (_error, socket) => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
+
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+      resolve({
+        url: `http://${host}:${port}${options.pathPrefix}`,
+        rebuilt(problems) {
+          errors = problems.filter((p) => p.severity === "error");
+          for (const listener of listeners) listener.write("event: rebuilt\ndata: {}\n\n");
+        },
+        close: () =>
+          new Promise((done) => {
+            for (const listener of listeners) listener.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

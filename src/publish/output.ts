@@ -1,0 +1,38 @@
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { generatorRoot } from "../options.ts";
+
+/** The generator's own folders: a site is never written over, around or into them. */
+const sourceFolders = ["src", "scripts", "test", "_includes", "content", "node_modules", ".git", ".github", ".ci"].map((name) => path.join(generatorRoot, name));
+
+const isWithin = (child: string, parent: string) => {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+};
+
+/** What a previous build left at the output path: a link to the site, or (before links) a folder holding one. */
+function holdsBuiltSite(outputDir: string): boolean {
+  const stat = lstatSync(outputDir);
+  if (stat.isSymbolicLink()) return true;
+  if (!stat.isDirectory()) return false;
+  const entries = readdirSync(outputDir);
+  return entries.length === 0 || (entries.includes("sitemap.xml") && entries.includes("assets"));
+}
+
+/**
+ * Why the site may not be written at `outputDir`, or undefined when it may. A build replaces the whole folder,
+ * so it may not be the repository, the content folder or anything holding them, nor sit inside the sources,
+ * nor be a folder that holds something other than a site this generator built.
+ */
+export function outputDirProblem(outputDir: string, contentDir: string): string | undefined {
+  const output = path.resolve(outputDir);
+  const protectedFolders = [generatorRoot, path.resolve(contentDir)];
+  if (protectedFolders.some((folder) => isWithin(folder, output))) {
+    return `${output} holds the site's sources (the generator or the content folder), which a build would replace`;
+  }
+  if ([...sourceFolders, path.resolve(contentDir)].some((folder) => isWithin(output, folder))) {
+    return `${output} is inside the site's sources (the generator or the content folder)`;
+  }
+  if (existsSync(output) && !holdsBuiltSite(output)) return `${output} already holds files that are not a site built here, and a build replaces the whole folder`;
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * A site is built into a staging folder beside the output path, and the output path is a symbolic link to the
+ * newest complete one. Replacing a link by renaming another over it is atomic, so at every instant the output
+ * path holds a whole site, the old one or the new one, even if the build is killed halfway.
+ */
+const stagingPrefix = (outputDir: string) => `.site-${path.basename(outputDir)}-`;
+
+/** A fresh staging folder for a build of `outputDir`; its name carries this process's id, to tell a killed build's. */
+export function makeStaging(outputDir: string): string {
+  mkdirSync(path.dirname(outputDir), { recursive: true });
+  removeLeftovers(outputDir);
+  const staging = mkdtempSync(path.join(path.dirname(outputDir), `${stagingPrefix(outputDir)}${process.pid}-`));
+  // mkdtemp makes a folder only its owner can read; a published site is read by the web server too.
+  chmodSync(staging, 0o755);
+  return staging;
+}
+
+/** Publishes a complete staging folder at `outputDir`, then removes the site it replaced. */
+export function swapInto(staging: string, outputDir: string): void {
+  const previous = currentTarget(outputDir);
+  const link = `${staging}.link`;
+  // Windows makes a folder link without administrator rights only as a junction, which needs a full path.
+  symlinkSync(process.platform === "win32" ? staging : path.basename(staging), link, "junction");
+  try {
+    renameSync(link, outputDir);
+  } catch {
+    // A real folder, from a build before sites were published as links: moved aside once, then replaced.
+    const aside = `${staging}.replaced`;
+    renameSync(outputDir, aside);
+    renameSync(link, outputDir);
+    rmSync(aside, { recursive: true, force: true });
+  }
+  if (previous) rmSync(previous, { recursive: true, force: true });
+}
+
+/** The staging folder the output path links to now, when it is one of ours. */
+function currentTarget(outputDir: string): string | undefined {
+  try {
+    if (!lstatSync(outputDir).isSymbolicLink()) return undefined;
+    const target = path.resolve(path.dirname(outputDir), readlinkSync(outputDir));
+    return path.basename(target).startsWith(stagingPrefix(outputDir)) ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** Staging folders and links that a killed build left beside the output path: every one but the published site's and running builds'. */
+export function removeLeftovers(outputDir: string): void {
+  const parent = path.dirname(outputDir);
+  const prefix = stagingPrefix(outputDir);
+  const published = currentTarget(outputDir);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const full = path.join(parent, name);
+    const pid = Number(name.slice(prefix.length).split("-")[0]);
+    if (full === published || (pid && pid !== process.pid && isRunning(pid))) continue;
+    rmSync(full, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { assetsFolder, isSafeAddress } from "../model/addresses.ts";
+import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
+import { pagedList } from "../model/paging.ts";
+import type { SiteModel } from "../model/site.ts";
+import { generatorRoot } from "../options.ts";
+import { displayPath, formatProblem, type Problem } from "../problems/problems.ts";
+import { writeSearchIndex } from "../search/pagefind.ts";
+import { catalogPages, catalogTitles } from "./catalog-pages.ts";
+import { headerPolicy } from "./csp.ts";
+import { filtersPlugin } from "./filters/index.ts";
+import { safeEngines } from "../model/frontmatter.ts";
+import { compileStyles } from "./styles.ts";
+
+/** Eleventy's config object is untyped JavaScript; this is the part of it the site uses. */
+export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string, any>;
+
+/**
+ * Eleventy's input folder holds no file: Eleventy finds nothing of its own (no template, no data file, no
+ * `*.11tydata.js`) and renders only the pages this configuration hands it.
+ */
+export const renderInput = path.join(generatorRoot, "src", "render", "input");
+const includes = path.join(generatorRoot, "_includes");
+
+/** The site as the checks left it: its model, and each page's body as HTML, as the checks judged it. */
+export interface RenderableSite {
+  model: SiteModel;
+  bodies: ReadonlyMap<string, string>;
+  /** The problems found; while previewing, a page with errors shows them instead of its content. */
+  problems: readonly Problem[];
+}
+
+export interface RenderOptions {
+  /** Index the written site for search after each build (the CLI and the preview; the pipeline indexes its own staging folder). */
+  indexSearch: boolean;
+  /** `npm start`: pages with errors are shown with their problems, never as if published. */
+  preview?: boolean;
+  /** Called once each build is written (and indexed). */
+  afterBuild?: () => void;
+}
+
+/** Configures Eleventy to render exactly the model's pages and the files the generator makes. */
+export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSite, options: RenderOptions) {
+  const { model } = site;
+  const data = model.data;
+  if (!data) throw new Error("a site whose data files have errors cannot be rendered");
+  eleventyConfig.setInputDirectory(renderInput);
+  eleventyConfig.setIncludesDirectory(path.relative(renderInput, includes));
+  eleventyConfig.setDataDirectory("_data");
+  // Template and directory data files are never looked for: no content folder file is read behind the model's back.
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.setTemplateFormats(["html", "njk"]);
+  // Only the layouts have front matter, and it never runs code.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: safeEngines });
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
+  for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
+  for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
+  eleventyConfig.addGlobalData("layout", "page");
+  eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
+  const { catalog } = model;
+  eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog) : [])]));
+  eleventyConfig.addGlobalData("redirects", model.redirects.filter((redirect) => isSafeAddress(redirect.from)));
+  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix });
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
+
+  addPages(eleventyConfig, site, options.preview ?? false);
+  addGeneratedFiles(eleventyConfig, data.settings.name);
+  if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
+  for (const image of model.images) eleventyConfig.addPassthroughCopy({ [image.file]: image.url.slice(1) });
+  eleventyConfig.addPassthroughCopy({ [assetsFolder]: "assets" });
+
+  // A change anywhere in the content folder reads the model again, so a rebuild renders what is there now.
+  eleventyConfig.addWatchTarget(model.contentDir, { resetConfig: true });
+  eleventyConfig.addWatchTarget(includes);
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (options.indexSearch) {
+      const { errors } = await writeSearchIndex(directories.output, data.settings.language);
+      for (const error of errors) console.error(`search index: ${error}`);
+    }
+    options.afterBuild?.();
+  });
+  return {
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+    pathPrefix: model.pathPrefix,
+  };
+}
+
+/** Each published page, as the HTML the checks judged, at the address the model gave it. */
+function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: RenderableSite, preview: boolean) {
+  const taken = new Set(model.generatedUrls);
+  const errorsByFile = new Map<string, Problem[]>();
+  for (const p of problems) if (p.severity === "error") errorsByFile.set(p.file, [...(errorsByFile.get(p.file) ?? []), p]);
+  for (const { file, url, page } of model.pages) {
+    const data = page?.data;
+    const errors = errorsByFile.get(displayPath(file)) ?? [];
+    if ((!data && !preview) || data?.draft || !isSafeAddress(url) || taken.has(url)) continue;
+    taken.add(url);
+    const relative = path.relative(model.contentDir, file).replace(/\.md$/, ".html");
+    const shown = preview && errors.length ? { body: problemList(errors), title: data?.title ?? path.basename(file), description: "This page has problems to fix before it can be published." } : undefined;
+    eleventyConfig.addTemplate(relative, shown?.body ?? bodies.get(file) ?? "", {
+      ...data,
+      ...(shown && { title: shown.title, description: shown.description, layout: "page" }),
+      source: file,
+      permalink: url,
+    });
+  }
+}
+
+/** While previewing, what a page with errors shows instead of its content: its problems, where to fix them. */
+function problemList(errors: readonly Problem[]): string {
+  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<div class="preview-problems" role="alert"><h2>This page is not published yet: fix these problems first</h2><ul>${errors.map((p) => `<li><code>${escape(formatProblem(p))}</code></li>`).join("")}</ul></div>`;
+}
+
+/** The files every site has: sitemap, robots.txt, hosts' header and redirect files, the review list, styles, site map, search, old addresses. */
+function addGeneratedFiles(eleventyConfig: EleventyConfig, siteName: string) {
+  const generated = (name: string) => readFileSync(path.join(includes, "generated", name), "utf8");
+  for (const name of ["sitemap.xml", "robots.txt", "_headers", "_redirects", "reviews.json"]) {
+    eleventyConfig.addTemplate(`${name}.njk`, generated(`${name}.njk`), { permalink: `/${name}`, layout: false, eleventyExcludeFromCollections: true });
+  }
+  eleventyConfig.addTemplate("assets/site.css.njk", `{% raw %}${compileStyles()}{% endraw %}`, {
+    permalink: "/assets/site.css",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  // A small page at each old address, sending readers (and search engines) on to where the page is now.
+  eleventyConfig.addTemplate("redirect.njk", generated("redirect.njk"), {
+    pagination: { data: "redirects", size: 1, alias: "redirect" },
+    permalink: (pageData: { redirect: { from: string } }) => (pageData.redirect.from.endsWith("/") ? `${pageData.redirect.from}index.html` : pageData.redirect.from),
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("site-map.njk", generated("site-map.njk"), {
+    ...pagedList("collections.all", siteMapUrl, "Site map", { before: writtenPages }),
+    description: `Every page of ${siteName}.`,
+    layout: "base",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("search.njk", "", {
+    layout: "search",
+    title: "Search",
+    description: `Search the pages of ${siteName}.`,
+    permalink: "/search/",
+    eleventyExcludeFromCollections: true,
+  });
+}

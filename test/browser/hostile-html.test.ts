@@ -1,0 +1,43 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { htmlProblems, pageOf, snippets } from "../hostile-html.ts";
+import { useBrowser } from "./harness.ts";
+
+const browser = useBrowser();
+
+/**
+ * Whether a page body, as the site renders it, runs script or sends the reader elsewhere in Chromium, with no
+ * Content Security Policy to stop it: a dialog opens, or a request leaves for another website. Links and buttons
+ * named "go" are clicked, as a reader would.
+ */
+async function runsInChromium(body: string): Promise<boolean> {
+  const context = await browser.browser.newContext();
+  const page: Page = await context.newPage();
+  let ran = false;
+  page.on("dialog", async (dialog) => {
+    ran = true;
+    await dialog.dismiss();
+  });
+  await page.route("**/*", async (route) => {
+    if (route.request().url().includes("attacker.invalid")) ran = true;
+    await route.abort();
+  });
+  await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main>${pageOf(body).html}</main><footer>End</footer></body></html>`);
+  const go = page.locator("#go");
+  if (await go.count()) await go.click({ timeout: 2000 }).catch(() => {});
+  await page.waitForTimeout(300);
+  await context.close();
+  return ran;
+}
+
+describe("hostile HTML, in Chromium", () => {
+  it.each(snippets("html-attacks.md"))("$name: runs in Chromium, and the checks refuse it", async ({ body }) => {
+    expect(await runsInChromium(body)).toBe(true);
+    expect(htmlProblems(body).some((line) => line.includes(" error: "))).toBe(true);
+  });
+
+  it.each(snippets("html-harmless.md"))("$name: runs nothing in Chromium, and the checks let it pass", async ({ body }) => {
+    expect(await runsInChromium(body)).toBe(false);
+    expect(htmlProblems(body)).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { md } from "../../src/markdown/markdown.ts";
+import { renderWithLines } from "../../src/markdown/render-lines.ts";
+import { htmlProblems, snippets } from "../hostile-html.ts";
+
+describe("HTML judged as a browser parses it", () => {
+  it.each(snippets("html-attacks.md"))("refuses $name", ({ body }) => {
+    expect(htmlProblems(body).filter((line) => line.includes(" error: "))).not.toEqual([]);
+  });
+
+  it.each(snippets("html-harmless.md"))("lets $name pass", ({ body }) => {
+    expect(htmlProblems(body)).toEqual([]);
+  });
+
+  it("renders exactly what markdown-it renders, while noting the line each part came from", () => {
+    const markdown = md();
+    const source = "# Title\n\nSome *text* and <b>bold</b>\nover two lines.\n\n<div>\n<p>raw</p>\n</div>\n\n| a | b |\n| - | -: |\n| 1 | 2 |\n";
+    const tokens = markdown.parse(source, {});
+    expect(renderWithLines(markdown, tokens).html).toBe(markdown.renderer.render(tokens, markdown.options, {}));
+  });
+
+  it("reports a finding at the line and column where the editor wrote it", () => {
+    expect(htmlProblems("Intro.\n\n<div>\n<p>fine</p>\n<p onclick=\"x()\">not</p>\n</div>\n")).toEqual([
+      "page.md:9:1 error: the <p> has an event handler (onclick=…), which runs code — remove the onclick attribute",
+    ]);
+    expect(htmlProblems("A line with <span style=\"color:red\">colour</span> in it.\n")).toEqual([
+      'page.md:5:13 error: the <span> has a "style" attribute, which pages may not use — remove the style attribute',
+    ]);
+  });
+
+  it("names elements outside the allowed list, and drawings to save as images", () => {
+    expect(htmlProblems("<marquee>Hello</marquee>\n")).toEqual(["page.md:5:1 error: a <marquee> element is not allowed in a page — remove the <marquee>; write the content in Markdown"]);
+    // MathML that browsers once let HTML escape from: refused whole, whatever a browser makes of it today.
+    expect(htmlProblems("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>\n")).toContain(
+      "page.md:5:1 error: a <math> element is not allowed in a page — save the drawing as an image in content/images/ and show it with ![what it shows](/images/…)",
+    );
+    expect(htmlProblems("<svg><circle r=\"4\"/></svg>\n")[0]).toBe(
+      "page.md:5:1 error: a <svg> element is not allowed in a page — save the drawing as an image in content/images/ and show it with ![what it shows](/images/…)",
+    );
+  });
+});
