@@ -1,6 +1,7 @@
 // npm run validate:code-json -- <file or web address>: checks one agency's code.json against the code.gov
 // schema 2.0.0 and for what a reader would trip on, so a code coordinator can check theirs before sending it.
 import { readFileSync } from "node:fs";
+import { fieldsOf, listOf } from "../src/catalog/read.ts";
 import { checkInventory } from "../src/catalog/validate.ts";
 import { report } from "../src/problems/report.ts";
 import { exitWhenWritten } from "./exit.ts";
@@ -10,15 +11,23 @@ if (!source) {
   console.error("Name the inventory to check: npm run validate:code-json -- code.json (or a web address)");
   process.exit(2);
 }
-let text: string;
+
+/** The inventory's bytes, as they are: checkInventory reads their encoding (a server may say none, or the wrong one). */
+async function download(address: string): Promise<Uint8Array> {
+  const response = await fetch(address, { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+let content: Uint8Array;
 try {
-  text = /^https?:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(30_000) })).text() : readFileSync(source, "utf8");
+  content = /^https?:\/\//.test(source) ? await download(source) : readFileSync(source);
 } catch (error) {
   console.error(`${source} could not be read: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
-const checked = checkInventory(source, text);
+const checked = checkInventory(source, content);
 const code = report(checked.problems);
-const releases = checked.inventory?.releases?.length ?? 0;
+const releases = listOf(fieldsOf(checked.inventory).releases).length;
 if (code === 0) console.log(`${source}: ${releases} releases, valid against the code.gov schema 2.0.0.`);
 await exitWhenWritten(code);

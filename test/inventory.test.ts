@@ -1,19 +1,74 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
+import nunjucks from "nunjucks";
 import { describe, expect, it } from "vitest";
-import { generateInventories } from "../scripts/bench/generate.ts";
-import { buildCatalog, combinedInventory } from "../src/catalog/catalog.ts";
+import { buildCatalog, catalogUrls, combinedInventory, projectFilters, releaseGroups, type Catalog } from "../src/catalog/catalog.ts";
+import { jsonFault, maxNesting } from "../src/catalog/inventory-text.ts";
+import { agencyShares, chartCsv, chartSvg, metrics } from "../src/catalog/metrics.ts";
+import { isWebAddress } from "../src/catalog/read.ts";
 import { checkInventory, codeGovSchema } from "../src/catalog/validate.ts";
-import { chartCsv, chartSvg, metrics } from "../src/catalog/metrics.ts";
-import { formatProblem } from "../src/problems/problems.ts";
+import { formatPath } from "../src/problems/error-map.ts";
+import { formatProblem, groupProblems } from "../src/problems/problems.ts";
+import { readableDate } from "../src/render/filters/dates.ts";
 import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "code-json", name);
-const check = (file: string) => checkInventory(file, readFileSync(path.join(root, file), "utf8"), { today: "2026-11-23" });
+const check = (file: string) => checkInventory(file, readFileSync(path.join(root, file)), { today: "2026-11-23" });
+const fixtureText = (name: string) => readFileSync(path.join(fixtures, "code-json", name), "utf8");
+
+/** The code.gov schema, validating as GSA wrote it: addresses as any URI, the site's own check aside. */
+function schemaValidator() {
+  const ajv = new Ajv.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+/** A catalog of inventories written into a fresh content folder, one agency to an inventory. */
+function catalogOf(inventories: Record<string, string | Uint8Array>): Catalog {
+  const content = tempDir();
+  mkdirSync(path.join(content, "code-json"));
+  for (const [file, text] of Object.entries(inventories)) writeFileSync(path.join(content, "code-json", file), text);
+  return buildCatalog(content, Object.keys(inventories).map((file, i) => ({ file, name: `Agency ${i + 1}`, acronym: `A${i + 1}` })), "2026-11-23");
+}
+
+const templates = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(root, "_includes")), { autoescape: true });
+templates.addFilter("readableDate", (date: string) => readableDate(date));
+templates.addFilter("problemGroups", groupProblems);
+
+/**
+ * Everything the site makes of a catalog, as its pages, CSV files and /code.json do: the release and agency
+ * pages rendered from their templates, the charts, the tables, the filters and the combined inventory.
+ */
+function publish(catalog: Catalog) {
+  const charts = metrics(catalog);
+  const pages = [
+    ...catalog.releases.map((release) => templates.render("catalog/release.njk", { release })),
+    ...catalog.agencies.map((agency) => templates.render("catalog/agency.njk", { agency })),
+  ].join("\n");
+  for (const release of catalog.releases) {
+    // What the release pages' front matter is computed from: a title and a description.
+    expect(release.name.trim(), release.url).not.toBe("");
+    expect(typeof release.description).toBe("string");
+  }
+  // The project list, the table of agencies, the search filters and the link checks' addresses.
+  releaseGroups(catalog.releases, catalog);
+  agencyShares(catalog);
+  projectFilters(catalog);
+  catalogUrls(catalog, charts.map((chart) => chart.id));
+  return {
+    /** The pages, the charts and their CSV files, to look for what a value of the wrong type would leave ("undefined"). */
+    text: [pages, ...charts.map(chartCsv), ...charts.map(chartSvg)].join("\n"),
+    links: [...pages.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!),
+    combined: combinedInventory(catalog, "Code California"),
+  };
+}
+
+/** A link a page may have: within the site (not "//elsewhere"), or a web address. */
+const safeLink = (href: string) => /^(\/(?!\/)|https?:\/\/\S)/.test(href);
 
 describe("validating a code.json inventory", () => {
   it("passes a valid inventory", () => {
@@ -24,7 +79,7 @@ describe("validating a code.json inventory", () => {
 
   it("reports each kind of schema error with the file, the line and the JSON path, and what a reader would trip on", () => {
     expect(check(fixture("faults.json")).problems.map(formatProblem)).toEqual([
-      'test/fixtures/code-json/faults.json:11 error: releases[0].permissions.licenses[0].URL: "none" is not a full web address (https://…) — write the whole address, or leave the field out if there is none',
+      'test/fixtures/code-json/faults.json:11 error: releases[0].permissions.licenses[0].URL: "none" is not a web address starting with https:// — write the whole address, starting with https://, or leave the field out if there is none',
       'test/fixtures/code-json/faults.json:12 error: releases[0].permissions.usageType: "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)',
       'test/fixtures/code-json/faults.json:14 error: releases[0].laborHours: "many" should be a number — write a number here',
       "test/fixtures/code-json/faults.json:15 warning: releases[0].tags: has no tags — add a few words people would search for",
@@ -35,10 +90,8 @@ describe("validating a code.json inventory", () => {
     ]);
   });
 
-  it("points a JSON syntax error at its line", () => {
-    expect(check(fixture("broken.json")).problems.map(formatProblem)).toEqual([
-      "test/fixtures/code-json/broken.json:4:3 error: the file is not valid JSON: Expected ',' or '}' after property value — check the commas, quotes and brackets near this line",
-    ]);
+  it("points a JSON syntax error at its place: a missing comma where the comma belongs", () => {
+    expect(check(fixture("broken.json")).problems.map(formatProblem)).toEqual(["test/fixtures/code-json/broken.json:3:18 error: the file is not valid JSON: a comma is missing here, between two fields — add a comma"]);
   });
 });
 
@@ -54,12 +107,12 @@ describe("the real inventories, as the agencies published them", () => {
     const result = check("content/code-json/chhs.json");
     expect(result.valid).toBe(false);
     expect(result.invalidReleases.size).toBe(5);
-    expect(result.problems.filter((p) => p.severity === "error").map((p) => p.message)).toContain('releases[0].permissions.licenses[0].URL: "none" is not a full web address (https://…)');
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => p.message)).toContain('releases[0].permissions.licenses[0].URL: "none" is not a web address starting with https://');
   });
 
   it("CWDS's 'none' licenses, empty emails, empty tags and zero labor hours are all reported", () => {
     const messages = check("content/code-json/cwds.json").problems.map((p) => p.message);
-    for (const fault of ['releases[0].permissions.licenses[0].URL: "none" is not a full web address (https://…)', "releases[0].contact.email: is empty", "releases[0].tags: has no tags", "releases[0].laborHours: is 0"]) {
+    for (const fault of ['releases[0].permissions.licenses[0].URL: "none" is not a web address starting with https://', "releases[0].contact.email: is empty", "releases[0].tags: has no tags", "releases[0].laborHours: is 0"]) {
       expect(messages).toContain(fault);
     }
   });
@@ -75,9 +128,22 @@ describe("the real inventories, as the agencies published them", () => {
     expect(catalog.problems.every((p) => p.severity === "warning")).toBe(true);
     const combined = combinedInventory(catalog, "Code California");
     expect(combined.releases).toHaveLength(106 - 5 - 57);
-    const ajv = new Ajv.default({ allErrors: true, strict: false });
-    addFormats.default(ajv);
+    const ajv = schemaValidator();
     expect(ajv.validate(codeGovSchema, combined), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it("every one, and the harvested originals where this machine has them, is read and published without an exception", () => {
+    // /work/shared/code-json holds the inventories as code.ca.gov harvested them, with the harvester's own list of agencies.
+    const folders = [path.join(root, "content", "code-json"), "/work/shared/code-json"].filter(existsSync);
+    for (const folder of folders) {
+      const files = readdirSync(folder).filter((file) => file.endsWith(".json"));
+      for (const file of files) expect(() => checkInventory(path.join(folder, file), readFileSync(path.join(folder, file))), file).not.toThrow();
+      const catalog = catalogOf(Object.fromEntries(files.map((file) => [file.toLowerCase(), readFileSync(path.join(folder, file))])));
+      const published = publish(catalog);
+      expect(published.text).not.toMatch(/undefined|NaN|\[object /);
+      expect(published.links.filter((href) => !safeLink(href))).toEqual([]);
+      expect(schemaValidator().validate(codeGovSchema, published.combined)).toBe(true);
+    }
   });
 });
 
@@ -106,6 +172,276 @@ describe("metrics", () => {
       expect(drawn).toEqual(chart.rows.map((r) => r.value));
       expect(csv).toEqual(drawn);
     }
+  });
+});
+
+interface SchemaNode {
+  type?: string | string[];
+  format?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+}
+
+/** Every field the code.gov schema describes, as a path into an inventory: a list's fields through its first item. */
+function schemaFields(node = codeGovSchema as SchemaNode, at: (string | number)[] = []): { path: (string | number)[]; node: SchemaNode }[] {
+  return [{ path: at, node }, ...Object.entries(node.properties ?? {}).flatMap(([name, field]) => schemaFields(field, [...at, name])), ...(node.items ? schemaFields(node.items, [...at, 0]) : [])];
+}
+
+/** A copy of an inventory with one value replaced. */
+function withValue(inventory: unknown, path: (string | number)[], value: unknown): unknown {
+  if (!path.length) return value;
+  const copy = structuredClone(inventory);
+  const parent = path.slice(0, -1).reduce((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<string | number, unknown>;
+  parent[path.at(-1)!] = value;
+  return copy;
+}
+
+/** An inventory with every field of the schema filled in, valid. */
+const everyField = () => JSON.parse(fixtureText("every-field.json")) as { releases: unknown[] };
+
+describe("addresses in an inventory", () => {
+  const notWebAddresses = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "  javascript:alert(1)",
+    "\u0001javascript:alert(1)",
+    "\u0000javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "//evil.example/code",
+    "https:evil.example",
+    "https:\\\\evil.example",
+    " https://example.gov",
+    "mailto:team@example.gov",
+    "ftp://example.gov/code",
+    "file:///etc/passwd",
+    "",
+  ];
+
+  it("are web addresses when the browser reads them as http or https, written whole", () => {
+    for (const address of ["https://example.gov", "http://example.gov/code?tab=1#readme", "HTTPS://EXAMPLE.GOV/"]) expect(isWebAddress(address), address).toBe(true);
+    for (const address of notWebAddresses) expect(isWebAddress(address), JSON.stringify(address)).toBe(false);
+  });
+
+  it("of any other scheme are shown at their lines, and neither linked nor republished", () => {
+    const fix = "write the whole address, starting with https://, or leave the field out if there is none";
+    expect(check(fixture("unsafe-addresses.json")).problems.map(formatProblem)).toEqual(
+      [
+        '19 error: releases[1].repositoryURL: "javascript:alert(1)"',
+        '20 error: releases[1].homepageURL: "  JaVaScRiPt:alert(1)"',
+        '21 error: releases[1].permissions.licenses[0].URL: "\\u0001javascript:alert(1)"',
+        '24 error: releases[1].contact.URL: "java\\tscript:alert(1)"',
+        '30 error: releases[2].downloadURL: "data:text/html,<script>alert(1)</script>"',
+        '31 error: releases[2].disclaimerURL: "vbscript:msgbox(1)"',
+        '32 error: releases[2].permissions.licenses[0].URL: "//evil.example/license"',
+        '36 error: releases[2].relatedCode[0].URL: "file:///etc/passwd"',
+        '37 error: releases[2].reusedCode[0].URL: "https:evil.example"',
+      ].map((problem) => `test/fixtures/code-json/unsafe-addresses.json:${problem} is not a web address starting with https:// — ${fix}`),
+    );
+    const catalog = buildCatalog(fixtures, [{ file: "unsafe-addresses.json", name: "Example Agency", acronym: "EXA" }], "2026-11-23");
+    expect(catalog.releases.map((r) => [r.name, r.repositoryURL, r.homepageURL, r.inCombined])).toEqual([
+      ["safe", "https://github.com/example/safe", "http://example.gov/safe", true],
+      ["script", "", undefined, false],
+      ["other-schemes", "https://github.com/example/other-schemes", undefined, false],
+    ]);
+    const published = publish(catalog);
+    expect(published.links.filter((href) => !safeLink(href))).toEqual([]);
+    expect(published.combined.releases.map((release) => release.name)).toEqual(["safe"]);
+  });
+
+  it("in each address field of the schema, another scheme keeps its release out of /code.json and off the pages' links", () => {
+    const addressFields = schemaFields().filter(({ node }) => node.format === "uri");
+    expect(addressFields.map(({ path }) => formatPath(path))).toEqual([
+      "releases[0].permissions.licenses[0].URL",
+      "releases[0].contact.URL",
+      "releases[0].repositoryURL",
+      "releases[0].homepageURL",
+      "releases[0].downloadURL",
+      "releases[0].disclaimerURL",
+      "releases[0].relatedCode[0].URL",
+      "releases[0].reusedCode[0].URL",
+    ]);
+    const variations = addressFields.flatMap(({ path }) => notWebAddresses.map((address) => ({ path, address })));
+    const inventories = Object.fromEntries(variations.map(({ path, address }, i) => [`address-${i + 1}.json`, JSON.stringify(withValue(everyField(), path, address), null, 2)]));
+    const catalog = catalogOf({ "every-field.json": fixtureText("every-field.json"), ...inventories });
+    variations.forEach(({ path, address }, i) => {
+      const messages = catalog.agencies[i + 1]!.problems.map((p) => p.message);
+      expect(messages, JSON.stringify(address)).toEqual([expect.stringMatching(new RegExp(`^${formatPath(path).replace(/[[\].]/g, "\\$&")}: ".*" is not a web address starting with https://$`))]);
+    });
+    const published = publish(catalog);
+    expect(published.links.filter((href) => !safeLink(href))).toEqual([]);
+    expect(published.combined.releases).toEqual(everyField().releases);
+  });
+});
+
+describe("the CSV files of the charts", () => {
+  it("keep a label a spreadsheet would run as a formula text, and quote what needs quoting", () => {
+    const catalog = buildCatalog(fixtures, [{ file: "csv-injection.json", name: "Example Agency", acronym: "EXA" }], "2026-11-23");
+    const csv = (id: string) => chartCsv(metrics(catalog).find((chart) => chart.id === id)!);
+    const licenses = [`"'=HYPERLINK(""http://evil"",""x"")",1`, "'+1+1,1", "'-1+1,1", "'@SUM(A1),1", `"Apache, or MIT",1`, `"line\nbreak",1`];
+    for (const row of licenses) expect(csv("licenses")).toContain(`\n${row}\n`);
+    expect(csv("licenses").split("\n")).toHaveLength(1 + licenses.length + 1 + 1); // the heading, the licenses, the line break within one, the end
+    // A license's name is read without the spaces around it, a language's as written.
+    for (const row of ["'\tTAB,1", `"'\rCR",1`, "Go,1"]) expect(csv("languages")).toContain(`\n${row}\n`);
+  });
+});
+
+describe("an inventory of the wrong shape", () => {
+  const valid = fixtureText("valid.json");
+
+  it("is one problem a field, at its line, in words: a list where text belongs, text where a list does, null, a number too large", () => {
+    const shapes: [string, string, string][] = [
+      ['"licenses": [{ "name": "MIT License", "URL": "https://opensource.org/licenses/MIT" }]', '"licenses": "MIT"', '12 warning: releases[0].permissions.licenses: "MIT" should be a list or null — write a list here'],
+      ['"metadataLastUpdated": "2024-05-02"', '"metadataLastUpdated": 2024', "20 warning: releases[0].date.metadataLastUpdated: 2024 should be text — write text here"],
+      ['"date": { "created": "2020-01-10", "lastModified": "2024-05-01", "metadataLastUpdated": "2024-05-02" }', '"date": "2024"', '20 warning: releases[0].date: "2024" should be a group of fields — write a group of fields here'],
+      ['"usageType": "openSource"', '"usageType": {}', '13 warning: releases[0].permissions.usageType: a group of fields should be text — write text here'],
+      ['"languages": ["Python"]', '"languages": "Go"', '17 warning: releases[0].languages: "Go" should be a list — write a list here'],
+      ['"tags": ["transit", "open data"]', '"tags": 5', "16 warning: releases[0].tags: 5 should be a list — write a list here"],
+      ['"name": "bus-times"', '"name": 12', "7 warning: releases[0].name: 12 should be text — write text here"],
+      ['"contact": { "email": "opensource@example.gov" }', '"contact": []', "19 warning: releases[0].contact: a list should be a group of fields — write a group of fields here"],
+      ['"laborHours": 1200', '"laborHours": 1e400', "15 warning: releases[0].laborHours: is a number too large to be read — write the number as it is, such as 1200"],
+    ];
+    const wholeReleases: [string, string][] = [
+      ["[null]", "5 warning: releases[0]: null should be a group of fields — write a group of fields here"],
+      ["{}", "5 warning: releases: a group of fields should be a list — write a list here"],
+      ['"x"', '5 warning: releases: "x" should be a list — write a list here'],
+    ];
+    const wholeFiles: [string, string][] = [
+      ["[]", "1 warning: (the whole file): a list should be a group of fields — write a group of fields here"],
+      ['"code.json"', '1 warning: (the whole file): "code.json" should be a group of fields — write a group of fields here'],
+      ["2024", "1 warning: (the whole file): 2024 should be a group of fields — write a group of fields here"],
+    ];
+    const releasesAt = valid.indexOf('"releases": [') + '"releases": '.length;
+    const cases = [
+      ...shapes.map(([from, to, problem]) => ({ text: valid.replace(from, to), problem })),
+      ...wholeReleases.map(([releases, problem]) => ({ text: `${valid.slice(0, releasesAt)}${releases}\n}\n`, problem })),
+      ...wholeFiles.map(([text, problem]) => ({ text, problem })),
+    ];
+    const catalog = catalogOf(Object.fromEntries(cases.map(({ text }, i) => [`shape-${i + 1}.json`, text])));
+    cases.forEach(({ problem }, i) => {
+      const agency = catalog.agencies[i]!;
+      expect(agency.problems.map(formatProblem).map((line) => line.replace(/^.*?:/, ""))).toContain(problem);
+    });
+    const published = publish(catalog);
+    expect(published.combined.releases).toEqual([]);
+  });
+
+  it("anywhere in a release, with any type, is shown with its file and line and never throws, in the check or anything published", () => {
+    const jsonType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+    const variations = schemaFields().flatMap(({ path, node }) =>
+      [null, 2024, "2024", [], ["2024"], {}, { "2024": 2024 }].map((value) => ({ path, value, allowed: [node.type ?? []].flat().includes(jsonType(value)) })),
+    );
+    const inventories = Object.fromEntries(variations.map(({ path, value }, i) => [`variation-${i + 1}.json`, JSON.stringify(withValue(everyField(), path, value), null, 2)]));
+    variations.forEach(({ path, value, allowed }, i) => {
+      const file = `variation-${i + 1}.json`;
+      const text = inventories[file]!;
+      const field = formatPath(path) || "(the whole file)";
+      let result: ReturnType<typeof checkInventory> | undefined;
+      expect(() => (result = checkInventory(file, text)), `${field} = ${JSON.stringify(value)}`).not.toThrow();
+      for (const p of result!.problems) {
+        expect(p.file).toBe(file);
+        expect(p.line).toBeGreaterThan(0);
+        expect(p.line).toBeLessThanOrEqual(text.split("\n").length);
+        expect(p.message).not.toMatch(/undefined|\[object|NaN|Error/);
+      }
+      if (!allowed) expect(result!.problems.map((p) => p.message).filter((message) => message.startsWith(`${field}: `)), `${field} = ${JSON.stringify(value)}`).toHaveLength(1);
+    });
+    const catalog = catalogOf(inventories);
+    expect(catalog.problems.every((p) => p.line > 0 && p.file.endsWith(".json"))).toBe(true);
+    const published = publish(catalog);
+    expect(published.text).not.toMatch(/undefined|NaN|\[object /);
+    expect(published.links.filter((href) => !safeLink(href))).toEqual([]);
+    const ajv = schemaValidator();
+    expect(ajv.validate(codeGovSchema, published.combined), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
+  });
+});
+
+describe("reading an inventory's text", () => {
+  const valid = fixtureText("valid.json").replace("Arrival times for the city's buses.", "Horaires des bus, à l’arrêt — “en direct”.");
+  const description = (catalog: Catalog) => catalog.releases.map((release) => release.description);
+
+  it("decodes UTF-8 with or without a byte order mark, and UTF-16 with one (GSA's own code.json is) or without", () => {
+    const utf16le = Buffer.from(valid, "utf16le");
+    const utf16be = Buffer.from(valid, "utf16le").swap16();
+    const encodings = {
+      "utf-8.json": Buffer.from(valid),
+      "utf-8-bom.json": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]),
+      "utf-16le-bom.json": Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]),
+      "utf-16be-bom.json": Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+      "utf-16le.json": utf16le,
+      "utf-16be.json": utf16be,
+    };
+    for (const [file, bytes] of Object.entries(encodings)) expect(checkInventory(file, bytes).problems, file).toEqual([]);
+    const catalog = catalogOf(encodings);
+    expect(description(catalog)).toEqual(Object.keys(encodings).map(() => "Horaires des bus, à l’arrêt — “en direct”."));
+  });
+
+  it("says so of a file in another encoding, at the line of its first such character, and publishes none of it", () => {
+    const latin1 = Buffer.from(valid.replace(/[’“”—]/g, "'"), "latin1");
+    expect(checkInventory("latin-1.json", latin1).problems.map(formatProblem)).toEqual([
+      "latin-1.json:8:41 error: the file is not saved as UTF-8: this character is in another encoding (such as Latin-1 or Windows-1252) — save the file as UTF-8: most editors offer the choice when saving",
+    ]);
+    const catalog = catalogOf({ "latin-1.json": latin1 });
+    expect(catalog.releases).toEqual([]);
+    expect(publish(catalog).combined.releases).toEqual([]);
+  });
+
+  it("points each JSON mistake at its line and column, in plain words", () => {
+    const onLine5 = (releases: string) => `{\n  "version": "2.0.0",\n  "agency": "EXA",\n  "measurementType": { "method": "projects" },\n  "releases": [${releases}\n}\n`;
+    const mistakes: [string, string][] = [
+      ['"a", "b",]', "5:24 there is a comma after the last item — remove the comma"],
+      ['"a" "b"]', "5:19 a comma is missing here, between two items — add a comma"],
+      ["'a']", "5:16 text is in single quotes — use double quotes: \"like this\""],
+      ["a]", '5:16 a is not in double quotes — put text in double quotes: "a"'],
+      ["007]", "5:16 007 is not a number as JSON writes one — write the number like 12 or 3.5, without a + sign, leading zeros or units, or put it in double quotes as text"],
+      ["True]", "5:16 True is not written in lowercase — write true"],
+      ['"a]', '5:16 the text that starts here runs past the end of its line: its closing quote is missing — add the closing ", or write a line break within text as \\n'],
+      ['"a\\q"]', "5:18 a backslash in this text starts no character JSON knows — write a backslash itself as two: \\\\"],
+      ["{ name: 1 }]", '5:18 a field name is not in double quotes — put the field name in double quotes: "name"'],
+      ['{ "name" 1 }]', "5:24 a colon is missing after this field name — add a colon between the field name and its value"],
+      ['{ "name": }]', "5:26 the value of this field is missing — write the value, or remove what is not needed"],
+      ['{ "a": 1, "a": 2 }]', '5:26 the field "a" is written twice in the same group of fields — keep one of them'],
+      ["}", "5:16 this } does not close the list opened on line 5 — close that one with ] first, or remove this }"],
+      ["\u00a0]", "5:16 there is a special space here (such as a no-break space) that JSON does not allow — replace it with an ordinary space"],
+      ["]}", "6:1 there is more after the end of the inventory — remove what follows its last closing bracket"],
+    ];
+    for (const [releases, problem] of mistakes) {
+      const [reported] = checkInventory("code.json", onLine5(releases)).problems.map(formatProblem);
+      expect(reported, releases).toBe(`code.json:${problem.replace(" ", " error: the file is not valid JSON: ")}`);
+    }
+    const cutShort = onLine5('{ "name": "a" }').slice(0, -"\n}\n".length);
+    expect(checkInventory("code.json", cutShort).problems.map(formatProblem)).toEqual(["code.json:5:15 error: the file is not valid JSON: this list is never closed: the file ends first — add its closing ]"]);
+    expect(checkInventory("code.json", "").problems.map(formatProblem)).toEqual(["code.json:1:1 error: the file is not valid JSON: the file has no inventory in it — write the inventory, starting with {"]);
+  });
+
+  it("is refused as JSON exactly when JSON.parse refuses it: in thousands of changed copies of an inventory", () => {
+    const text = fixtureText("every-field.json");
+    let seed = 1;
+    const random = (below: number) => Math.floor(((seed = (seed * 48271) % 2147483647) / 2147483647) * below);
+    const characters = [..."\"',:{}[] \n\\1-e.tnu0", "\t", "\u00a0"];
+    for (let i = 0; i < 3000; i++) {
+      const at = random(text.length);
+      const character = characters[random(characters.length)]!;
+      const changed = [text.slice(0, at) + text.slice(at + 1), text.slice(0, at) + character + text.slice(at), text.slice(0, at) + character + text.slice(at + 1)][random(3)]!;
+      let parses = true;
+      try {
+        JSON.parse(changed);
+      } catch {
+        parses = false;
+      }
+      const fault = jsonFault(changed);
+      if (!fault?.message.includes("written twice")) expect(fault === undefined, JSON.stringify(changed.slice(Math.max(0, at - 20), at + 20))).toBe(parses);
+    }
+  });
+
+  it(`stops at lists nested more than ${maxNesting} deep with a message, not the end of the stack`, () => {
+    const deep = `{\n  "version": "2.0.0",\n  "releases": ${"[".repeat(100_000)}${"]".repeat(100_000)}\n}\n`;
+    expect(checkInventory("deep.json", deep).problems.map(formatProblem)).toEqual([
+      `deep.json:3:${15 + maxNesting - 1} error: the file is not valid JSON: the lists and groups of fields here are nested more than ${maxNesting} deep — an inventory needs six levels at most: check the brackets`,
+    ]);
+    expect(catalogOf({ "deep.json": deep }).releases).toEqual([]);
   });
 });
 

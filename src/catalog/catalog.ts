@@ -5,14 +5,15 @@ import { problem, type Problem } from "../problems/problems.ts";
 import type { Inventories } from "../schema/data.ts";
 import { slugify } from "../model/slug.ts";
 import { licenseName } from "./license-name.ts";
+import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf, textsOf } from "./read.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
 
 export const usageLabels: Record<string, string> = {
   openSource: "Open source",
   governmentWideReuse: "Government-wide reuse",
 };
-/** Open source, government-wide reuse, or one of the schema's exemptions. */
-export const usageGroup = (usageType: string) => usageLabels[usageType] ?? "Exempt";
+/** Open source, government-wide reuse, or one of the schema's exemptions (a usage type such as "toString" is no label of ours). */
+export const usageGroup = (usageType: string) => (Object.hasOwn(usageLabels, usageType) ? usageLabels[usageType]! : "Exempt");
 
 export interface CatalogRelease {
   agency: string;
@@ -42,9 +43,11 @@ export interface CatalogAgency {
   releases: CatalogRelease[];
   /** The inventory's problems, shown on the agency's page for its code coordinator. */
   problems: Problem[];
-  /** The inventory as the agency published it, when it could be read. */
-  inventory?: Inventory;
+  /** The inventory as the agency published it, when it could be read: any JSON, to be read through ./read.ts. */
+  inventory?: unknown;
   invalidReleases: Set<number>;
+  /** Whether everything outside its releases matches the schema: otherwise none of its releases is in the combined /code.json. */
+  validOutsideReleases: boolean;
   valid: boolean;
 }
 
@@ -54,10 +57,14 @@ export interface Catalog {
   problems: Problem[];
 }
 
-const isHttp = (value: unknown): value is string => typeof value === "string" && /^https?:\/\//.test(value);
+/** Whether a release goes into the combined /code.json: it and its inventory outside the releases match the schema. */
+const inCombined = (agency: { validOutsideReleases: boolean; invalidReleases: Set<number> }, index: number) => agency.validOutsideReleases && !agency.invalidReleases.has(index);
 
-function licenseNames(release: Release): string[] {
-  const names = (release.permissions?.licenses ?? []).map((l) => (l?.name ?? "").trim()).filter((n) => n && n.toLowerCase() !== "none").map(licenseName);
+function licenseNames(permissions: Record<string, unknown>): string[] {
+  const names = listOf(permissions.licenses)
+    .map((license) => textOf(fieldsOf(license).name)?.trim())
+    .filter((name): name is string => !!name && name.toLowerCase() !== "none")
+    .map(licenseName);
   return names.length ? [...new Set(names)] : ["None given"];
 }
 
@@ -75,40 +82,48 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
     if (!existsSync(file)) {
       const missing = problem(path.join(contentDir, "_data", "inventories.yaml"), 1, `the inventory ${entry.file} of ${entry.name} is not in content/code-json/`, "add the file, or correct its name in inventories.yaml");
       problems.push(missing);
-      return { ...base, problems: [missing], invalidReleases: new Set(), valid: false };
+      return { ...base, problems: [missing], invalidReleases: new Set(), validOutsideReleases: false, valid: false };
     }
-    const checked = checkInventory(file, readFileSync(file, "utf8"), { schemaSeverity: "warning", today });
+    const checked = checkInventory(file, readFileSync(file), { schemaSeverity: "warning", today });
     problems.push(...checked.problems);
     const seen = new Set<string>();
-    const releases = (Array.isArray(checked.inventory?.releases) ? checked.inventory.releases : []).map((release, i): CatalogRelease => {
-      let slug = slugify(String(release?.name ?? `release-${i + 1}`)) || `release-${i + 1}`;
+    const releases = listOf(fieldsOf(checked.inventory).releases).flatMap((release, i): CatalogRelease[] => {
+      // An entry that is not a group of fields has nothing to show: its problem is on the agency's page.
+      if (!isFields(release)) return [];
+      const name = textOf(release.name)?.trim() || `Release ${i + 1}`;
+      let slug = slugify(name) || `release-${i + 1}`;
       while (seen.has(slug)) slug = `${slug}-${i + 1}`;
       seen.add(slug);
-      return {
-        agency: entry.acronym,
-        agencyName: entry.name,
-        name: String(release?.name ?? `Release ${i + 1}`),
-        description: String(release?.description ?? ""),
-        licenses: licenseNames(release),
-        languages: Array.isArray(release?.languages) ? release.languages.map(String).filter(Boolean) : [],
-        status: typeof release?.status === "string" ? release.status : undefined,
-        usageType: String(release?.permissions?.usageType ?? ""),
-        usage: usageGroup(String(release?.permissions?.usageType ?? "")),
-        repositoryURL: isHttp(release?.repositoryURL) ? release.repositoryURL : "",
-        homepageURL: isHttp(release?.homepageURL) ? release.homepageURL : undefined,
-        metadataLastUpdated: release?.date?.metadataLastUpdated,
-        inCombined: checked.validOutsideReleases && !checked.invalidReleases.has(i),
-        url: `${base.url}${slug}/`,
-      };
+      const permissions = fieldsOf(release.permissions);
+      const usageType = textOf(permissions.usageType) ?? "";
+      return [
+        {
+          agency: entry.acronym,
+          agencyName: entry.name,
+          name,
+          description: textOf(release.description) ?? "",
+          licenses: licenseNames(permissions),
+          languages: textsOf(release.languages).filter(Boolean),
+          status: textOf(release.status),
+          usageType,
+          usage: usageGroup(usageType),
+          repositoryURL: isWebAddress(release.repositoryURL) ? release.repositoryURL : "",
+          homepageURL: isWebAddress(release.homepageURL) ? release.homepageURL : undefined,
+          metadataLastUpdated: dateOf(fieldsOf(release.date).metadataLastUpdated),
+          inCombined: inCombined(checked, i),
+          url: `${base.url}${slug}/`,
+        },
+      ];
     });
-    return { ...base, releases, problems: checked.problems, inventory: checked.inventory, invalidReleases: checked.invalidReleases, valid: checked.valid };
+    const { inventory, invalidReleases, validOutsideReleases, valid } = checked;
+    return { ...base, releases, problems: checked.problems, inventory, invalidReleases, validOutsideReleases, valid };
   });
   return { agencies, releases: agencies.flatMap((a) => a.releases), problems };
 }
 
 /** The merged inventory of every agency, in the same schema: releases that match it, as their agencies wrote them. */
 export function combinedInventory(catalog: Catalog, agencyName: string): Inventory {
-  const releases = catalog.agencies.flatMap((agency) => (agency.inventory?.releases ?? []).filter((_, i) => agency.releases[i]?.inCombined));
+  const releases = catalog.agencies.flatMap((agency) => listOf(fieldsOf(agency.inventory).releases).filter((_, i) => inCombined(agency, i)) as Release[]);
   return { version: "2.0.0", agency: agencyName, measurementType: { method: "projects" }, releases };
 }
 

@@ -59,7 +59,15 @@ export function agencyShares(catalog: Catalog): { name: string; url: string; rel
   });
 }
 
-const cell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+/**
+ * One CSV cell. A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage return as a formula, and
+ * labels come from agencies' inventories (a license named '=HYPERLINK(…)'): a leading ' keeps such a cell text
+ * (OWASP's advice on CSV injection). Counts are ours, and stay numbers.
+ */
+function cell(value: string | number): string {
+  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 /** A chart's numbers as CSV, for a spreadsheet. */
 export function chartCsv(chart: Chart): string {

@@ -5,7 +5,9 @@ import addFormats from "ajv-formats";
 import { formatPath } from "../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../problems/problems.ts";
 import { today } from "../model/review.ts";
-import { parseYaml, type YamlSource } from "../model/yaml-source.ts";
+import { parseYaml, YamlSyntaxError, type YamlSource } from "../model/yaml-source.ts";
+import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
+import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf } from "./read.ts";
 
 /** The code.gov metadata schema 2.0.0, as GSA published it. */
 export const codeGovSchema = createRequire(import.meta.url)("../schema/code-gov-2.0.0.json") as object;
@@ -13,10 +15,16 @@ export const codeGovSchema = createRequire(import.meta.url)("../schema/code-gov-
 // ajv-draft-04 and ajv-formats are CommonJS: under NodeNext their default export is the module object.
 const AjvDraft04 = Ajv.default;
 const withFormats = addFormats.default;
-const ajv = new AjvDraft04({ allErrors: true, strict: false });
+// Not strict about the schema as GSA wrote it, but about numbers: 1e400 is read as Infinity, which JSON cannot write back.
+const ajv = new AjvDraft04({ allErrors: true, strict: false, strictNumbers: true });
 withFormats(ajv);
+// The schema's addresses are checked as the site uses them, linked and republished: a web address, not any URI
+// ("javascript:alert(1)" is one). A release with another is left out of the combined code.json, as any release
+// that does not match the schema is: dropping the field would republish the agency's entry changed, unsaid.
+ajv.addFormat("uri", isWebAddress);
 const validateSchema = ajv.compile(codeGovSchema);
 
+/** A release that matches the schema. */
 export interface Release {
   name: string;
   description: string;
@@ -33,6 +41,7 @@ export interface Release {
   [field: string]: unknown;
 }
 
+/** An inventory that matches the schema. */
 export interface Inventory {
   version: string;
   agency: string;
@@ -42,8 +51,8 @@ export interface Inventory {
 }
 
 export interface InventoryCheck {
-  /** The inventory as the agency wrote it, when it could be read at all. */
-  inventory?: Inventory;
+  /** The inventory as the agency wrote it, when it could be read at all: any JSON, to be read through ./read.ts. */
+  inventory?: unknown;
   problems: Problem[];
   /** Whether the inventory as a whole matches the schema. */
   valid: boolean;
@@ -53,17 +62,16 @@ export interface InventoryCheck {
   invalidReleases: Set<number>;
 }
 
-/** Where JSON.parse gave up, as a line and column ("… in JSON at position 35"). */
-function jsonErrorPlace(json: string, error: unknown): { line: number; column: number; message: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-  const before = json.slice(0, position).split("\n");
-  return { line: before.length, column: before.at(-1)!.length + 1, message: message.replace(/ in JSON at position \d+.*$/, "") };
+const typeWords: Record<string, string> = { number: "a number", integer: "a whole number", string: "text", array: "a list", object: "a group of fields", boolean: "true or false", null: "null" };
+
+/** A value as a message shows it: a list or a group of fields by what it is, anything else as written, cut short. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (isFields(value)) return "a group of fields";
+  // As JSON, so a control character or a quote in text is shown rather than acted on.
+  const written = String(JSON.stringify(value));
+  return written.length > 60 ? `${written.slice(0, 58)}…${written.startsWith('"') ? '"' : ""}` : written;
 }
-
-const typeWords: Record<string, string> = { number: "a number", integer: "a whole number", string: "text", array: "a list", object: "a group of fields", boolean: "true or false" };
-
-const describeValue = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSON.stringify(value));
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), data);
@@ -77,8 +85,14 @@ function pathOf(error: ErrorObject): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+interface Fault {
+  path: (string | number)[];
+  message: string;
+  fix: string;
+}
+
 /** One schema error in words a code coordinator can act on. */
-function explain(error: ErrorObject, data: unknown): { path: (string | number)[]; message: string; fix: string } {
+function explain(error: ErrorObject, data: unknown): Fault {
   const path = pathOf(error);
   const value = valueAt(data, path);
   const params = error.params as Record<string, unknown>;
@@ -94,13 +108,18 @@ function explain(error: ErrorObject, data: unknown): { path: (string | number)[]
       return { path, message: `${describeValue(value)} is not one of ${allowed.join(", ")}`, fix: `use one of the values listed (the case matters)` };
     }
     case "format": {
-      const what = params.format === "uri" ? "a full web address (https://…)" : params.format === "date" ? "a real date written YYYY-MM-DD" : `a valid ${String(params.format)}`;
-      const fix = params.format === "uri" ? "write the whole address, or leave the field out if there is none" : params.format === "date" ? "write the date like 2025-06-30" : `write ${what}`;
+      const what = params.format === "uri" ? "a web address starting with https://" : params.format === "date" ? "a real date written YYYY-MM-DD" : `a valid ${String(params.format)}`;
+      const fix = params.format === "uri" ? "write the whole address, starting with https://, or leave the field out if there is none" : params.format === "date" ? "write the date like 2025-06-30" : `write ${what}`;
       return { path, message: `${describeValue(value)} is not ${what}`, fix };
     }
     case "type": {
-      const wanted = typeWords[String(params.type)] ?? String(params.type);
-      return { path, message: `${describeValue(value)} should be ${wanted}`, fix: `write ${wanted} here` };
+      // 1e400 is read as Infinity, which strictNumbers refuses.
+      if (typeof value === "number" && !Number.isFinite(value)) return { path, message: "is a number too large to be read", fix: "write the number as it is, such as 1200" };
+      // A field may allow more than one type ("licenses": a list or null).
+      const wanted = String(params.type)
+        .split(",")
+        .map((type) => typeWords[type] ?? type);
+      return { path, message: `${describeValue(value)} should be ${wanted.join(" or ")}`, fix: `write ${wanted[0]} here` };
     }
     default:
       return { path, message: error.message ?? "does not match the schema", fix: "compare it with the code.gov schema 2.0.0" };
@@ -108,24 +127,21 @@ function explain(error: ErrorObject, data: unknown): { path: (string | number)[]
 }
 
 /** What the schema lets through but a reader would trip on. */
-function readerFaults(inventory: Inventory, on: string): { path: (string | number)[]; message: string; fix: string }[] {
-  const faults: { path: (string | number)[]; message: string; fix: string }[] = [];
-  (Array.isArray(inventory.releases) ? inventory.releases : []).forEach((release, i) => {
-    if (release?.contact && typeof release.contact.email === "string" && !release.contact.email.trim()) {
-      faults.push({ path: ["releases", i, "contact", "email"], message: "is empty", fix: "give an address people can write to about this project" });
-    }
-    (release?.permissions?.licenses ?? []).forEach((license, j) => {
-      if (typeof license?.URL === "string" && license.URL.trim().toLowerCase() === "none") {
+function readerFaults(data: unknown, on: string): Fault[] {
+  const faults: Fault[] = [];
+  listOf(fieldsOf(data).releases).forEach((value, i) => {
+    const release = fieldsOf(value);
+    if (textOf(fieldsOf(release.contact).email)?.trim() === "") faults.push({ path: ["releases", i, "contact", "email"], message: "is empty", fix: "give an address people can write to about this project" });
+    listOf(fieldsOf(release.permissions).licenses).forEach((license, j) => {
+      if (textOf(fieldsOf(license).URL)?.trim().toLowerCase() === "none") {
         faults.push({ path: ["releases", i, "permissions", "licenses", j, "URL"], message: '"none" is not a license', fix: "give the license's web address, or leave out licenses the project does not have" });
       }
     });
-    if (Array.isArray(release?.tags) && (release.tags.length === 0 || release.tags.every((tag) => !String(tag).trim()))) {
-      faults.push({ path: ["releases", i, "tags"], message: "has no tags", fix: "add a few words people would search for" });
-    }
-    if (release?.laborHours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
-    for (const field of ["created", "lastModified", "metadataLastUpdated"] as const) {
-      const date = release?.date?.[field];
-      if (typeof date === "string" && date > on) faults.push({ path: ["releases", i, "date", field], message: `${date} is in the future`, fix: "give the date it really happened" });
+    if (Array.isArray(release.tags) && release.tags.every((tag) => textOf(tag)?.trim() === "")) faults.push({ path: ["releases", i, "tags"], message: "has no tags", fix: "add a few words people would search for" });
+    if (release.laborHours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
+    for (const field of ["created", "lastModified", "metadataLastUpdated"]) {
+      const date = dateOf(fieldsOf(release.date)[field]);
+      if (date && date > on) faults.push({ path: ["releases", i, "date", field], message: `${date} is in the future`, fix: "give the date it really happened" });
     }
   });
   return faults;
@@ -135,17 +151,28 @@ function readerFaults(inventory: Inventory, on: string): { path: (string | numbe
  * Checks an inventory against the full code.gov schema 2.0.0 (draft-04, with formats) and for faults a reader
  * would trip on, each problem named by file, line and JSON path. `schemaSeverity` is "error" for a coordinator
  * checking their own file, and "warning" in the site's build, which publishes an inventory with its faults shown.
+ * The file's bytes are best given as they are, so their encoding is read rather than assumed.
  */
-export function checkInventory(file: string, text: string, options: { schemaSeverity?: Severity; today?: string } = {}): InventoryCheck {
+export function checkInventory(file: string, content: string | Uint8Array, options: { schemaSeverity?: Severity; today?: string } = {}): InventoryCheck {
   const { schemaSeverity = "error", today: on = today() } = options;
-  const json = text.replace(/^\uFEFF/, "");
+  const unreadable = (place: { line: number; column: number }, message: string, fix: string): InventoryCheck => ({
+    problems: [problem(file, place.line, message, fix, "error", place.column)],
+    valid: false,
+    validOutsideReleases: false,
+    invalidReleases: new Set(),
+  });
+  const { text, unreadableAt } = typeof content === "string" ? { text: content.replace(/^\uFEFF/, "") } : decodeInventory(content);
+  if (unreadableAt !== undefined) {
+    return unreadable(placeIn(text, unreadableAt), "the file is not saved as UTF-8: this character is in another encoding (such as Latin-1 or Windows-1252)", "save the file as UTF-8: most editors offer the choice when saving");
+  }
+  const fault = jsonFault(text);
+  if (fault) return unreadable(placeIn(text, fault.offset), `the file is not valid JSON: ${fault.message}`, fault.fix);
   let source: YamlSource;
   try {
-    JSON.parse(json);
-    source = parseYaml(json); // JSON is YAML: this reading knows the line of every field
+    source = parseYaml(text); // JSON is YAML: this reading knows the line of every field
   } catch (error) {
-    const { line, column, message } = jsonErrorPlace(json, error);
-    return { problems: [problem(file, line, `the file is not valid JSON: ${message}`, "check the commas, quotes and brackets near this line", "error", column)], valid: false, validOutsideReleases: false, invalidReleases: new Set() };
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return unreadable(error, `the file could not be read: ${error.message}`, error.fix ?? "check the brackets and quotes near this line");
   }
   const data = source.value;
   const report = (path: (string | number)[], message: string, fix: string, severity: Severity) => {
@@ -156,17 +183,18 @@ export function checkInventory(file: string, text: string, options: { schemaSeve
   const invalidReleases = new Set<number>();
   let validOutsideReleases = true;
   const problems: Problem[] = [];
+  // One message to a field: {} as a usage type is not text, and saying it is not one of the values too is noise.
+  const refused = new Set<string>();
   for (const error of validateSchema.errors ?? []) {
     const explained = explain(error, data);
     if (explained.path[0] === "releases" && typeof explained.path[1] === "number") invalidReleases.add(explained.path[1]);
     else validOutsideReleases = false;
+    const field = formatPath(explained.path);
+    if (refused.has(field)) continue;
+    refused.add(field);
     problems.push(report(explained.path, explained.message, explained.fix, schemaSeverity));
   }
-  const inventory = data !== null && typeof data === "object" ? (data as Inventory) : undefined;
   // A field the schema already refuses needs no second message.
-  const refused = new Set(problems.map((p) => p.message.split(":")[0]));
-  if (inventory) {
-    for (const fault of readerFaults(inventory, on)) if (!refused.has(formatPath(fault.path))) problems.push(report(fault.path, fault.message, fault.fix, "warning"));
-  }
-  return { inventory, problems: problems.sort((a, b) => a.line - b.line), valid, validOutsideReleases, invalidReleases };
+  for (const fault of readerFaults(data, on)) if (!refused.has(formatPath(fault.path))) problems.push(report(fault.path, fault.message, fault.fix, "warning"));
+  return { inventory: data, problems: problems.sort((a, b) => a.line - b.line), valid, validOutsideReleases, invalidReleases };
 }
