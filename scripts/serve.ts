@@ -1,6 +1,7 @@
 // npm start: previews the site, rebuilding it and reloading the browser on every change saved. Each rebuild reads
 // the content into the site model and checks it as `npm run build` does; a page with errors shows them instead
 // of its content, and every page lists the site's errors at its top until they are fixed.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../src/options.ts";
 import { prepareSite, siteEleventy } from "../src/pipeline.ts";
@@ -20,6 +21,7 @@ if (!site.model.data) {
   console.error("Fix the data files named above, then run npm start again.");
   await exitWhenWritten(1);
 }
+mkdirSync(options.outputDir, { recursive: true });
 const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: site.model.pathPrefix }).catch((error: NodeJS.ErrnoException) => {
   console.error(`error: the preview cannot listen on ${options.host}:${port} (${error.code ?? error.message}) — stop the program using it, or choose another port: PORT=8081 npm start`);
   return exitWhenWritten(1);
@@ -40,8 +42,9 @@ const eleventy = siteEleventy(
     throw new ContentError(problems);
   },
   options.outputDir,
-  { indexSearch: true, preview: true, watch: true, afterBuild: () => server.rebuilt(problems) },
+  { indexSearch: true, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: () => server.rebuilt(problems) },
 );
+await eleventy.init();
 await eleventy.watch();
 console.log(`Server at ${server.url}`);
 

@@ -66,8 +66,9 @@ export function prepareSite(options: SiteOptions, checkOptions: CheckOptions): R
  * An Eleventy that renders exactly the prepared site, and nothing it finds on its own. `site` is asked again each
  * time Eleventy configures itself: once for a build, and on every change while watching.
  */
-export function siteEleventy(site: () => RenderableSite, outputDir: string, options: RenderOptions & { watch?: boolean }) {
+export function siteEleventy(site: () => RenderableSite, outputDir: string, options: RenderOptions & { watch?: boolean; pathPrefix: string }) {
   return new Eleventy(renderInput, outputDir, {
+    pathPrefix: options.pathPrefix,
     configPath: false,
     config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, site(), options),
     quietMode: true,
@@ -97,7 +98,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     let fileCount = 0;
     try {
       // Only the count is kept: the rendered pages Eleventy returns are let go before Pagefind.
-      const [, templates] = await siteEleventy(() => site, staging, { indexSearch: false }).write();
+      const [, templates] = await siteEleventy(() => site, staging, { indexSearch: false, pathPrefix: site.model.pathPrefix }).write();
       fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
       problems.push(...(error instanceof ContentError ? error.problems : [problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));

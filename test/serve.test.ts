@@ -51,7 +51,7 @@ async function start(content: string) {
     }
     throw new Error(`npm start never saw ${file} change:\n${output}`);
   };
-  return { url: `http://localhost:${port}/`, until, change, output: () => output };
+  return { url: `http://127.0.0.1:${port}/`, until, change, output: () => output };
 }
 
 describe("npm start", () => {
@@ -66,7 +66,10 @@ describe("npm start", () => {
     await server.change(contact, readFileSync(contact, "utf8") + "\nOr read [the guide](/gide/).\n");
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect(problemLines(server.output()), server.output()).toContain(`${path.join(content, "contact.md")}:14:21 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page`);
-    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("read <a href=\"/gide/\">the guide</a>");
+    // The page is not shown as if published while it has an error: its problems are, in its place.
+    const shown = parse(await (await fetch(`${server.url}contact/`)).text());
+    expect(text(shown.querySelector("main .preview-problems"))).toContain('contact.md:14:21 error: the link to "/gide/" goes to a page that does not exist');
+    expect(shown.querySelector('main a[href="/gide/"]')).toBeNull();
     expect(server.output()).not.toContain("Writing ");
   });
 

@@ -29,7 +29,8 @@ export function problem(
 /** Paths are shown relative to the working folder, as an editor sees them in the repository. */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+  const outside = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return outside ? file : relative.split(path.sep).join("/");
 }
 
 export function formatProblem(p: Problem): string {

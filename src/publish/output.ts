@@ -7,7 +7,7 @@ const sourceFolders = ["src", "scripts", "test", "_includes", "content", "node_m
 
 const isWithin = (child: string, parent: string) => {
   const relative = path.relative(parent, child);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 };
 
 /** What a previous build left at the output path: a link to the site, or (before links) a folder holding one. */

@@ -23,6 +23,8 @@ export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string
  */
 export const renderInput = path.join(generatorRoot, "src", "render", "input");
 const includes = path.join(generatorRoot, "_includes");
+/** The file type Eleventy knows the model's pages by. */
+const checkedPageExtension = "checked-page";
 
 /** The site as the checks left it: its model, and each page's body as HTML, as the checks judged it. */
 export interface RenderableSite {
@@ -51,7 +53,9 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.setDataDirectory("_data");
   // Template and directory data files are never looked for: no content folder file is read behind the model's back.
   eleventyConfig.setDataFileSuffixes([]);
-  eleventyConfig.setTemplateFormats(["html", "njk"]);
+  // A page arrives as the HTML the checks judged, and is used as it is: no template language ever reads it.
+  eleventyConfig.addExtension(checkedPageExtension, { compile: (html: string) => () => html });
+  eleventyConfig.setTemplateFormats([checkedPageExtension, "njk"]);
   // Only the layouts have front matter, and it never runs code.
   eleventyConfig.setFrontMatterParsingOptions({ engines: safeEngines });
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
@@ -82,11 +86,8 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
     }
     options.afterBuild?.();
   });
-  return {
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
-    pathPrefix: model.pathPrefix,
-  };
+  // Read from a configuration file's return; the pipeline gives Eleventy the same prefix as an option.
+  return { pathPrefix: model.pathPrefix };
 }
 
 /** Each published page, as the HTML the checks judged, at the address the model gave it. */
@@ -99,7 +100,7 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
     const errors = errorsByFile.get(displayPath(file)) ?? [];
     if ((!data && !preview) || data?.draft || !isSafeAddress(url) || taken.has(url)) continue;
     taken.add(url);
-    const relative = path.relative(model.contentDir, file).replace(/\.md$/, ".html");
+    const relative = path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`);
     const shown = preview && errors.length ? { body: problemList(errors), title: data?.title ?? path.basename(file), description: "This page has problems to fix before it can be published." } : undefined;
     eleventyConfig.addTemplate(relative, shown?.body ?? bodies.get(file) ?? "", {
       ...data,

@@ -1,0 +1,81 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSite } from "../src/model/site.ts";
+import { prepareSite, siteEleventy } from "../src/pipeline.ts";
+import { formatProblem } from "../src/problems/problems.ts";
+import { fixtures, tempDir } from "./helpers.ts";
+
+/** The checks' base site with every kind of hostile file on top, and links out of the folder. */
+function hostileSite(): { content: string; parent: string } {
+  const parent = tempDir();
+  const content = path.join(parent, "content");
+  cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+  cpSync(path.join(fixtures, "hostile", "site"), content, { recursive: true });
+  writeFileSync(path.join(parent, "secret.txt"), "a file outside the content folder");
+  mkdirSync(path.join(parent, "elsewhere"));
+  writeFileSync(path.join(parent, "elsewhere", "page.md"), "---\ntitle: Elsewhere\ndescription: A page from outside.\n---\n\nOutside.\n");
+  symlinkSync(path.join(parent, "secret.txt"), path.join(content, "images", "passwd.png"));
+  symlinkSync(path.join(parent, "elsewhere"), path.join(content, "linked"));
+  return { content, parent };
+}
+
+let site: { content: string; parent: string };
+let messages: string[];
+beforeAll(() => {
+  site = hostileSite();
+  process.chdir(site.content);
+  messages = prepareSite({ contentDir: site.content }, { strict: false }).problems.map(formatProblem);
+});
+
+describe("the site model", () => {
+  it("refuses code and templates in the content folder, by file", () => {
+    expect(messages).toContain("contact.11tydata.js:1 error: contact.11tydata.js is code or a template, and the content folder holds no code — write the page in Markdown (a .md file), or remove this file");
+    expect(messages).toContain("docs/page.njk:1 error: docs/page.njk is code or a template, and the content folder holds no code — write the page in Markdown (a .md file), or remove this file");
+    expect(messages).toContain(
+      "contact.11tydata.json:1 error: contact.11tydata.json is not a page, and only pages (.md files) and files in images/ are published — move it to content/images/ if it is an image, or remove it",
+    );
+  });
+
+  it("reads data only from the YAML files the schemas describe", () => {
+    expect(messages).toContain("_data/navigation.json:1 error: _data/navigation.json is not read: the site reads its data from navigation.yaml, in YAML — move what it says into _data/navigation.yaml, then remove navigation.json");
+    expect(messages.find((m) => m.startsWith("_data/x.cjs:1 error: _data/x.cjs is not a data file the site reads"))).toBeDefined();
+  });
+
+  it("names pages it will not publish: in hidden folders, in folders starting with _, and hidden files", () => {
+    expect(messages).toContain('_notes:1 warning: _notes is not published: names starting with "_" are kept for the site\'s data folder (_data) — rename it without the underscore if it belongs on the site, or move it out of the content folder');
+    expect(messages).toContain('.notes:1 warning: .notes is hidden (its name starts with "."), so it is not published — rename it without the dot if it belongs on the site, or move it out of the content folder');
+    expect(messages).toContain('...md:1 warning: ...md is hidden (its name starts with "."), so it is not published — rename it without the dot if it belongs on the site, or move it out of the content folder');
+    const model = loadSite({ contentDir: site.content });
+    expect(model.pages.map((p) => p.url).sort()).toEqual(["/", "/contact/"]);
+  });
+
+  it("follows no symbolic link out of the content folder", () => {
+    expect(messages).toContain("images/passwd.png:1 error: images/passwd.png is a symbolic link, and the site publishes only files that are in the repository — replace the link with a copy of the file it points to");
+    expect(messages).toContain("linked:1 error: linked is a symbolic link, and the site publishes only files that are in the repository — replace the link with a copy of the file it points to");
+  });
+
+  it("publishes only images, judged by name and by content; an SVG that runs script is refused", () => {
+    expect(messages).toContain("images/logo.svg:1 error: logo.svg has a <script> element, which an image may not do — save the drawing again as a plain SVG (most editors have an option for it), or as a PNG");
+    expect(messages).toContain("images/page.html:1 error: page.html is not an image the site publishes (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) — remove it from content/images/: only images are published there");
+    expect(messages).toContain("images/fake.png:1 error: fake.png is named as a PNG image, but its content is not one — save it again as a PNG image");
+    const model = loadSite({ contentDir: site.content });
+    expect(model.images.map((image) => image.url).sort()).toEqual(["/images/dot.svg", "/images/map.png"]);
+  });
+});
+
+describe("Eleventy, given the model", () => {
+  it("renders only the model's pages and runs nothing it finds in the content folder, even while previewing a site with errors", async () => {
+    const output = path.join(site.parent, "preview");
+    const prepared = prepareSite({ contentDir: site.content }, { strict: false });
+    await siteEleventy(() => prepared, output, { indexSearch: false, preview: true, pathPrefix: "/" }).write();
+    expect(existsSync(path.join(site.parent, "RAN-data-cjs"))).toBe(false);
+    expect(existsSync(path.join(site.parent, "RAN-11tydata-js"))).toBe(false);
+    expect(readdirSync(site.parent).sort()).toEqual(["content", "elsewhere", "preview", "secret.txt"]);
+    const written = readdirSync(output, { recursive: true }).map(String).sort();
+    expect(written.filter((file) => file.endsWith(".html"))).toEqual(["404.html", "contact/index.html", "index.html", "search/index.html", "site-map/index.html"].filter((file) => written.includes(file)));
+    expect(written).not.toContain("linked");
+    expect(written.filter((file) => file.startsWith("images/"))).toEqual(["images/dot.svg", "images/map.png"]);
+    for (const refused of ["_notes", ".notes", "docs", "escaped.html", "images/passwd.png", "images/logo.svg", "images/page.html", "images/fake.png"]) expect(written).not.toContain(refused);
+  });
+});
