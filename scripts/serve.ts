@@ -6,7 +6,7 @@ import path from "node:path";
 import { generatorRoot } from "../src/options.ts";
 import { prepareSite, siteEleventy } from "../src/pipeline.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
-import { ContentError, type Problem } from "../src/problems/problems.ts";
+import type { Problem } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
@@ -36,10 +36,7 @@ const eleventy = siteEleventy(
     first = false;
     problems = site.problems;
     report(problems);
-    if (site.model.data) return site;
-    // Without valid data nothing can be rendered: the last build stays, with the errors listed on every page.
-    server.rebuilt(problems);
-    throw new ContentError(problems);
+    return site;
   },
   options.outputDir,
   { indexSearch: true, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: () => server.rebuilt(problems) },

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -27,7 +28,9 @@ async function start(content: string) {
     env: { ...process.env, PORT: String(port), GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "" },
     detached: true,
   });
-  stops.push(() => process.kill(-child.pid!, "SIGTERM"));
+  stops.push(() => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGTERM");
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -51,7 +54,7 @@ async function start(content: string) {
     }
     throw new Error(`npm start never saw ${file} change:\n${output}`);
   };
-  return { url: `http://127.0.0.1:${port}/`, until, change, output: () => output };
+  return { url: `http://127.0.0.1:${port}/`, port, child, until, change, output: () => output };
 }
 
 describe("npm start", () => {
@@ -87,9 +90,10 @@ describe("npm start", () => {
     await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
     expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "footer[0].txt" — did you mean "text"?`);
-    // Eleventy reports the failed rebuild too; an editor's mistake gets no stack trace of the generator.
-    await server.until(/Eleventy watch error/);
-    expect(server.output()).not.toMatch(/stack trace|^\s+at /m);
+    // The last build stays, and every page lists the mistake at its top; no stack trace of the generator anywhere.
+    await server.until(/File changed[\s\S]*did you mean "text"[\s\S]*Wrote 0 files/);
+    expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector(".preview-problems"))).toContain('navigation.yaml:5:5 error: unknown field "footer[0].txt"');
+    expect(server.output()).not.toMatch(/stack trace|^\s+at |Error\b/m);
 
     await server.change(navigation, readFileSync(navigation, "utf8").replace("txt: Write to us", "text: Contact us again"));
     await server.until(/Wrote \d+ files[\s\S]*File changed[\s\S]*File changed[\s\S]*Wrote \d+ files/);
@@ -110,5 +114,32 @@ describe("npm start", () => {
     expect(listed).toHaveLength(2);
     expect(listed.every((name) => name.startsWith("renamed-"))).toBe(true);
   });
+
+  it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    writeFileSync(path.join(path.dirname(content), "secret.txt"), "outside the site");
+    const server = await start(content);
+    await server.until(/Server at/);
+    expect(server.output()).toContain(`Server at http://127.0.0.1:${server.port}/`);
+    for (const [address, status] of [["/..%2fsecret.txt", 404], ["/..%2f..%2fsecret.txt", 404], ["/%E0%A4%A", 400], ["/contact/%00", 400]] as const) {
+      expect(await statusOf(server.port, address), address).toBe(status);
+    }
+    expect((await fetch(`${server.url}contact/`)).status).toBe(200);
+    process.kill(-server.child.pid!, "SIGTERM");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+    await expect(fetch(`${server.url}contact/`)).rejects.toThrow();
+  });
 });
 
+/** The status of a request for an address exactly as written, with nothing tidied away (curl --path-as-is). */
+function statusOf(port: number, address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request({ host: "127.0.0.1", port, path: address }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    })
+      .on("error", reject)
+      .end();
+  });
+}

@@ -6,7 +6,7 @@ import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
 import type { SiteModel } from "../model/site.ts";
 import { generatorRoot } from "../options.ts";
-import { displayPath, formatProblem, type Problem } from "../problems/problems.ts";
+import { ContentError, displayPath, formatProblem, type Problem } from "../problems/problems.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
 import { catalogPages, catalogTitles } from "./catalog-pages.ts";
 import { headerPolicy } from "./csp.ts";
@@ -47,7 +47,6 @@ export interface RenderOptions {
 export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSite, options: RenderOptions) {
   const { model } = site;
   const data = model.data;
-  if (!data) throw new Error("a site whose data files have errors cannot be rendered");
   eleventyConfig.setInputDirectory(renderInput);
   eleventyConfig.setIncludesDirectory(path.relative(renderInput, includes));
   eleventyConfig.setDataDirectory("_data");
@@ -56,6 +55,15 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   // A page arrives as the HTML the checks judged, and is used as it is: no template language ever reads it.
   eleventyConfig.addExtension(checkedPageExtension, { compile: (html: string) => () => html });
   eleventyConfig.setTemplateFormats([checkedPageExtension, "njk"]);
+  // A change anywhere in the content folder reads the model again, so a rebuild renders what is there now.
+  eleventyConfig.addWatchTarget(model.contentDir, { resetConfig: true });
+  eleventyConfig.addWatchTarget(includes);
+  if (!data) {
+    // Nothing can be rendered without valid data files; while previewing, the last build stays, its pages listing the errors.
+    if (!options.preview) throw new ContentError([...site.problems]);
+    eleventyConfig.on("eleventy.after", () => options.afterBuild?.());
+    return { pathPrefix: model.pathPrefix };
+  }
   // Only the layouts have front matter, and it never runs code.
   eleventyConfig.setFrontMatterParsingOptions({ engines: safeEngines });
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
@@ -76,9 +84,6 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   for (const image of model.images) eleventyConfig.addPassthroughCopy({ [image.file]: image.url.slice(1) });
   eleventyConfig.addPassthroughCopy({ [assetsFolder]: "assets" });
 
-  // A change anywhere in the content folder reads the model again, so a rebuild renders what is there now.
-  eleventyConfig.addWatchTarget(model.contentDir, { resetConfig: true });
-  eleventyConfig.addWatchTarget(includes);
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (options.indexSearch) {
       const { errors } = await writeSearchIndex(directories.output, data.settings.language);
