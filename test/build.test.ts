@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildInto, problemLines, readPage, root, tempDir, text } from "./helpers.ts";
+import { tsxLoader } from "../src/options.ts";
+import { buildInto, indexedPages, problemLines, readPage, root, tempDir, text } from "./helpers.ts";
 
 const contentPages = [
   { url: "/", title: "Code California", file: "index.md" },
@@ -24,6 +26,30 @@ beforeAll(async () => {
   expect(problemLines(build.stderr).filter((line) => !line.includes(" note: ") && !line.startsWith("content/code-json/"))).toEqual([]);
   expect(build.code).toBe(0);
   site = build.output;
+});
+
+/** Every file of a built site with its bytes, by path. */
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .map((file) => [path.relative(dir, file), readFileSync(file).toString("base64")]),
+  );
+
+describe("Eleventy's own command line", () => {
+  it("builds the same files as npm run build, and indexes the same pages for search", async () => {
+    const output = path.join(tempDir(), "cli");
+    const cli = await new Promise<number>((resolve) =>
+      execFile(process.execPath, ["--import", tsxLoader, path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--config=.eleventy.ts", `--output=${output}`, "--quiet"], { cwd: root }, (error) => resolve(error ? 1 : 0)),
+    );
+    expect(cli).toBe(0);
+    // Pagefind names its filter files differently on every run; what it indexed is compared instead.
+    const outsideIndex = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([file]) => !file.startsWith("pagefind")));
+    expect(outsideIndex(files(output))).toEqual(outsideIndex(files(site)));
+    const indexed = (dir: string) => indexedPages(dir).sort((a, b) => a.url.localeCompare(b.url));
+    expect(indexed(output)).toEqual(indexed(site));
+  });
 });
 
 describe("the Code California site", () => {
