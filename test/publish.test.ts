@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { tsxLoader } from "../src/options.ts";
+import { makeStaging, swapInto } from "../src/publish/swap.ts";
+import { fixtures, root, runScript, tempDir } from "./helpers.ts";
+
+const secondSite = path.join(fixtures, "sites", "second-site");
+
+/** Every file of a built site outside its search index (whose file names Pagefind varies), with its text. */
+const pages = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !path.relative(dir, entry.parentPath).startsWith("pagefind"))
+      .map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), "utf8")]),
+  );
+
+describe("where a build may write", () => {
+  it.each([
+    [".", "holds the site's sources"],
+    ["content", "holds the site's sources"],
+    ["src/render", "is inside the site's sources"],
+    ["..", "holds the site's sources"],
+  ])("refuses --output %s, which %s, and writes nothing", async (output, why) => {
+    const before = readdirSync(root).sort();
+    const result = await runScript("build", ["--output", output]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: the site cannot be written there: ${path.resolve(root, output)} ${why}`);
+    expect(result.stderr).toContain("give --output a new folder of its own, such as _site");
+    expect(readdirSync(root).sort()).toEqual(before);
+  });
+
+  it("refuses a folder that holds something other than a site it built", async () => {
+    const output = path.join(tempDir(), "documents");
+    mkdirSync(output);
+    writeFileSync(path.join(output, "letter.txt"), "keep me");
+    const result = await runScript("build", ["--content", secondSite, "--output", output]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("already holds files that are not a site built here");
+    expect(readFileSync(path.join(output, "letter.txt"), "utf8")).toBe("keep me");
+  });
+});
+
+describe("publishing a build", () => {
+  it("replaces a site published as a folder by an older build, keeping nothing of it", () => {
+    const parent = tempDir();
+    const output = path.join(parent, "site");
+    mkdirSync(output);
+    writeFileSync(path.join(output, "old.html"), "old");
+    const staging = makeStaging(output);
+    writeFileSync(path.join(staging, "index.html"), "new");
+    swapInto(staging, output);
+    expect(readdirSync(output)).toEqual(["index.html"]);
+    expect(readdirSync(parent).sort()).toEqual([path.basename(staging), "site"].sort());
+  });
+
+  it("keeps a whole site at the output path whenever a build is killed, and the next build clears what killed ones left", { timeout: 120_000 }, async () => {
+    const output = path.join(tempDir(), "site");
+    expect((await runScript("build", ["--content", secondSite, "--output", output])).code).toBe(0);
+    const published = pages(output);
+    for (const delay of [400, 1200, 2000, 2600, 3200]) {
+      const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "build.ts"), "--content", secondSite, "--output", output], { stdio: "ignore" });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+      expect(existsSync(path.join(output, "pagefind", "pagefind.js")), `killed after ${delay} ms`).toBe(true);
+      expect(pages(output), `killed after ${delay} ms`).toEqual(published);
+    }
+    const current = path.basename(realpathSync(output));
+    expect(readdirSync(path.dirname(output)).filter((name) => name !== "site" && name !== current).length, "the killed builds left their staging folders").toBeGreaterThan(0);
+    expect((await runScript("build", ["--content", secondSite, "--output", output])).code).toBe(0);
+    expect(readdirSync(path.dirname(output)).sort()).toEqual([path.basename(realpathSync(output)), "site"].sort());
+  });
+});
