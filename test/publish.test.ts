@@ -59,6 +59,8 @@ describe("publishing a build", () => {
     const output = path.join(tempDir(), "site");
     expect((await runScript("build", ["--content", secondSite, "--output", output])).code).toBe(0);
     const published = pages(output);
+    const leftovers = () => readdirSync(path.dirname(output)).filter((name) => name !== "site" && name !== path.basename(realpathSync(output))).length;
+    let leftBehind = 0;
     for (const delay of [400, 1200, 2000, 2600, 3200]) {
       const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "build.ts"), "--content", secondSite, "--output", output], { stdio: "ignore" });
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -67,9 +69,9 @@ describe("publishing a build", () => {
       await exited;
       expect(existsSync(path.join(output, "pagefind", "pagefind.js")), `killed after ${delay} ms`).toBe(true);
       expect(pages(output), `killed after ${delay} ms`).toEqual(published);
+      leftBehind = Math.max(leftBehind, leftovers());
     }
-    const current = path.basename(realpathSync(output));
-    expect(readdirSync(path.dirname(output)).filter((name) => name !== "site" && name !== current).length, "the killed builds left their staging folders").toBeGreaterThan(0);
+    expect(leftBehind, "the killed builds left staging folders behind").toBeGreaterThan(0);
     expect((await runScript("build", ["--content", secondSite, "--output", output])).code).toBe(0);
     expect(readdirSync(path.dirname(output)).sort()).toEqual([path.basename(realpathSync(output)), "site"].sort());
   });
