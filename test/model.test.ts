@@ -79,3 +79,53 @@ describe("Eleventy, given the model", () => {
     for (const refused of ["_notes", ".notes", "docs", "escaped.html", "images/passwd.png", "images/logo.svg", "images/page.html", "images/fake.png"]) expect(written).not.toContain(refused);
   });
 });
+
+/** The problems of the base site with one page's text replaced, as printed. */
+function problemsWithPage(name: string, text: string | Buffer): string[] {
+  const content = path.join(tempDir(), "content");
+  cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+  writeFileSync(path.join(content, name), text);
+  process.chdir(content);
+  return prepareSite({ contentDir: content }, { strict: false })
+    .problems.filter((p) => p.severity === "error")
+    .map(formatProblem);
+}
+
+describe("inputs that once stopped the build with a stack trace", () => {
+  it("a YAML alias bomb in front matter", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)];
+    expect(problemsWithPage("bomb.md", `---\ntitle: Bomb\ndescription: A bomb.\n${bomb.join("\n")}\n---\n\nText.\n`)).toEqual([
+      "bomb.md:5:8 error: the YAML cannot be read: it repeats a named part (&name, *name) too many times — write the values out instead of repeating them with * and &",
+    ]);
+  });
+
+  it("a review interval too long to be a date", () => {
+    expect(problemsWithPage("late.md", "---\ntitle: Late\ndescription: Late.\nlast_reviewed: 2024-01-01\nreview_every: 99999999 years\n---\n\nText.\n")).toEqual([
+      'late.md:5:15 error: "review_every" must be at most 10 years, such as 1 year, but it is the text "99999999 years" — correct the value',
+    ]);
+  });
+
+  it("a data block for a role that does not exist", () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "sites", "second-site"), content, { recursive: true });
+    writeFileSync(path.join(content, "roles-page.md"), "---\ntitle: Roles\ndescription: Roles.\n---\n\n{{ duties: no-such-role }}\n");
+    process.chdir(content);
+    const errors = prepareSite({ contentDir: content }, { strict: false }).problems.filter((p) => p.severity === "error").map(formatProblem);
+    expect(errors.filter((line) => line.startsWith("roles-page.md"))).toHaveLength(1);
+    expect(errors.find((line) => line.startsWith("roles-page.md:6 error: "))).toBeDefined();
+  });
+});
+
+describe("size limits", () => {
+  it("a page larger than 1 MB is refused, not read", () => {
+    expect(problemsWithPage("huge.md", `---\ntitle: Huge\ndescription: Huge.\n---\n\n${"word ".repeat(220_000)}\n`)).toEqual([
+      "huge.md:1 error: this page is 1.05 MB, more than the 1 MB one may be — make it smaller, or split it in two",
+    ]);
+  });
+
+  it("an image larger than 5 MB is refused", () => {
+    const big = Buffer.alloc(5 * 1024 * 1024 + 1);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
+    expect(problemsWithPage("images/poster.png", big)).toEqual(["images/poster.png:1 error: this image is 5 MB, more than the 5 MB one may be — make it smaller, or split it in two"]);
+  });
+});

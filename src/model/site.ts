@@ -75,7 +75,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   const withinLimit = (file: string, limit: number, what: string) => {
     const size = statSync(file).size;
     if (size <= limit) return true;
-    problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} a ${what} may be`, `make it smaller, or split it in two`));
+    problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} one may be`, `make it smaller, or split it in two`));
     return false;
   };
   const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")));
@@ -112,7 +112,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   };
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MB`;
 
 /** The data folder holds the YAML files the schemas describe, and nothing else: no code, no JSON read in their place. */
 function unknownDataFiles(dataFiles: readonly string[], contentDir: string): Problem[] {

@@ -40,7 +40,8 @@ export function parseYaml(text: string): YamlSource {
     // The yaml package refuses to expand an alias more than 100 times: a "billion laughs" would fill the memory.
     value = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", 1, 1, "write the values out instead of repeating them with * and &");
+    const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
+    throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
   }
   return {
     value,
