@@ -56,7 +56,7 @@ describe("the site model", () => {
   });
 
   it("publishes only images, judged by name and by content; an SVG that runs script is refused", () => {
-    expect(messages).toContain("images/logo.svg:1 error: logo.svg has a <script> element, which an image may not do — save the drawing again as a plain SVG (most editors have an option for it), or as a PNG");
+    expect(messages).toContain("images/logo.svg:1 error: logo.svg is not safe to publish as an image: it has a <script> element — save the drawing again as a plain SVG (most editors have an option for it), or as a PNG");
     expect(messages).toContain("images/page.html:1 error: page.html is not an image the site publishes (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) — remove it from content/images/: only images are published there");
     expect(messages).toContain("images/fake.png:1 error: fake.png is named as a PNG image, but its content is not one — save it again as a PNG image");
     const model = loadSite({ contentDir: site.content });

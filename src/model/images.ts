@@ -2,6 +2,7 @@ import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
 
 /** An image format the site publishes: what its file may be named, and how its first bytes begin. */
 interface ImageFormat {
+  /** Its name with its article: "a PNG", "an SVG". */
   name: string;
   extensions: string[];
   matches(bytes: Buffer): boolean;
@@ -11,12 +12,12 @@ const startsWith = (bytes: Buffer, signature: number[], at = 0) => signature.eve
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 const formats: ImageFormat[] = [
-  { name: "PNG", extensions: ["png"], matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { name: "JPEG", extensions: ["jpg", "jpeg"], matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { name: "GIF", extensions: ["gif"], matches: (b) => startsWith(b, ascii("GIF87a")) || startsWith(b, ascii("GIF89a")) },
-  { name: "WebP", extensions: ["webp"], matches: (b) => startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8) },
-  { name: "AVIF", extensions: ["avif"], matches: (b) => startsWith(b, ascii("ftypavi"), 4) },
-  { name: "SVG", extensions: ["svg"], matches: (b) => /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(b.subarray(0, 4096).toString("utf8")) },
+  { name: "a PNG", extensions: ["png"], matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { name: "a JPEG", extensions: ["jpg", "jpeg"], matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { name: "a GIF", extensions: ["gif"], matches: (b) => startsWith(b, ascii("GIF87a")) || startsWith(b, ascii("GIF89a")) },
+  { name: "a WebP", extensions: ["webp"], matches: (b) => startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8) },
+  { name: "an AVIF", extensions: ["avif"], matches: (b) => startsWith(b, ascii("ftypavi"), 4) },
+  { name: "an SVG", extensions: ["svg"], matches: (b) => /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>\s*)*<svg[\s>]/.test(b.subarray(0, 4096).toString("utf8")) },
 ];
 
 export const imageExtensions = formats.flatMap((format) => format.extensions);
@@ -34,13 +35,13 @@ export function judgeImage(name: string, bytes: Buffer): { message: string; fix:
   }
   if (actual !== named) {
     return {
-      message: `${name} is named as a ${named.name} image, but ${actual ? `it is a ${actual.name} image` : "its content is not one"}`,
-      fix: actual ? `rename it to end in .${actual.extensions[0]}` : `save it again as a ${named.name} image`,
+      message: `${name} is named as ${named.name} image, but ${actual ? `it is ${actual.name} image` : "its content is not one"}`,
+      fix: actual ? `rename it to end in .${actual.extensions[0]}` : `save it again as ${named.name} image`,
     };
   }
-  if (named.name === "SVG") {
+  if (named.extensions.includes("svg")) {
     const danger = svgDanger(bytes);
-    if (danger) return { message: `${name} ${danger}, which an image may not do`, fix: "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG" };
+    if (danger) return { message: `${name} is not safe to publish as an image: it ${danger}`, fix: "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG" };
   }
   return undefined;
 }

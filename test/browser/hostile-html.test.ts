@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { htmlProblems, pageOf, snippets } from "../hostile-html.ts";
+import { htmlProblems, pageOf, snippets } from "../hostile.ts";
 import { useBrowser } from "./harness.ts";
 
 const browser = useBrowser();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { md } from "../../src/markdown/markdown.ts";
 import { renderWithLines } from "../../src/markdown/render-lines.ts";
-import { htmlProblems, snippets } from "../hostile-html.ts";
+import { htmlProblems, snippets } from "../hostile.ts";
 
 describe("HTML judged as a browser parses it", () => {
   it.each(snippets("html-attacks.md"))("refuses $name", ({ body }) => {

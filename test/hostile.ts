@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { bodyElements } from "../src/checks/html.ts";
 import type { PageSource } from "../src/checks/page-source.ts";
@@ -34,3 +34,7 @@ export function htmlProblems(body: string): string[] {
   const page = pageOf(body);
   return checkRawHtml(page, bodyElements(page.rendered)).map(formatProblem);
 }
+
+/** The SVG files of a fixture folder: ones that run script when opened, or harmless drawings. */
+export const svgFixtures = (kind: "attacks" | "harmless") =>
+  readdirSync(path.join(fixtures, "hostile", "svg", kind)).map((name) => ({ name, bytes: readFileSync(path.join(fixtures, "hostile", "svg", kind, name)) }));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { judgeImage } from "../src/model/images.ts";
+import { svgFixtures } from "./hostile.ts";
+
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const svg = (body: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${body}</svg>`);
+
+describe("images", () => {
+  it.each(svgFixtures("attacks"))("refuses the SVG $name", ({ name, bytes }) => {
+    expect(judgeImage(name, bytes)?.message).toMatch(new RegExp(`^${name.replace(".", "\\.")} is not safe to publish as an image: it `));
+  });
+
+  it.each(svgFixtures("harmless"))("publishes the SVG $name", ({ name, bytes }) => {
+    expect(judgeImage(name, bytes)).toBeUndefined();
+  });
+
+  it.each([
+    ["an image from another file", '<image href="https://example.com/a.png"/>', 'refers to another file (href="https://example.com/a.png")'],
+    ["a use of another file", '<use xlink:href="other.svg#a"/>', 'refers to another file (xlink:href="other.svg#a")'],
+    ["a style that imports", "<style>@import url(https://example.com/a.css);</style>", "refers to another file in its styles"],
+    ["a style attribute that loads", '<rect style="fill: url(https://example.com/x)"/>', "refers to another file in its styles (style)"],
+    ["a processing instruction", '<?foo bar?><rect/>', "has a processing instruction"],
+  ])("refuses an SVG with %s", (_what, body, danger) => {
+    expect(judgeImage("x.svg", svg(body))?.message).toBe(`x.svg is not safe to publish as an image: it ${danger}`);
+  });
+
+  it("refuses an SVG that declares entities, that is not well formed, or that is not UTF-8", () => {
+    expect(judgeImage("x.svg", Buffer.from('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "b">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'))?.message).toBe(
+      "x.svg is not safe to publish as an image: it declares a DOCTYPE, whose entities can pull in other files",
+    );
+    expect(judgeImage("x.svg", svg("<rect>"))?.message).toBe("x.svg is not safe to publish as an image: it is not well-formed XML");
+    expect(judgeImage("x.svg", Buffer.from('<?xml version="1.0" encoding="UTF-16"?><svg xmlns="http://www.w3.org/2000/svg"/>'))?.message).toBe("x.svg is not safe to publish as an image: it says it is in the UTF-16 encoding");
+  });
+
+  it("publishes an image whose content is what its name says, and names the mismatch otherwise", () => {
+    expect(judgeImage("map.png", png)).toBeUndefined();
+    expect(judgeImage("map.PNG", png)).toBeUndefined();
+    expect(judgeImage("map.jpg", png)).toEqual({ message: "map.jpg is named as a JPEG image, but it is a PNG image", fix: "rename it to end in .png" });
+    expect(judgeImage("page.png", Buffer.from("<!DOCTYPE html><script>alert(1)</script>"))).toEqual({ message: "page.png is named as a PNG image, but its content is not one", fix: "save it again as a PNG image" });
+    expect(judgeImage("x.svg.html", svg("<rect/>"))?.fix).toBe("rename it to end in .svg");
+  });
+});
