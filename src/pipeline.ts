@@ -98,7 +98,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     let fileCount = 0;
     try {
       // Only the count is kept: the rendered pages Eleventy returns are let go before Pagefind.
-      const [, templates] = await siteEleventy(() => site, staging, { indexSearch: false, pathPrefix: site.model.pathPrefix }).write();
+      const eleventy = siteEleventy(() => site, staging, { indexSearch: false, pathPrefix: site.model.pathPrefix });
+      // Its closing "Wrote 138 files" speaks of the staging folder; the commands say what they did.
+      eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: console.error });
+      const [, templates] = await eleventy.write();
       fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
       problems.push(...(error instanceof ContentError ? error.problems : [problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));
