@@ -1,8 +1,8 @@
 // npm run validate:code-json -- <file or web address>: checks one agency's code.json against the code.gov
 // schema 2.0.0 and for what a reader would trip on, so a code coordinator can check theirs before sending it.
 import { readFileSync } from "node:fs";
-import { fieldsOf, listOf } from "../src/catalog/read.ts";
-import { checkInventory } from "../src/catalog/validate.ts";
+import { fieldsOf, listOf } from "../src/model/catalog/read.ts";
+import { checkInventory } from "../src/model/catalog/validate.ts";
 import { report } from "../src/problems/report.ts";
 import { exitWhenWritten } from "./exit.ts";
 

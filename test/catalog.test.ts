@@ -3,7 +3,7 @@ import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeGovSchema } from "../src/catalog/validate.ts";
+import { codeGovSchema } from "../src/model/catalog/validate.ts";
 import type { HTMLElement } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
 import { buildInto, readPage, root, tempDir, text } from "./helpers.ts";

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { buildCatalog, catalogUrls, type Catalog } from "../catalog/catalog.ts";
-import { metrics } from "../catalog/metrics.ts";
+import { buildCatalog, catalogUrls, type Catalog } from "./catalog/catalog.ts";
+import { metrics } from "./catalog/metrics.ts";
 import { normalizePrefix } from "../options.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 import { dataSchemas, type SiteData } from "../schema/data.ts";

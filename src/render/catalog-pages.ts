@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, type Catalog } from "../catalog/catalog.ts";
-import { agencyShares, chartCsv, chartSvg, metrics } from "../catalog/metrics.ts";
+import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, type Catalog } from "../model/catalog/catalog.ts";
+import { agencyShares, chartCsv, chartSvg, metrics } from "../model/catalog/metrics.ts";
 import { pagedList } from "../model/paging.ts";
 import { groupProblems } from "../problems/problems.ts";
 

@@ -2,15 +2,15 @@ import { createRequire } from "node:module";
 import type { ErrorObject } from "ajv";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { formatPath } from "../problems/error-map.ts";
-import { problem, type Problem, type Severity } from "../problems/problems.ts";
-import { today } from "../model/review.ts";
-import { parseYaml, YamlSyntaxError, type YamlSource } from "../model/yaml-source.ts";
+import { formatPath } from "../../problems/error-map.ts";
+import { problem, type Problem, type Severity } from "../../problems/problems.ts";
+import { today } from "../review.ts";
+import { parseYaml, YamlSyntaxError, type YamlSource } from "../yaml-source.ts";
 import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf } from "./read.ts";
 
 /** The code.gov metadata schema 2.0.0, as GSA published it. */
-export const codeGovSchema = createRequire(import.meta.url)("../schema/code-gov-2.0.0.json") as object;
+export const codeGovSchema = createRequire(import.meta.url)("../../schema/code-gov-2.0.0.json") as object;
 
 // ajv-draft-04 and ajv-formats are CommonJS: under NodeNext their default export is the module object.
 const AjvDraft04 = Ajv.default;

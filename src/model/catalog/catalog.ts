@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pagedUrls } from "../model/paging.ts";
-import { problem, type Problem } from "../problems/problems.ts";
-import type { Inventories } from "../schema/data.ts";
-import { slugify } from "../model/slug.ts";
+import { pagedUrls } from "../paging.ts";
+import { problem, type Problem } from "../../problems/problems.ts";
+import type { Inventories } from "../../schema/data.ts";
+import { slugify } from "../slug.ts";
 import { licenseName } from "./license-name.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf, textsOf } from "./read.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
