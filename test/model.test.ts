@@ -129,3 +129,24 @@ describe("size limits", () => {
     expect(problemsWithPage("images/poster.png", big)).toEqual(["images/poster.png:1 error: this image is 5 MB, more than the 5 MB one may be — make it smaller, or split it in two"]);
   });
 });
+
+describe("inventories", () => {
+  it("reads only the inventories the model accepts: one that is a link is never read, and one not listed is named", () => {
+    const parent = tempDir();
+    const content = path.join(parent, "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    mkdirSync(path.join(content, "code-json"));
+    writeFileSync(path.join(parent, "outside.json"), JSON.stringify({ version: "2.0.0", agency: "SECRET", measurementType: { method: "projects" }, releases: [{ name: "secret-project" }] }));
+    symlinkSync(path.join(parent, "outside.json"), path.join(content, "code-json", "linked.json"));
+    writeFileSync(path.join(content, "code-json", "forgotten.json"), "{}");
+    writeFileSync(path.join(content, "_data", "inventories.yaml"), "- file: linked.json\n  name: Linked Agency\n  acronym: LNK\n");
+    process.chdir(content);
+    const model = loadSite({ contentDir: content });
+    expect(model.problems.map(formatProblem)).toEqual([
+      "code-json/linked.json:1 error: code-json/linked.json is a symbolic link, and the site publishes only files that are in the repository — replace the link with a copy of the file it points to",
+      "code-json/forgotten.json:1 warning: forgotten.json is not listed in _data/inventories.yaml, so it is not published — add it there with its agency's name and acronym, or remove the file",
+    ]);
+    expect(model.catalog?.releases).toEqual([]);
+    expect(JSON.stringify(model.catalog)).not.toContain("secret-project");
+  });
+});

@@ -89,7 +89,9 @@ export function loadSite(options: SiteOptions): SiteModel {
     else images.push({ file, url: `/${path.relative(contentDir, file).split(path.sep).join("/")}` });
   }
 
-  const catalog = data?.inventories ? buildCatalog(contentDir, data.inventories, today) : undefined;
+  const inventories = new Set(files.inventories.filter((file) => withinLimit(file, sizeLimits.inventory, "inventory")));
+  problems.push(...unlistedInventories(files.inventories, data?.inventories ?? []));
+  const catalog = data?.inventories ? buildCatalog(contentDir, data.inventories, today, inventories) : undefined;
   const published = read.pages.filter((p) => p.page?.data && !p.page.data.draft);
   const titles = new Map(published.map((p) => [p.url, p.page!.data!.title]));
   const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url })));
@@ -110,6 +112,14 @@ export function loadSite(options: SiteOptions): SiteModel {
     generatedUrls: [...generatedUrls, ...siteMap, ...catalogAddresses],
     problems,
   };
+}
+
+/** An inventory in code-json/ that inventories.yaml does not list is not published: say so, rather than ignore it. */
+function unlistedInventories(files: readonly string[], listed: NonNullable<SiteData["inventories"]>): Problem[] {
+  const names = new Set(listed.map((entry) => entry.file));
+  return files
+    .filter((file) => !names.has(path.basename(file)))
+    .map((file) => problem(file, 1, `${path.basename(file)} is not listed in _data/inventories.yaml, so it is not published`, `add it there with its agency's name and acronym, or remove the file`, "warning"));
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MB`;

@@ -71,14 +71,16 @@ function licenseNames(permissions: Record<string, unknown>): string[] {
 /**
  * Every agency's inventory, checked, and its releases ready to show. An inventory with faults is published with
  * them shown: its faults are warnings here and listed on its agency's page, and only releases that match the
- * schema go into the combined /code.json.
+ * schema go into the combined /code.json. `accepted` are the inventory files the site model let through; no other is read.
  */
-export function buildCatalog(contentDir: string, inventories: Inventories, today?: string): Catalog {
+export function buildCatalog(contentDir: string, inventories: Inventories, today?: string, accepted?: ReadonlySet<string>): Catalog {
   const problems: Problem[] = [];
   const agencies = inventories.map((entry): CatalogAgency => {
     const file = path.join(contentDir, "code-json", entry.file);
     const acronym = entry.acronym.toLowerCase();
     const base = { acronym: entry.acronym, name: entry.name, website: entry.website, file, url: `/projects/${acronym}/`, releases: [] as CatalogRelease[] };
+    // A file the site model refused (a symbolic link, one too large) has its problem already, and is never read.
+    if (accepted && existsSync(file) && !accepted.has(file)) return { ...base, problems: [], invalidReleases: new Set(), validOutsideReleases: false, valid: false };
     if (!existsSync(file)) {
       const missing = problem(path.join(contentDir, "_data", "inventories.yaml"), 1, `the inventory ${entry.file} of ${entry.name} is not in content/code-json/`, "add the file, or correct its name in inventories.yaml");
       problems.push(missing);
