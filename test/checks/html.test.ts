@@ -28,6 +28,14 @@ describe("HTML judged as a browser parses it", () => {
     ]);
   });
 
+  it("sees inside a <template> and around an <xmp>, which browsers keep inert or as text", () => {
+    expect(htmlProblems("<template><p><script>alert(1)</script></p></template>\n")).toEqual([
+      "page.md:5:1 error: a <template> element is not allowed in a page — remove the <template>; write the content in Markdown",
+      "page.md:5:14 error: a <script> element runs code, which pages may not do — remove the <script>; write the content in Markdown",
+    ]);
+    expect(htmlProblems("<xmp><script>alert(1)</script></xmp>\n")).toEqual(["page.md:5:1 error: a <xmp> element is not allowed in a page — remove the <xmp>; write the content in Markdown"]);
+  });
+
   it("names elements outside the allowed list, and drawings to save as images", () => {
     expect(htmlProblems("<marquee>Hello</marquee>\n")).toEqual(["page.md:5:1 error: a <marquee> element is not allowed in a page — remove the <marquee>; write the content in Markdown"]);
     // MathML that browsers once let HTML escape from: refused whole, whatever a browser makes of it today.
