@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -59,4 +59,21 @@ export interface Fragment {
 export function indexedPages(site: string, bundle = ""): Fragment[] {
   const dir = path.join(site, "pagefind", bundle, "fragment");
   return readdirSync(dir).map((file) => JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as Fragment);
+}
+
+/**
+ * The checks' base site with the given files written on top (path → text), read and checked in this process, as
+ * `npm run check` would print its problems (paths relative to the content folder).
+ */
+export async function checkedProblems(files: Record<string, string | Buffer>, base = path.join(fixtures, "checks", "base")): Promise<string[]> {
+  const { prepareSite } = await import("../src/pipeline.ts");
+  const { formatProblem } = await import("../src/problems/problems.ts");
+  const content = path.join(tempDir(), "content");
+  cpSync(base, content, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+    writeFileSync(path.join(content, file), text);
+  }
+  process.chdir(content);
+  return prepareSite({ contentDir: content, today: "2026-11-23" }, { strict: false }).problems.filter((p) => p.severity !== "note").map(formatProblem);
 }

@@ -48,7 +48,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     const tokens = page ? markdown.parse(page.body, {}) : [];
     return { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
   });
-  const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)));
+  const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)), new Map(model.redirects.map((r) => [r.from, r.to])));
   const problems: Problem[] = [
     ...model.problems,
     ...checkPagesTogether(pages),

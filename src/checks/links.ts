@@ -101,6 +101,11 @@ function checkInternal(page: PageSource, ref: Reference, target: { path: string;
   if (!targetPage) {
     if (!target.hash && !isMarkdownFile && index.hasFile(target.path)) return [];
     if (index.isDraft(targetPath)) return [at(page, ref, `the link to "${ref.url}" goes to a page that is still a draft, so it is not published`, "publish that page first (remove its draft: true), or remove the link")];
+    const movedTo = index.movedTo(targetPath);
+    if (movedTo) {
+      const now = `${movedTo}${target.hash ? `#${target.hash}` : ""}`;
+      return [at(page, ref, `the link to "${ref.url}" goes to an old address: that page moved to ${movedTo}, and readers are sent on from here`, `link to its address now: ${now}`, "warning")];
+    }
     const guess = didYouMean(targetPath, index.urls());
     return [at(page, ref, `the link to "${ref.url}" goes to a page that does not exist`, guess ? `did you mean "${guess}"?` : "check the address, or create the page")];
   }

@@ -12,7 +12,7 @@ export function checkRedirects(pages: readonly PageSource[], index: SiteIndex): 
       const line = lineContaining(page, from);
       const owner = index.page(from);
       if (owner) {
-        problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${displayPath(owner.file)}`, "remove it from redirect_from, or move that page first"));
+        problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${owner.file ? displayPath(owner.file) : "a page the site makes itself"}`, "remove it from redirect_from, or move that page first"));
       } else if (claimed.has(from)) {
         problems.push(problem(page.file, line, `${from} already redirects to ${displayPath(claimed.get(from)!.file)}`, "an old address can send readers to one page only: remove it from one of them"));
       } else claimed.set(from, page);

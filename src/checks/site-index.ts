@@ -24,6 +24,8 @@ export class SiteIndex {
     generatedPages: readonly string[] = [],
     /** The files published as they are (images), by address. */
     private readonly files: ReadonlySet<string> = new Set(),
+    /** Old addresses of pages that moved, and where each page is now. */
+    private readonly moved: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const url of generatedPages) this.pages.set(url, { file: "", ids: new Set(layoutIds), sections: [] });
     for (const page of pages) {
@@ -54,6 +56,11 @@ export class SiteIndex {
   /** Whether an address that is not a page is a file the site publishes: an image, a generated file. */
   hasFile(url: string): boolean {
     return this.files.has(sourceForm(url)) || this.pages.has(sourceForm(url));
+  }
+
+  /** Where a page that moved is now, when `url` is one of its old addresses. */
+  movedTo(url: string): string | undefined {
+    return this.moved.get(url) ?? this.moved.get(url.endsWith("/") ? url : `${url}/`);
   }
 
   urls(): string[] {

@@ -73,12 +73,15 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
   const { catalog } = model;
   eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog) : [])]));
-  eleventyConfig.addGlobalData("redirects", model.redirects.filter((redirect) => isSafeAddress(redirect.from)));
+
   eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
 
-  addPages(eleventyConfig, site, options.preview ?? false);
+  const taken = addPages(eleventyConfig, site, options.preview ?? false);
+  // An old address that a page or another redirect already has is an error the checks name; while previewing, it is left out.
+  const redirects = model.redirects.filter(({ from }) => isSafeAddress(from) && !taken.has(from) && !taken.has(from.replace(/\/?$/, "/")) && taken.add(from));
+  eleventyConfig.addGlobalData("redirects", redirects);
   addGeneratedFiles(eleventyConfig, data.settings.name);
   if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
   for (const image of model.images) eleventyConfig.addPassthroughCopy({ [image.file]: image.url.slice(1) });
@@ -95,8 +98,8 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   return { pathPrefix: model.pathPrefix };
 }
 
-/** Each published page, as the HTML the checks judged, at the address the model gave it. */
-function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: RenderableSite, preview: boolean) {
+/** Each published page, as the HTML the checks judged, at the address the model gave it; returns every address taken. */
+function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: RenderableSite, preview: boolean): Set<string> {
   const taken = new Set(model.generatedUrls);
   const errorsByFile = new Map<string, Problem[]>();
   for (const p of problems) if (p.severity === "error") errorsByFile.set(p.file, [...(errorsByFile.get(p.file) ?? []), p]);
@@ -114,6 +117,7 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
       permalink: url,
     });
   }
+  return taken;
 }
 
 /** While previewing, what a page with errors shows instead of its content: its problems, where to fix them. */

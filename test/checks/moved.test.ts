@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { checkedProblems } from "../helpers.ts";
+
+const page = (title: string, extra = "", body = "Text.") => `---\ntitle: ${title}\ndescription: A page.\n${extra}---\n\n${body}\n`;
+
+describe("pages that moved", () => {
+  it("a link to a page's old address says where the page is now", async () => {
+    expect(
+      await checkedProblems({
+        "guide.md": page("Guide", "redirect_from: [/old-guide/]\n", "## Steps\n\nDo it."),
+        "start.md": page("Start", "", "Read [the guide](/old-guide/#steps)."),
+      }),
+    ).toEqual(['start.md:6:18 warning: the link to "/old-guide/#steps" goes to an old address: that page moved to /guide/, and readers are sent on from here — link to its address now: /guide/#steps']);
+  });
+
+  it("an old address that is a page the site makes itself names it so", async () => {
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/search/]\n") })).toEqual([
+      "finder.md:4 error: /search/ cannot redirect here: it is the address of a page the site makes itself — remove it from redirect_from, or move that page first",
+    ]);
+  });
+});
