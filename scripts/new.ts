@@ -4,6 +4,7 @@ import path from "node:path";
 import { generatorRoot } from "../src/options.ts";
 import { today } from "../src/model/review.ts";
 import { slugify } from "../src/model/slug.ts";
+import { placeholderDescription } from "../src/schema/page.ts";
 import { contentFolder, parseCommand } from "./args.ts";
 
 const usage = `npm run new -- "Page title" [--content DIR]: writes content/page-title.md with its front matter filled in.`;
@@ -25,7 +26,7 @@ writeFileSync(
   file,
   `---
 title: ${quoted}
-description: Say in one or two sentences what this page is for.
+description: ${placeholderDescription}
 owner: Code California Working Group
 last_reviewed: ${today()}
 review_every: 6 months

@@ -9,6 +9,7 @@ import { dataSchemas } from "../schema/data.ts";
 import { checkDataBlocks } from "./blocks.ts";
 import { checkText } from "./encoding.ts";
 import type { ExternalLink } from "./external.ts";
+import { checkFrontMatterValues } from "./front-matter.ts";
 import { checkHeadings } from "./headings.ts";
 import { bodyElements } from "./html.ts";
 import { checkImages } from "./images.ts";
@@ -66,7 +67,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     }
     for (const failure of page.rendered.failures) problems.push(problem(page.file, page.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
     if (model.data) problems.push(...checkDataBlocks(page, Object.keys(blocks)));
-    problems.push(...checkReviews(page, model.today, options.strict), ...checkReading(page));
+    problems.push(...checkFrontMatterValues(page), ...checkReviews(page, model.today, options.strict), ...checkReading(page));
     problems.push(...checkText(page.file, page.lines), ...checkHeadings(page), ...checkRawHtml(page, elements), ...checkLinks(page, refs, index), ...checkUnparsedLinks(page), ...checkImages(page, refs, index));
     bodies.set(page.file, page.rendered.html);
   }

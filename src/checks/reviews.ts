@@ -9,6 +9,9 @@ export function checkReviews(page: PageSource, on: string, strict: boolean): Pro
   if (data.review_every && !data.last_reviewed) {
     return [problem(page.file, fieldLine(page, "review_every"), "review_every needs last_reviewed, the day the page was last checked", "add last_reviewed: with the date of the last review, such as 2025-06-30")];
   }
+  if (data.last_reviewed && data.last_reviewed > on) {
+    return [problem(page.file, fieldLine(page, "last_reviewed"), `last_reviewed is ${data.last_reviewed}, a day still to come`, `give the day the page was really last checked, such as ${on}`, "warning")];
+  }
   const status = reviewStatus(data, on);
   if (!status?.overdue) return [];
   return [

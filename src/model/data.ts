@@ -27,19 +27,26 @@ export function loadSiteData(contentDir: string): { data?: SiteData; problems: P
     if (result.ok) data[name] = result.value;
   }
   const agenciesFile = path.join(dataFolder(contentDir), "agencies.yaml");
-  if (data.agencies) problems.push(...checkAgencyParents(data.agencies as NonNullable<SiteData["agencies"]>, agenciesFile, texts.get(agenciesFile)!));
+  if (data.agencies) problems.push(...checkAgencies(data.agencies as NonNullable<SiteData["agencies"]>, agenciesFile, texts.get(agenciesFile)!));
   return problems.length ? { problems, texts } : { data: data as SiteData, problems, texts };
 }
 
-function checkAgencyParents(agencies: NonNullable<SiteData["agencies"]>, file: string, text: string): Problem[] {
+/** Each agency listed once, and each office under an agency that is listed. */
+function checkAgencies(agencies: NonNullable<SiteData["agencies"]>, file: string, text: string): Problem[] {
   const names = agencies.map((a) => a.name);
   const source = parseYaml(text);
-  return agencies.flatMap((agency, i) => {
+  const twice = agencies.flatMap((agency, i) => {
+    const first = names.findIndex((name) => name.toLowerCase() === agency.name.toLowerCase());
+    if (first === i) return [];
+    const { line, column } = source.position([i, "name"]);
+    return [problem(file, line, `"${agency.name}" is listed twice (first on line ${source.position([first, "name"]).line})`, "keep one of them, with all its details", "error", column)];
+  });
+  return twice.concat(agencies.flatMap((agency, i) => {
     if (agency.parent === undefined || names.includes(agency.parent)) return [];
     const guess = didYouMean(agency.parent, names);
     const { line, column } = source.position([i, "parent"]);
     return [
       problem(file, line, `"${agency.name}" belongs to "${agency.parent}", which is not in this file`, guess ? `did you mean "${guess}"?` : "write the exact name of an agency listed here", "error", column),
     ];
-  });
+  }));
 }

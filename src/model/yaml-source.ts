@@ -71,9 +71,11 @@ function colonInValue(line: string): { message: string; fix: string } | undefine
   const field = /^(\s*(?:- )?)([\w-]+):\s+([^"'\s].*:\s.*?)\s*$/.exec(line);
   if (!field) return undefined;
   const [, indent, name, value] = field;
+  // Curly quotes are not YAML's quotes: the straight ones replace them rather than wrap them.
+  const text = value!.replace(/^[“‘„«](.*)[”’“»]$/s, "$1");
   return {
     message: `the value of "${name}" has a colon and a space in it, which YAML reads as the start of another field`,
-    fix: `put the value in quotes: ${indent}${name}: "${value!.replace(/"/g, '\\"')}"`,
+    fix: `put the value in quotes: ${indent}${name}: "${text.replace(/"/g, '\\"')}"`,
   };
 }
 

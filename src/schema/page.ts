@@ -14,6 +14,9 @@ const intervalInDays = (interval: string) => {
   return Number(amount) * (dayCounts[unit as keyof typeof dayCounts] ?? 1);
 };
 
+/** The description `npm run new` writes, for the editor to replace; the checks warn while it is still there. */
+export const placeholderDescription = "Say in one or two sentences what this page is for.";
+
 export const pageSchema = z.strictObject({
   title: z.string().trim().min(1).max(200).describe("The page's name: its heading, the browser tab's title and the search result's title."),
   description: z.string().trim().min(1).max(300).describe("One or two plain sentences that say what the page is for, for search engines and link previews."),
