@@ -1,8 +1,8 @@
 // npm run validate:code-json -- <file or web address>: checks one agency's code.json against the code.gov
 // schema 2.0.0 and for what a reader would trip on, so a code coordinator can check theirs before sending it.
-import { readFileSync } from "node:fs";
 import { fieldsOf, listOf } from "../src/model/catalog/read.ts";
 import { checkInventory } from "../src/model/catalog/validate.ts";
+import { readSource } from "../src/model/read-source.ts";
 import { report } from "../src/problems/report.ts";
 import { exitWhenWritten } from "./exit.ts";
 
@@ -12,21 +12,13 @@ if (!source) {
   process.exit(2);
 }
 
-/** The inventory's bytes, as they are: checkInventory reads their encoding (a server may say none, or the wrong one). */
-async function download(address: string): Promise<Uint8Array> {
-  const response = await fetch(address, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-  return new Uint8Array(await response.arrayBuffer());
+// The inventory's bytes, as they are: checkInventory reads their encoding (a server may say none, or the wrong one).
+const read = await readSource(source);
+if (read.failure !== undefined) {
+  console.error(`error: ${read.failure} — check the file's name or the address, and try again`);
+  await exitWhenWritten(2);
 }
-
-let content: Uint8Array;
-try {
-  content = /^https?:\/\//.test(source) ? await download(source) : readFileSync(source);
-} catch (error) {
-  console.error(`${source} could not be read: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-}
-const checked = checkInventory(source, content);
+const checked = checkInventory(source, read.bytes!);
 const code = report(checked.problems);
 const releases = listOf(fieldsOf(checked.inventory).releases).length;
 if (code === 0) console.log(`${source}: ${releases} releases, valid against the code.gov schema 2.0.0.`);

@@ -1,8 +1,9 @@
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { checkExternalLinks } from "./checks/external.ts";
 import { checkSite, type CheckedSite, type CheckOptions } from "./checks/index.ts";
+import { readSource } from "./model/read-source.ts";
 import { loadSite, type SiteOptions } from "./model/site.ts";
 import { collectGarbage } from "./memory.ts";
 import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems/problems.ts";
@@ -84,9 +85,11 @@ export function siteEleventy(site: () => RenderableSite, outputDir: string, opti
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { timings, lap } = stopwatch();
   const contentDir = path.resolve(options.contentDir);
-  const since = options.since ? await readSince(options.since) : undefined;
+  const read = options.since === undefined ? undefined : await readSource(options.since);
+  const since = read?.bytes && { file: displayPath(options.since!), text: new TextDecoder().decode(read.bytes) };
   const site = prepareSite({ contentDir, pathPrefix: options.pathPrefix }, { strict: options.strict ?? false, since });
   const { problems } = site;
+  if (read?.failure) problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, "check the address, or give a saved copy of the sitemap: --since sitemap.xml"));
   if (options.external) problems.push(...(await checkExternalLinks(site.externalLinks)));
   lap("reading and checks");
   if (!options.write || !site.model.data || hasErrors(problems)) return { problems, fileCount: options.write ? 0 : site.model.pages.length, timings };
@@ -122,11 +125,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   } finally {
     if (!published) rmSync(staging, { recursive: true, force: true });
   }
-}
-
-async function readSince(source: string): Promise<CheckOptions["since"]> {
-  const text = /^https?:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(30_000) })).text() : readFileSync(source, "utf8");
-  return { file: displayPath(source), text };
 }
 
 function describe(error: unknown): string {

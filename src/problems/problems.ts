@@ -26,8 +26,9 @@ export function problem(
   return { file: displayPath(file), line, column, severity, message, fix };
 }
 
-/** Paths are shown relative to the working folder, as an editor sees them in the repository. */
+/** Paths are shown relative to the working folder, as an editor sees them in the repository; web addresses as they are. */
 export function displayPath(file: string): string {
+  if (/^https?:\/\//i.test(file)) return file;
   const relative = path.relative(process.cwd(), file);
   const outside = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
   return outside ? file : relative.split(path.sep).join("/");
