@@ -149,12 +149,14 @@ describe("the GitHub Actions workflows", () => {
     expect(uses(steps)).toContain("actions/upload-artifact");
   });
 
-  it("publish main to GitHub Pages under the repository's name, with the full history", () => {
+  it("publish main to GitHub Pages at the path Pages gives it (none under a custom domain), with the full history", () => {
     const deploy = workflow("deploy.yml");
     expect(deploy.on.push.branches).toEqual(["main"]);
     const steps = deploy.jobs.build.steps;
     expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
-    expect(steps.find((s: { run?: string }) => s.run === "npm run build").env.PATH_PREFIX).toBe("/${{ github.event.repository.name }}/");
+    const pages = steps.find((s: { uses?: string }) => s.uses?.startsWith("actions/configure-pages@"));
+    expect(steps.find((s: { run?: string }) => s.run === "npm run build").env.PATH_PREFIX).toBe(`\${{ steps.${pages.id}.outputs.base_path }}/`);
+    expect(steps.indexOf(pages)).toBeLessThan(steps.findIndex((s: { run?: string }) => s.run === "npm run build"));
     expect(uses(steps)).toContain("actions/upload-pages-artifact");
     expect(uses(deploy.jobs.deploy.steps)).toEqual(["actions/deploy-pages"]);
     expect(deploy.permissions).toMatchObject({ pages: "write", "id-token": "write" });
