@@ -6,7 +6,7 @@ import { checkSite, type CheckedSite, type CheckOptions } from "./checks/index.t
 import { readSource } from "./model/read-source.ts";
 import { loadSite, type SiteOptions } from "./model/site.ts";
 import { collectGarbage } from "./memory.ts";
-import { ContentError, displayPath, hasErrors, problem, type Problem } from "./problems/problems.ts";
+import { append, ContentError, displayPath, hasErrors, problem, type Problem } from "./problems/problems.ts";
 import { makeStaging, swapInto } from "./publish/swap.ts";
 import { configureSite, renderInput, type RenderableSite, type RenderOptions } from "./render/eleventy.ts";
 import { startSearchIndex } from "./search/pagefind.ts";
@@ -90,7 +90,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const site = prepareSite({ contentDir, pathPrefix: options.pathPrefix }, { strict: options.strict ?? false, since });
   const { problems } = site;
   if (read?.failure) problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, "check the address, or give a saved copy of the sitemap: --since sitemap.xml"));
-  if (options.external) problems.push(...(await checkExternalLinks(site.externalLinks)));
+  if (options.external) append(problems, (await checkExternalLinks(site.externalLinks)));
   lap("reading and checks");
   if (!options.write || !site.model.data || hasErrors(problems)) return { problems, fileCount: options.write ? 0 : site.model.pages.length, timings };
 
@@ -107,7 +107,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const [, templates] = await eleventy.write();
       fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
-      problems.push(...(error instanceof ContentError ? error.problems : [problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));
+      append(problems, (error instanceof ContentError ? error.problems : [problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));
     }
     collectGarbage();
     lap("Eleventy");

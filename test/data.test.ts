@@ -3,11 +3,15 @@ import { describe, expect, it } from "vitest";
 import { agencyTree } from "../src/markdown/blocks.ts";
 import { loadSiteData } from "../src/model/data.ts";
 import { formatProblem } from "../src/problems/problems.ts";
+import { findContentFiles } from "../src/model/files.ts";
 import { fixtures, root } from "./helpers.ts";
+
+/** The data files of a content folder, as the site model reads them. */
+const dataOf = (contentDir: string) => loadSiteData(contentDir, new Set(findContentFiles(contentDir).dataFiles));
 
 describe("typed data files", () => {
   it("loads Code California's data, every file valid against its schema", () => {
-    const { data, problems } = loadSiteData(path.join(root, "content"));
+    const { data, problems } = dataOf(path.join(root, "content"));
     expect(problems).toEqual([]);
     expect(data?.settings.name).toBe("Code California");
     expect(data?.settings.path_prefix).toBe("/");
@@ -16,13 +20,13 @@ describe("typed data files", () => {
   });
 
   it("needs only settings and navigation from another community", () => {
-    const { data, problems } = loadSiteData(path.join(fixtures, "sites", "second-site"));
+    const { data, problems } = dataOf(path.join(fixtures, "sites", "second-site"));
     expect(problems).toEqual([]);
     expect(data?.agencies).toBeUndefined();
   });
 
   it("reports a missing required data file", () => {
-    const { data, problems } = loadSiteData(path.join(fixtures, "frontmatter"));
+    const { data, problems } = dataOf(path.join(fixtures, "frontmatter"));
     expect(data).toBeUndefined();
     expect(problems.map(formatProblem)).toEqual([
       "test/fixtures/frontmatter/_data/settings.yaml:1 error: the data file settings.yaml is missing — create it; see src/schema/data.ts for the fields it needs",

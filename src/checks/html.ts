@@ -1,4 +1,4 @@
-import { defaultTreeAdapter, html as htmlSpec, parseFragment, type DefaultTreeAdapterMap } from "parse5";
+import { defaultTreeAdapter, html as htmlSpec, parse, type DefaultTreeAdapterMap } from "parse5";
 import { markAt, type RenderedBody } from "../markdown/render-lines.ts";
 
 type Parse5Node = DefaultTreeAdapterMap["node"];
@@ -10,8 +10,8 @@ export interface BodyElement {
   tag: string;
   attributes: { name: string; value: string }[];
   attribute(name: string): string | undefined;
-  /** Its text, as a reader sees it. */
-  text: string;
+  /** Its text, as a reader sees it (worked out when asked: a deep page has many elements). */
+  text(): string;
   /** 0-based body line. */
   line: number;
   /** Its opening tag as written, to find its column on the line. */
@@ -20,56 +20,76 @@ export interface BodyElement {
   raw: boolean;
 }
 
-// The element a page's body is placed in by the layouts.
-const context = defaultTreeAdapter.createElement("main", htmlSpec.NS.HTML, []);
+/** What the layouts put before a page's body: the body is parsed in its place, as a browser parses the whole page. */
+const pageStart = "<!DOCTYPE html><html><head><title>page</title></head><body><main>";
 
 /**
  * Parses a page's rendered body with parse5, which follows the HTML standard's parsing algorithm as browsers do,
  * so a comment, a <noscript>, a <template> or an odd quote hides nothing from the checks: every element a browser
- * would build is here, foreign content (SVG, MathML) and template contents included.
+ * would build is here, foreign content (SVG, MathML) and template contents included. The body is read inside a
+ * whole page, so a <body> or <html> tag it holds, whose attributes a browser moves onto the page's own, is seen too.
  */
 export function bodyElements(body: RenderedBody): BodyElement[] {
   const found = new Map<string, BodyElement>();
   // A browser without scripting reads a <noscript>'s content as HTML, one with scripting as text that ends at the
   // first "</noscript>", even inside a quoted attribute: each reading can build elements the other does not.
   for (const scriptingEnabled of /noscript/i.test(body.html) ? [false, true] : [false]) {
-    const fragment = parseFragment(context, body.html, { sourceCodeLocationInfo: true, scriptingEnabled });
-    for (const element of elementsOf(fragment as Parse5Node, body)) found.set(`${element.offset}:${element.tag}`, element);
+    const document = parse(pageStart + body.html, { sourceCodeLocationInfo: true, scriptingEnabled });
+    for (const element of elementsOf(document as Parse5Node, body)) found.set(`${element.offset}:${element.tag}`, element);
   }
   return [...found.values()];
 }
 
-function elementsOf(root: Parse5Node, body: RenderedBody): (BodyElement & { offset: number })[] {
+/** Every element of the parsed page that the body made, in document order, walked without recursion (a page may nest deep). */
+function elementsOf(document: Parse5Node, body: RenderedBody): (BodyElement & { offset: number })[] {
   const found: (BodyElement & { offset: number })[] = [];
-  const visit = (node: Parse5Node) => {
+  const stack: { node: Parse5Node; offset: number }[] = [{ node: document, offset: 0 }];
+  while (stack.length) {
+    const { node, offset: parentOffset } = stack.pop()!;
+    let offset = parentOffset;
     if (defaultTreeAdapter.isElementNode(node)) {
       const element = node as Parse5Element;
       const location = element.sourceCodeLocation;
-      const offset = location?.startOffset ?? 0;
-      const mark = markAt(body.marks, offset);
-      // Raw HTML is copied as written, so its own line breaks count the lines from where the snippet starts.
-      const line = (mark?.line ?? 0) + (mark?.raw ? body.html.slice(mark.offset, offset).split("\n").length - 1 : 0);
-      const prefix = element.namespaceURI === htmlSpec.NS.SVG ? "svg:" : element.namespaceURI === htmlSpec.NS.MATHML ? "math:" : "";
-      found.push({
-        tag: prefix + element.tagName.toLowerCase(),
-        attributes: element.attrs.map((a) => ({ name: (a.prefix ? `${a.prefix}:` : "") + a.name.toLowerCase(), value: a.value })),
-        attribute: (name) => element.attrs.find((a) => a.name.toLowerCase() === name)?.value,
-        text: textOf(element),
-        line,
-        opening: body.html.slice(offset, location?.startTag?.endOffset ?? offset).split("\n")[0]!,
-        raw: mark?.raw ?? false,
-        offset,
-      });
-      if (element.tagName === "template") visit(defaultTreeAdapter.getTemplateContent(element as DefaultTreeAdapterMap["template"]) as Parse5Node);
+      // Elements the parser adds by itself (a table's <tbody>) have no place of their own: they take their parent's.
+      offset = location ? location.startOffset - pageStart.length : parentOffset;
+      const own = offset < 0;
+      const mergedFromBody = own && (element.tagName === "html" || element.tagName === "body") && element.attrs.length > 0;
+      if (!own || mergedFromBody) found.push(describe(element, mergedFromBody ? Math.max(0, body.html.search(new RegExp(`<${element.tagName}[\\s/>]`, "i"))) : offset, body, mergedFromBody));
+      if (element.tagName === "template") stack.push({ node: defaultTreeAdapter.getTemplateContent(element as DefaultTreeAdapterMap["template"]) as Parse5Node, offset });
     }
-    for (const child of defaultTreeAdapter.getChildNodes(node as DefaultTreeAdapterMap["parentNode"]) ?? []) visit(child);
-  };
-  visit(root);
+    const children = defaultTreeAdapter.getChildNodes(node as DefaultTreeAdapterMap["parentNode"]) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, offset: Math.max(offset, 0) });
+  }
   return found;
 }
 
-function textOf(node: Parse5Node): string {
-  if (defaultTreeAdapter.isTextNode(node)) return defaultTreeAdapter.getTextNodeContent(node);
-  const children = defaultTreeAdapter.getChildNodes(node as DefaultTreeAdapterMap["parentNode"]) ?? [];
-  return children.map(textOf).join("");
+function describe(element: Parse5Element, offset: number, body: RenderedBody, merged: boolean): BodyElement & { offset: number } {
+  const mark = markAt(body.marks, offset);
+  // Raw HTML is copied as written, so its own line breaks count the lines from where the snippet starts.
+  const line = (mark?.line ?? 0) + (mark?.raw ? body.html.slice(mark.offset, offset).split("\n").length - 1 : 0);
+  const prefix = element.namespaceURI === htmlSpec.NS.SVG ? "svg:" : element.namespaceURI === htmlSpec.NS.MATHML ? "math:" : "";
+  const end = merged ? body.html.indexOf(">", offset) + 1 : (element.sourceCodeLocation?.startTag?.endOffset ?? offset + pageStart.length) - pageStart.length;
+  return {
+    tag: prefix + element.tagName.toLowerCase(),
+    attributes: element.attrs.map((a) => ({ name: (a.prefix ? `${a.prefix}:` : "") + a.name.toLowerCase(), value: a.value })),
+    attribute: (name) => element.attrs.find((a) => a.name.toLowerCase() === name)?.value,
+    text: () => textOf(element),
+    line,
+    opening: body.html.slice(offset, Math.max(offset, end)).split("\n")[0]!,
+    raw: merged || (mark?.raw ?? false),
+    offset,
+  };
+}
+
+/** An element's text, as a reader sees it. */
+function textOf(element: Parse5Node): string {
+  let text = "";
+  const stack: Parse5Node[] = [element];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (defaultTreeAdapter.isTextNode(node)) text += defaultTreeAdapter.getTextNodeContent(node);
+    const children = defaultTreeAdapter.getChildNodes(node as DefaultTreeAdapterMap["parentNode"]) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return text;
 }

@@ -2,9 +2,10 @@ import path from "node:path";
 import { dataBlocks } from "../markdown/blocks.ts";
 import { md } from "../markdown/markdown.ts";
 import { renderWithLines } from "../markdown/render-lines.ts";
+import { generatedFolders } from "../model/addresses.ts";
 import { dataFolder } from "../model/data.ts";
 import type { SiteModel } from "../model/site.ts";
-import { displayPath, problem, type Problem } from "../problems/problems.ts";
+import { append, displayPath, problem, type Problem } from "../problems/problems.ts";
 import { dataSchemas } from "../schema/data.ts";
 import { checkDataBlocks } from "./blocks.ts";
 import { checkText } from "./encoding.ts";
@@ -14,13 +15,13 @@ import { checkHeadings } from "./headings.ts";
 import { bodyElements } from "./html.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks, checkUnparsedLinks } from "./links.ts";
-import type { PageSource } from "./page-source.ts";
+import { fieldLine, lineContaining, type PageSource } from "./page-source.ts";
 import { checkRawHtml } from "./raw-html.ts";
 import { checkReading } from "./reading.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
 import { references } from "./references.ts";
-import { checkFileNames, checkNavigation, checkPagesTogether, checkReservedUrls } from "./site.ts";
+import { checkFileNames, checkNavigation, checkOutputFiles, checkPagesTogether, checkReservedUrls } from "./site.ts";
 import { SiteIndex } from "./site-index.ts";
 
 export interface CheckOptions {
@@ -56,6 +57,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     ...checkFileNames(model.contentDir, pages),
     ...checkRedirects(pages, index),
     ...checkReservedUrls(pages, model.generatedUrls),
+    ...checkOutputFiles(writtenFiles(model, pages), generatedFolders),
   ];
   const externalLinks: ExternalLink[] = [];
   const bodies = new Map<string, string>();
@@ -66,22 +68,34 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
       if (ref.kind === "link" && /^https?:\/\//i.test(ref.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
     }
     for (const failure of page.rendered.failures) problems.push(problem(page.file, page.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
-    if (model.data) problems.push(...checkDataBlocks(page, Object.keys(blocks)));
-    problems.push(...checkFrontMatterValues(page), ...checkReviews(page, model.today, options.strict), ...checkReading(page));
-    problems.push(...checkText(page.file, page.lines), ...checkHeadings(page), ...checkRawHtml(page, elements), ...checkLinks(page, refs, index), ...checkUnparsedLinks(page), ...checkImages(page, refs, index));
+    if (model.data) append(problems, checkDataBlocks(page, Object.keys(blocks)));
+    append(problems, checkFrontMatterValues(page), checkReviews(page, model.today, options.strict), checkReading(page));
+    append(problems, checkText(page.file, page.lines), checkHeadings(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
     bodies.set(page.file, page.rendered.html);
   }
   for (const name of Object.keys(dataSchemas)) {
     const file = path.join(dataFolder(model.contentDir), `${name}.yaml`);
     const data = model.dataTexts.get(file);
-    if (data !== undefined) problems.push(...checkText(file, data.split("\n")));
+    if (data !== undefined) append(problems, checkText(file, data.split("\n")));
   }
   const navigationFile = path.join(dataFolder(model.contentDir), "navigation.yaml");
-  if (model.data) problems.push(...checkNavigation(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, index));
-  problems.push(...(model.catalog?.problems ?? []));
+  if (model.data) append(problems, checkNavigation(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, index));
+  append(problems, (model.catalog?.problems ?? []));
   if (options.since) {
     const redirects = new Set(model.redirects.map((redirect) => redirect.from));
-    problems.push(...checkSince(options.since.file, options.since.text, index, redirects, model.pathPrefix));
+    append(problems, checkSince(options.since.file, options.since.text, index, redirects, model.pathPrefix));
   }
   return { problems, externalLinks, bodies };
+}
+
+/** Everything the site writes, in the order that decides who keeps a file: the generator's own, images, pages, old addresses. */
+function writtenFiles(model: SiteModel, pages: readonly PageSource[]) {
+  // A page's own file name comes before a permalink, which is the choice to question when two clash.
+  const published = pages.filter((page) => page.data && !page.data.draft).sort((a, b) => Number(Boolean(a.data?.permalink)) - Number(Boolean(b.data?.permalink)));
+  return [
+    ...model.generatedUrls.map((url) => ({ url })),
+    ...model.images.map((image) => ({ url: image.url, at: { file: image.file, line: 1 } })),
+    ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
+    ...published.flatMap((page) => (page.data?.redirect_from ?? []).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) } }))),
+  ];
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
-import { problem, type Problem } from "../problems/problems.ts";
+import { append, problem, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { inlineTokens, locate, type PageSource } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
@@ -58,7 +58,7 @@ export function checkLinks(page: PageSource, refs: readonly Reference[], index: 
         problems.push(at(page, ref, `the link to ${ref.url} is not secure (http://)`, `use https://${ref.url.slice("http://".length)} if the site supports it`, "warning"));
       }
     } else {
-      problems.push(...checkInternal(page, ref, resolved, index));
+      append(problems, checkInternal(page, ref, resolved, index));
     }
     const words = (ref.text ?? "").trim();
     if (vagueWords.has(words.toLowerCase().replace(/[.!:]+$/, ""))) {

@@ -19,10 +19,12 @@ const forbiddenTags: Record<string, string> = {
 
 /**
  * The elements a page's body may hold: what Markdown makes, and plain HTML that only shows text (a table, a
- * <details>, a form that stays on the site). Everything else, SVG and MathML included, is refused.
+ * <details>, a form that stays on the site). Everything else, SVG and MathML included, is refused, and so are
+ * <textarea> and <select>: parsers disagree on what they hold (Chromium's newer <select> keeps elements that the
+ * standard's parser drops, and the path-prefix rewrite reads a text area's text as markup).
  */
 const allowedTags = new Set(
-  "a abbr address b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr form fieldset legend label input button select option optgroup textarea".split(" "),
+  "a abbr address b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q rp rt ruby s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr form fieldset legend label input button".split(" "),
 );
 
 /** Attributes any allowed element may carry; `aria-*` and `data-*` too. */
@@ -46,10 +48,6 @@ const elementAttributes: Record<string, string[]> = {
   form: ["action", "method", "name"],
   input: ["type", "name", "value", "placeholder", "required", "checked", "disabled", "min", "max", "step", "autocomplete", "size", "maxlength"],
   button: ["type", "name", "value", "disabled"],
-  select: ["name", "required", "disabled", "multiple"],
-  option: ["value", "selected", "disabled"],
-  optgroup: ["label", "disabled"],
-  textarea: ["name", "rows", "cols", "required", "placeholder", "maxlength"],
   label: ["for"],
   fieldset: ["disabled"],
 };
@@ -64,6 +62,15 @@ export function schemeOf(url: string): string | undefined {
   return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
 }
 const allowedSchemes = new Set(["http", "https", "mailto", "tel"]);
+
+/** Whether a form's address leads off the site, read as a browser reads it ("/\\evil.example" and tabs included). */
+function sendsElsewhere(action: string): boolean {
+  try {
+    return new URL(action, "https://site.invalid/page/").origin !== "https://site.invalid";
+  } catch {
+    return true;
+  }
+}
 
 /**
  * Judges a page's body as a browser builds it, against the lists of allowed elements, attributes and address
@@ -92,15 +99,17 @@ export function checkRawHtml(page: PageSource, elements: readonly BodyElement[])
         report(`the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
       } else if (!globalAttributes.has(name) && !allowed.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name)) {
         report(`the <${tag}> has a "${name}" attribute, which pages may not use`, `remove the ${name} attribute`);
+      } else if (name.startsWith("data-pagefind") && element.raw) {
+        // Pagefind reads these to file a page under a filter or to leave text out of search: the layouts' to set.
+        report(`the <${tag}> has a "${name}" attribute, which only the site's layouts may set`, `remove the ${name} attribute`);
       } else if (urlAttributes.has(name) && element.raw) {
         // Markdown's own links are judged by the link checks; markdown-it already refuses the addresses that run code.
         const scheme = schemeOf(value);
         if (scheme && !allowedSchemes.has(scheme)) report(`the <${tag}>'s ${name} is a ${scheme}: address, which can run code`, "use the address of a page or a file instead");
       }
     }
-    if (tag === "form") {
-      const action = element.attribute("action") ?? "";
-      if (/^(https?:)?\/\//i.test(action.trim())) report(`the form sends what people type to another website (${action})`, "remove the form, or link to the other website's own page");
+    if (tag === "form" && sendsElsewhere(element.attribute("action") ?? "")) {
+      report(`the form sends what people type to another website (${element.attribute("action")})`, "remove the form, or link to the other website's own page");
     }
   }
   return problems;

@@ -40,7 +40,7 @@ export function references(page: PageSource, elements: readonly BodyElement[]): 
     if (!element.raw) continue;
     const where = locate(page, element.line, element.opening);
     if (element.tag === "a" && element.attribute("href") !== undefined) {
-      found.push({ kind: "link", url: element.attribute("href")!, text: element.text.trim(), ...where, fromHtml: true });
+      found.push({ kind: "link", url: element.attribute("href")!, text: element.text().trim(), ...where, fromHtml: true });
     } else if (element.tag === "img") {
       found.push({ kind: "image", url: element.attribute("src") ?? "", text: element.attribute("alt"), ...where, fromHtml: true });
     }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import type { SiteData } from "../schema/data.ts";
+import { outputFileOf } from "../model/addresses.ts";
 import { slugify } from "../model/slug.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { parseYaml } from "../model/yaml-source.ts";
@@ -76,6 +77,43 @@ export function checkNavigation(file: string, text: string, navigation: SiteData
       const guess = didYouMean(item.url, index.urls());
       problems.push(problem(file, line, `the menu item "${item.text}" goes to ${item.url}, which is not a page of the site`, guess ? `did you mean "${guess}"?` : "correct the address, or create the page", "error", column));
     });
+  }
+  return problems;
+}
+
+/** Something the site writes to a file: a page, an old address, an image or a file the generator makes. */
+interface Written {
+  url: string;
+  /** Where to report a clash, or undefined for what the generator makes itself (which always wins). */
+  at?: { file: string; line: number };
+}
+
+/**
+ * Every address is written to a file of the output folder: two different addresses that land on one file
+ * (`/contact/` and `/contact/index.html`), or an address that needs a folder where another is a file, or a page
+ * inside a folder the generator fills (`/pagefind/`), would make the build fail or overwrite another's file.
+ */
+export function checkOutputFiles(written: readonly Written[], generatedFolders: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const report = (entry: Written, message: string, fix: string) => entry.at && problems.push(problem(entry.at.file, entry.at.line, message, fix));
+  const byFile = new Map<string, Written>();
+  for (const entry of written) {
+    const folder = generatedFolders.find((prefix) => entry.url.startsWith(prefix));
+    if (entry.at && folder) {
+      report(entry, `${entry.url} is inside ${folder}, which the site fills with files of its own`, "choose another address");
+      continue;
+    }
+    const file = outputFileOf(entry.url);
+    const first = byFile.get(file);
+    if (first && first.url !== entry.url) report(entry, `${entry.url} would be written to the same file as ${first.url}`, `use ${first.url} only, or choose another address`);
+    else if (!first) byFile.set(file, entry);
+  }
+  for (const [file, entry] of byFile) {
+    const parts = file.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const folder = byFile.get(parts.slice(0, i).join("/"));
+      if (folder) report(entry, `${entry.url} needs a folder where the site has the file ${folder.url}`, "choose another address");
+    }
   }
   return problems;
 }

@@ -12,7 +12,8 @@ export const sizeLimits = {
   page: 1024 * 1024,
   data: 1024 * 1024,
   image: 5 * 1024 * 1024,
-  inventory: 50 * 1024 * 1024,
+  // The largest state inventory is 0.2 MB; checking a 10 MB one takes most of a minute.
+  inventory: 10 * 1024 * 1024,
 } as const;
 
 /** Every file of a content folder, sorted by what it is. Nothing else in the folder reaches the site. */
@@ -49,6 +50,10 @@ export function findContentFiles(contentDir: string): ContentFiles {
       const full = path.join(dir, entry.name);
       const relative = path.relative(contentDir, full).split(path.sep).join("/");
       const kind = kindOfFolder(relative);
+      if (entry.name.includes("\uFFFD")) {
+        refuse(full, `the name of ${relative} is not written in UTF-8, so it cannot be read`, "rename it, typing its name again");
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         refuse(full, `${relative} is a symbolic link, and the site publishes only files that are in the repository`, "replace the link with a copy of the file it points to");
         continue;

@@ -60,8 +60,11 @@ const svgElements = new Set(
   "svg g defs symbol use path rect circle ellipse line polyline polygon text tspan textPath title desc metadata style image switch linearGradient radialGradient stop pattern clipPath mask marker filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur feImage feMerge feMergeNode feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence".split(" "),
 );
 const embeddedImage = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/;
-/** A CSS reference to anything but a part of the same drawing (`url(#gradient)`) loads from elsewhere. */
-const outsideReference = /url\s*\(\s*(?!['"]?#)|@import/i;
+/**
+ * Styles that could load from elsewhere: a `url()` to anything but a part of the same drawing (`url(#gradient)`),
+ * an import, `image-set()`, or any backslash, with which CSS can spell those words in escapes (`u\\rl(`).
+ */
+const outsideReference = /url\s*\(\s*(?!['"]?#)|@import|image-set|\\/i;
 
 /**
  * What in an SVG could run code or load from elsewhere, read with an XML parser as a browser reads an SVG file.

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { pageUrl } from "./addresses.ts";
 import { parsePage, type ParsedPage } from "./frontmatter.ts";
 import type { Problem } from "../problems/problems.ts";
+import { append } from "../problems/problems.ts";
 
 /** A page whose front matter has been read: what the checks judge and Eleventy renders. */
 export interface ReadPage {
@@ -19,7 +20,7 @@ export function readPages(contentDir: string, files: readonly string[]): { pages
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     const { page, problems: found } = parsePage(file, text);
-    problems.push(...found);
+    append(problems, found);
     pages.push({ file, text, url: pageUrl(contentDir, file, page?.data?.permalink), page });
   }
   return { pages, problems };

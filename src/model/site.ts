@@ -3,7 +3,7 @@ import path from "node:path";
 import { buildCatalog, catalogUrls, type Catalog } from "./catalog/catalog.ts";
 import { metrics } from "./catalog/metrics.ts";
 import { normalizePrefix } from "../options.ts";
-import { problem, type Problem } from "../problems/problems.ts";
+import { append, problem, type Problem } from "../problems/problems.ts";
 import { dataSchemas, type SiteData } from "../schema/data.ts";
 import { loadSiteData } from "./data.ts";
 import { findContentFiles, sizeLimits } from "./files.ts";
@@ -69,17 +69,17 @@ export function loadSite(options: SiteOptions): SiteModel {
   const today = options.today ?? todayInCalifornia();
   const files = findContentFiles(contentDir);
   const problems = [...files.problems, ...unknownDataFiles(files.dataFiles, contentDir)];
-  const { data, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir);
-  problems.push(...dataProblems);
-  const pathPrefix = normalizePrefix(options.pathPrefix ?? data?.settings.path_prefix ?? "/");
   const withinLimit = (file: string, limit: number, what: string) => {
     const size = statSync(file).size;
     if (size <= limit) return true;
     problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} one may be`, `make it smaller, or split it in two`));
     return false;
   };
+  const { data, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir, new Set(files.dataFiles.filter((file) => withinLimit(file, sizeLimits.data, "data file"))));
+  for (const found of dataProblems) problems.push(found);
+  const pathPrefix = normalizePrefix(options.pathPrefix ?? data?.settings.path_prefix ?? "/");
   const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")));
-  problems.push(...read.problems);
+  append(problems, read.problems);
 
   const images: PublishedFile[] = [];
   for (const file of files.images) {
@@ -90,7 +90,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   }
 
   const inventories = new Set(files.inventories.filter((file) => withinLimit(file, sizeLimits.inventory, "inventory")));
-  problems.push(...unlistedInventories(files.inventories, data?.inventories ?? []));
+  append(problems, unlistedInventories(files.inventories, data?.inventories ?? []));
   const catalog = data?.inventories ? buildCatalog(contentDir, data.inventories, today, inventories) : undefined;
   const published = read.pages.filter((p) => p.page?.data && !p.page.data.draft);
   const titles = new Map(published.map((p) => [p.url, p.page!.data!.title]));

@@ -55,8 +55,8 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
   };
   const withReload = (html: string) => html.replace(/<\/body>/, `<script src="${previewFolder}reload.js"></script></body>`);
   const fileFor = (pathname: string): string | undefined => {
-    const relative = pathname.slice(options.pathPrefix.length);
-    const candidate = path.resolve(root, relative);
+    // Joined, never resolved: a decoded "/" or "\\" at the start must not make an absolute path.
+    const candidate = path.join(root, pathname.slice(options.pathPrefix.length));
     try {
       const real = realpathSync(candidate);
       if (real !== root && !real.startsWith(root + path.sep)) return undefined;
@@ -91,7 +91,10 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
     }
     const file = fileFor(pathname);
     if (file && statSync(file).isFile() && !pathname.endsWith("/") && file.endsWith(`${path.sep}index.html`) && !pathname.endsWith("index.html")) {
-      response.writeHead(301, { location: `${pathname}/` });
+      // The address as it was sent, still encoded: a decoded "\\" or "//" would send the browser to another website.
+      const sent = new URL(request.url ?? "/", "http://preview.invalid").pathname;
+      if (/^\/[\\/]|%5c|%2f/i.test(sent)) return notFound(response);
+      response.writeHead(301, { location: `${sent}/` });
       return response.end();
     }
     if (!file) return notFound(response);

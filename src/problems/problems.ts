@@ -95,3 +95,8 @@ export function summarize(problems: readonly Problem[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("note"), "note")}`;
 }
+
+/** Adds every item of each list to `target`. A list of 100,000 problems is too long to spread into push(). */
+export function append<T>(target: T[], ...lists: readonly (readonly T[])[]): void {
+  for (const list of lists) for (const item of list) target.push(item);
+}

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { assetsFolder, isSafeAddress } from "../model/addresses.ts";
+import { assetsFolder, isSafeAddress, outputFileOf } from "../model/addresses.ts";
 import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
 import type { SiteModel } from "../model/site.ts";
@@ -84,10 +84,9 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.addGlobalData("redirects", redirects);
   addGeneratedFiles(eleventyConfig, data.settings.name);
   if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
-  for (const image of model.images) eleventyConfig.addPassthroughCopy({ [image.file]: image.url.slice(1) });
-  eleventyConfig.addPassthroughCopy({ [assetsFolder]: "assets" });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    copyFiles(model, directories.output);
     if (options.indexSearch) {
       const { errors } = await writeSearchIndex(directories.output, data.settings.language);
       for (const error of errors) console.error(`search index: ${error}`);
@@ -96,6 +95,19 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   });
   // Read from a configuration file's return; the pipeline gives Eleventy the same prefix as an option.
   return { pathPrefix: model.pathPrefix };
+}
+
+/**
+ * The model's images and the generator's assets, each copied by its own path: Eleventy's passthrough copy reads a
+ * path as a pattern, and `images/[_]x.svg` would publish a file the model never accepted.
+ */
+function copyFiles(model: SiteModel, outputDir: string): void {
+  const copies = [...model.images.map((image) => [image.file, image.url] as const), ...readdirSync(assetsFolder).map((name) => [path.join(assetsFolder, name), `/assets/${name}`] as const)];
+  for (const [file, url] of copies) {
+    const target = path.join(outputDir, outputFileOf(url));
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(file, target);
+  }
 }
 
 /** Each published page, as the HTML the checks judged, at the address the model gave it; returns every address taken. */

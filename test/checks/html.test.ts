@@ -36,6 +36,21 @@ describe("HTML judged as a browser parses it", () => {
     expect(htmlProblems("<xmp><script>alert(1)</script></xmp>\n")).toEqual(["page.md:5:1 error: a <xmp> element is not allowed in a page — remove the <xmp>; write the content in Markdown"]);
   });
 
+  it("refuses a text area and a <select>, which parsers read differently, and search attributes only the layouts set", () => {
+    expect(htmlProblems('<textarea name="m"><input><img src=x onerror=alert(1)></textarea>\n')).toEqual([
+      "page.md:5:1 error: a <textarea> element is not allowed in a page — remove the <textarea>; write the content in Markdown",
+    ]);
+    expect(htmlProblems('<p data-pagefind-filter="section:Other">Text</p>\n')).toEqual([
+      'page.md:5:1 error: the <p> has a "data-pagefind-filter" attribute, which only the site\'s layouts may set — remove the data-pagefind-filter attribute',
+    ]);
+  });
+
+  it("sees a <body> or <html> tag whose attributes a browser moves onto the page's own", () => {
+    expect(htmlProblems('Text.\n\n<html lang="fr" onclick="alert(2)">\n')).toEqual([
+      'page.md:7:1 error: a <html> element is not allowed in a page — remove the <html>; write the content in Markdown',
+    ]);
+  });
+
   it("names elements outside the allowed list, and drawings to save as images", () => {
     expect(htmlProblems("<marquee>Hello</marquee>\n")).toEqual(["page.md:5:1 error: a <marquee> element is not allowed in a page — remove the <marquee>; write the content in Markdown"]);
     // MathML that browsers once let HTML escape from: refused whole, whatever a browser makes of it today.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pagedUrls } from "../paging.ts";
-import { problem, type Problem } from "../../problems/problems.ts";
+import { append, problem, type Problem } from "../../problems/problems.ts";
 import type { Inventories } from "../../schema/data.ts";
 import { slugify } from "../slug.ts";
 import { licenseName } from "./license-name.ts";
@@ -87,7 +87,7 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
       return { ...base, problems: [missing], invalidReleases: new Set(), validOutsideReleases: false, valid: false };
     }
     const checked = checkInventory(file, readFileSync(file), { schemaSeverity: "warning", today });
-    problems.push(...checked.problems);
+    append(problems, checked.problems);
     const seen = new Set<string>();
     const releases = listOf(fieldsOf(checked.inventory).releases).flatMap((release, i): CatalogRelease[] => {
       // An entry that is not a group of fields has nothing to show: its problem is on the agency's page.
