@@ -20,6 +20,10 @@ describe("images", () => {
     ["a style that imports", "<style>@import url(https://example.com/a.css);</style>", "refers to another file in its styles"],
     ["a style attribute that loads", '<rect style="fill: url(https://example.com/x)"/>', "refers to another file in its styles (style)"],
     ["a processing instruction", '<?foo bar?><rect/>', "has a processing instruction"],
+    ["a url() spelt with a CSS escape", "<style>rect{background:u\\rl(https://example.com/a.png)}</style>", "refers to another file in its styles"],
+    ["an escaped import", '<style>@\\import "https://example.com/c.css";</style>', "refers to another file in its styles"],
+    ["an image-set() of another file", '<rect style="mask-image:image-set(\'https://example.com/d.png\' 1x)"/>', "refers to another file in its styles (style)"],
+    ["an escape in a presentation attribute", '<rect fill="u\\rl(https://example.com/e.svg#p)"/>', "refers to another file in its styles (fill)"],
   ])("refuses an SVG with %s", (_what, body, danger) => {
     expect(judgeImage("x.svg", svg(body))?.message).toBe(`x.svg is not safe to publish as an image: it ${danger}`);
   });

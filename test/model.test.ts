@@ -150,3 +150,33 @@ describe("inventories", () => {
     expect(JSON.stringify(model.catalog)).not.toContain("secret-project");
   });
 });
+
+describe("files the model sorts out before anything reads them", () => {
+  it("publishes exactly its images, whatever characters their names hold (a name is never read as a pattern)", async () => {
+    const parent = tempDir();
+    const content = path.join(parent, "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    writeFileSync(path.join(content, "images", "_evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    writeFileSync(path.join(content, "images", "[_]evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+    const prepared = prepareSite({ contentDir: content }, { strict: false });
+    const output = path.join(parent, "out");
+    await siteEleventy(() => prepared, output, { indexSearch: false, pathPrefix: "/" }).write();
+    expect(readdirSync(path.join(output, "images"), { recursive: true }).map(String).sort()).toEqual(["[_]evil.svg", "map.png"]);
+  });
+
+  it("a data file that is a folder, and a file name not written in UTF-8, are named, not a crash", () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    mkdirSync(path.join(content, "_data", "agencies.yaml"));
+    writeFileSync(Buffer.from(path.join(content, "caf\xe9.md"), "latin1"), "---\ntitle: Cafe\ndescription: A cafe.\n---\n\nText.\n");
+    process.chdir(content);
+    expect(loadSite({ contentDir: content }).problems.map(formatProblem)).toEqual(["caf\uFFFD.md:1 error: the name of caf\uFFFD.md is not written in UTF-8, so it cannot be read — rename it, typing its name again"]);
+  });
+
+  it("100,000 problems in one file are all reported", () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    writeFileSync(path.join(content, "many.md"), `---\ntitle: Many\ndescription: Many.\n---\n\n${"<x></x>".repeat(100_000)}\n`);
+    expect(prepareSite({ contentDir: content }, { strict: false }).problems.filter((p) => p.file.endsWith("many.md"))).toHaveLength(100_000);
+  });
+});

@@ -122,7 +122,7 @@ describe("npm start", () => {
     const server = await start(content);
     await server.until(/Server at/);
     expect(server.output()).toContain(`Server at http://127.0.0.1:${server.port}/`);
-    for (const [address, status] of [["/..%2fsecret.txt", 404], ["/..%2f..%2fsecret.txt", 404], ["/%E0%A4%A", 400], ["/contact/%00", 400]] as const) {
+    for (const [address, status] of [["/..%2fsecret.txt", 404], ["/..%2f..%2fsecret.txt", 404], ["/%E0%A4%A", 400], ["/contact/%00", 400], ["/%5Cattacker.example%2f..%2fcontact", 404], ["/%2fetc%2fpasswd", 404]] as const) {
       expect(await statusOf(server.port, address), address).toBe(status);
     }
     expect((await fetch(`${server.url}contact/`)).status).toBe(200);

@@ -45,6 +45,17 @@ describe("HTML judged as a browser parses it", () => {
     ]);
   });
 
+  it("judges a form by where a browser sends it", () => {
+    for (const action of ["/\\\\attacker.example/collect", "https:\\\\attacker.example\\collect", "\t/\t/attacker.example/x", "//attacker.example/x"]) {
+      expect(htmlProblems(`<form action="${action}"><button>Send</button></form>\n`)[0], action).toMatch(/^page\.md:5:1 error: the form sends what people type to another website/);
+    }
+    expect(htmlProblems('<form action="/search/"><button>Search</button></form>\n')).toEqual([]);
+  });
+
+  it("reads a page nested 100,000 deep without running out of stack", () => {
+    expect(htmlProblems(`${"<span>".repeat(100_000)}deep\n`)).toEqual([]);
+  });
+
   it("sees a <body> or <html> tag whose attributes a browser moves onto the page's own", () => {
     expect(htmlProblems('Text.\n\n<html lang="fr" onclick="alert(2)">\n')).toEqual([
       'page.md:7:1 error: a <html> element is not allowed in a page — remove the <html>; write the content in Markdown',
