@@ -20,7 +20,7 @@ describe("the contributor guide", () => {
 });
 
 describe("npm run new", () => {
-  it("scaffolds a page that passes the checks unchanged", async () => {
+  it("scaffolds a page that passes the checks, with one warning until its description is written", async () => {
     const parent = tempDir();
     const content = path.join(parent, "site");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
@@ -30,7 +30,9 @@ describe("npm run new", () => {
     const page = readFileSync(path.join(content, "open-data-guide.md"), "utf8");
     expect(page).toMatch(/^---\ntitle: "Open data guide"\n/);
     const check = await runScript("check", ["--content", content]);
-    expect(problemLines(check.stderr).filter((l) => !l.includes(" note: "))).toEqual([]);
+    expect(problemLines(check.stderr).filter((l) => !l.includes(" note: "))).toEqual([
+      `${path.join(content, "open-data-guide.md")}:3 warning: the description is still the one npm run new wrote — say in one or two sentences what this page is for`,
+    ]);
     expect(check.code).toBe(0);
     expect((await runScript("new", ["Open data guide", "--content", content])).code).toBe(1);
   });
