@@ -2,7 +2,8 @@ import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs"
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { formatProblem, type Problem } from "../problems/problems.ts";
+import { problemListHtml } from "../problems/problem-list.ts";
+import type { Problem } from "../problems/problems.ts";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -33,7 +34,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Serves the site being previewed, on 127.0.0.1 unless another host is asked for: only files inside its folder,
@@ -50,7 +50,7 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
   };
   const withProblems = (html: string) => {
     if (!errors.length) return html;
-    const list = `<div class="preview-problems" role="alert"><p>While previewing: the site has ${errors.length} error${errors.length === 1 ? "" : "s"}, and would not be published.</p><ul>${errors.map((p) => `<li><code>${escape(formatProblem(p))}</code></li>`).join("")}</ul></div>`;
+    const list = problemListHtml(`<p>While previewing: the site has ${errors.length} error${errors.length === 1 ? "" : "s"}, and would not be published.</p>`, errors);
     return html.replace(/<body([^>]*)>/, (body) => `${body}${list}`);
   };
   const withReload = (html: string) => html.replace(/<\/body>/, `<script src="${previewFolder}reload.js"></script></body>`);

@@ -6,7 +6,8 @@ import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
 import type { SiteModel } from "../model/site.ts";
 import { generatorRoot } from "../options.ts";
-import { ContentError, displayPath, formatProblem, type Problem } from "../problems/problems.ts";
+import { problemListHtml } from "../problems/problem-list.ts";
+import { ContentError, displayPath, type Problem } from "../problems/problems.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
 import { catalogPages, catalogTitles } from "./catalog-pages.ts";
 import { headerPolicy } from "./csp.ts";
@@ -134,8 +135,7 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
 
 /** While previewing, what a page with errors shows instead of its content: its problems, where to fix them. */
 function problemList(errors: readonly Problem[]): string {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return `<div class="preview-problems" role="alert"><h2>This page is not published yet: fix these problems first</h2><ul>${errors.map((p) => `<li><code>${escape(formatProblem(p))}</code></li>`).join("")}</ul></div>`;
+  return problemListHtml("<h2>This page is not published yet: fix these problems first</h2>", errors);
 }
 
 /** The files every site has: sitemap, robots.txt, hosts' header and redirect files, the review list, styles, site map, search, old addresses. */
