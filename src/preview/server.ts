@@ -5,7 +5,8 @@ import path from "node:path";
 import { problemListHtml } from "../problems/problem-list.ts";
 import type { Problem } from "../problems/problems.ts";
 
-const types: Record<string, string> = {
+/** The content type of each kind of file a site holds, by its extension. */
+export const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
