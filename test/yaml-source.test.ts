@@ -28,3 +28,9 @@ describe("parseYaml", () => {
     }
   });
 });
+
+describe("YAML made to stall or flood the reader", () => {
+  it("nesting too deep to read is a message, not a stack overflow", () => {
+    expect(() => parseYaml(`a: ${"[".repeat(20_000)}${"]".repeat(20_000)}`)).toThrow("its lists and groups are nested too deep to read");
+  });
+});

@@ -22,8 +22,15 @@ export class YamlSyntaxError extends Error {
 /** Parses YAML (JSON is YAML too) without ever running code: the yaml package has no executable tags. */
 export function parseYaml(text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    // logLevel "error": the package's own warnings (a list used as a key) would print to the console, not at a line.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  } catch {
+    throw tooDeep();
+  }
   const firstError: YAMLError | undefined = doc.errors[0];
+  if (firstError && /call stack/i.test(firstError.message)) throw tooDeep();
   if (firstError) {
     const { line, col } = lineCounter.linePos(firstError.pos[0]);
     const quoteLine = firstError.code === "MISSING_CHAR" ? lineOfUnclosedQuote(text, line) : undefined;
@@ -39,7 +46,8 @@ export function parseYaml(text: string): YamlSource {
   try {
     // The yaml package refuses to expand an alias more than 100 times: a "billion laughs" would fill the memory.
     value = doc.toJS({ maxAliasCount: 100 });
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeep();
     const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
     throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
   }
@@ -65,6 +73,8 @@ export function parseYaml(text: string): YamlSource {
     },
   };
 }
+
+const tooDeep = () => new YamlSyntaxError("its lists and groups are nested too deep to read", 1, 1, "write the values with less nesting");
 
 /** `title: Code: the basics`, the commonest YAML mistake: a value with ": " in it, which YAML reads as another field. */
 function colonInValue(line: string): { message: string; fix: string } | undefined {
