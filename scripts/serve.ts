@@ -39,7 +39,7 @@ const eleventy = siteEleventy(
     return site;
   },
   options.outputDir,
-  { indexSearch: true, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: () => server.rebuilt(problems) },
+  { indexSearch: true, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: (written) => server.rebuilt(problems, written) },
 );
 await eleventy.init();
 await eleventy.watch();

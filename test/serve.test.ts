@@ -115,6 +115,19 @@ describe("npm start", () => {
     expect(listed.every((name) => name.startsWith("renamed-"))).toBe(true);
   });
 
+  it("stops serving a renamed page at its old address", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const server = await start(content);
+    await server.until(/Server at/);
+    expect((await fetch(`${server.url}contact/`)).status).toBe(200);
+    const contact = readFileSync(path.join(content, "contact.md"), "utf8");
+    await server.change(path.join(content, "contact.md"), contact.replace("title:", "permalink: /write-to-us/\ntitle:"));
+    await server.until(/File changed[\s\S]*Wrote \d+ files/);
+    expect((await fetch(`${server.url}write-to-us/`)).status).toBe(200);
+    expect((await fetch(`${server.url}contact/`)).status).toBe(404);
+  });
+
   it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", { timeout: 90_000 }, async () => {
     const content = path.join(tempDir(), "content");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });

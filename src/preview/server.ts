@@ -30,8 +30,11 @@ const reloadScript = `new EventSource(${JSON.stringify(`${previewFolder}events`)
 
 export interface PreviewServer {
   url: string;
-  /** Tells every open page the site was rebuilt, with the problems it has now. */
-  rebuilt(problems: readonly Problem[]): void;
+  /**
+   * Tells every open page the site was rebuilt, with the problems it has now and the files it wrote: no other file
+   * is served (a renamed page is gone from its old address), besides the search index. Without a list, the last stays.
+   */
+  rebuilt(problems: readonly Problem[], written?: ReadonlySet<string>): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,8 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
   const root = realpathSync(siteDir);
   const listeners = new Set<ServerResponse>();
   let errors: Problem[] = [];
+  let current: ReadonlySet<string> | undefined;
+  const isCurrent = (file: string) => !current || current.has(file) || file.startsWith(path.join(root, "pagefind") + path.sep);
   const send = (response: ServerResponse, status: number, type: string, body: string | Buffer) => {
     response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
     response.end(body);
@@ -61,7 +66,8 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
     try {
       const real = realpathSync(candidate);
       if (real !== root && !real.startsWith(root + path.sep)) return undefined;
-      return statSync(real).isDirectory() ? fileFor(`${pathname.replace(/\/?$/, "/")}index.html`) : real;
+      if (statSync(real).isDirectory()) return fileFor(`${pathname.replace(/\/?$/, "/")}index.html`);
+      return isCurrent(real) ? real : undefined;
     } catch {
       return undefined;
     }
@@ -118,8 +124,9 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
       const host = options.host.includes(":") ? `[${options.host}]` : options.host;
       resolve({
         url: `http://${host}:${port}${options.pathPrefix}`,
-        rebuilt(problems) {
+        rebuilt(problems, written) {
           errors = problems.filter((p) => p.severity === "error");
+          if (written) current = new Set([...written].map((file) => path.join(root, path.relative(siteDir, file))));
           for (const listener of listeners) listener.write("event: rebuilt\ndata: {}\n\n");
         },
         close: () =>

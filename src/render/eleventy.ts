@@ -40,8 +40,8 @@ export interface RenderOptions {
   indexSearch: boolean;
   /** `npm start`: pages with errors are shown with their problems, never as if published. */
   preview?: boolean;
-  /** Called once each build is written (and indexed). */
-  afterBuild?: () => void;
+  /** Called once each build is written (and indexed), with every file it wrote, by full path. */
+  afterBuild?: (written: ReadonlySet<string> | undefined) => void;
 }
 
 /** Configures Eleventy to render exactly the model's pages and the files the generator makes. */
@@ -62,7 +62,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   if (!data) {
     // Nothing can be rendered without valid data files; while previewing, the last build stays, its pages listing the errors.
     if (!options.preview) throw new ContentError([...site.problems]);
-    eleventyConfig.on("eleventy.after", () => options.afterBuild?.());
+    eleventyConfig.on("eleventy.after", () => options.afterBuild?.(undefined));
     return { pathPrefix: model.pathPrefix };
   }
   // Only the layouts have front matter, and it never runs code.
@@ -86,13 +86,14 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   addGeneratedFiles(eleventyConfig, data.settings.name);
   if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    copyFiles(model, directories.output);
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
+    const copied = copyFiles(model, directories.output);
     if (options.indexSearch) {
       const { errors } = await writeSearchIndex(directories.output, data.settings.language);
       for (const error of errors) console.error(`search index: ${error}`);
     }
-    options.afterBuild?.();
+    const pages = results.flatMap((result) => (result.outputPath ? [path.resolve(result.outputPath)] : []));
+    options.afterBuild?.(new Set([...pages, ...copied]));
   });
   // Read from a configuration file's return; the pipeline gives Eleventy the same prefix as an option.
   return { pathPrefix: model.pathPrefix };
@@ -102,13 +103,14 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
  * The model's images and the generator's assets, each copied by its own path: Eleventy's passthrough copy reads a
  * path as a pattern, and `images/[_]x.svg` would publish a file the model never accepted.
  */
-function copyFiles(model: SiteModel, outputDir: string): void {
+function copyFiles(model: SiteModel, outputDir: string): string[] {
   const copies = [...model.images.map((image) => [image.file, image.url] as const), ...readdirSync(assetsFolder).map((name) => [path.join(assetsFolder, name), `/assets/${name}`] as const)];
-  for (const [file, url] of copies) {
-    const target = path.join(outputDir, outputFileOf(url));
+  return copies.map(([file, url]) => {
+    const target = path.resolve(outputDir, outputFileOf(url));
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(file, target);
-  }
+    return target;
+  });
 }
 
 /** Each published page, as the HTML the checks judged, at the address the model gave it; returns every address taken. */
