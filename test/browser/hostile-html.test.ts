@@ -18,11 +18,14 @@ async function runsInChromium(body: string): Promise<boolean> {
     ran = true;
     await dialog.dismiss();
   });
+  // The page is served from an address of its own, so that relative addresses resolve as they would on the site.
+  const html = `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main>${pageOf(body).html}</main><footer>End</footer></body></html>`;
   await page.route("**/*", async (route) => {
-    if (route.request().url().includes("attacker.invalid")) ran = true;
-    await route.abort();
+    const url = route.request().url();
+    if (url.includes("attacker.invalid")) ran = true;
+    await (url === "http://site.invalid/page/" ? route.fulfill({ contentType: "text/html", body: html }) : route.abort());
   });
-  await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main>${pageOf(body).html}</main><footer>End</footer></body></html>`);
+  await page.goto("http://site.invalid/page/");
   const go = page.locator("#go");
   if (await go.count()) await go.click({ timeout: 2000 }).catch(() => {});
   await page.waitForTimeout(300);
