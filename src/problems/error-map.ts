@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { patternWithMessage } from "../schema/patterns.ts";
 import { didYouMean } from "./suggest.ts";
 
 export interface FieldIssue {
@@ -113,7 +114,7 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
           issues.push({ path, atKey: false, message: `"${name}" should be a real date written YYYY-MM-DD, but it is ${describeValue(value)}`, fix: "write the date like 2025-06-30" });
           break;
         }
-        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue) });
+        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
         break;
       case "too_small":
         if (issue.origin === "string") {
@@ -123,13 +124,15 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         issues.push({ path, atKey: false, message: `"${name}" needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`, fix: "add the missing items" });
         break;
       default:
-        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue) });
+        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
     }
   }
   return issues;
 }
 
-function fixFor(issue: z.core.$ZodIssue): string {
+function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
+  const pattern = issue.code === "invalid_format" && issue.format === "regex" ? patternWithMessage(issue.message) : undefined;
+  if (pattern && typeof value === "string") return pattern.suggest(value);
   if (issue.code === "too_big") return `keep it to at most ${String(issue.maximum)}`;
   if (issue.code === "invalid_format") return issue.format === "url" ? "write the whole address, starting with https://" : `write it as a valid ${issue.format}`;
   return "correct the value";

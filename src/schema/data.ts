@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { patterns } from "./patterns.ts";
 
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full address starting with https://" });
-const sitePath = z.string().regex(/^\/([a-z0-9-]+\/)*$/, "must be a path on the site such as /about/");
+const patterned = ({ regex, message }: { regex: RegExp; message: string }) => z.string().regex(regex, message);
+const sitePath = patterned(patterns.sitePath);
 
 /** `_data/settings.yaml`: what makes the site this community's site. */
 export const settingsSchema = z.strictObject({
@@ -12,9 +14,9 @@ export const settingsSchema = z.strictObject({
   /** The address the site is published at, without a trailing slash, e.g. https://code.ca.gov. */
   url: httpsUrl,
   /** The language of the pages, as a BCP 47 tag (en, es, en-US…). */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or es-MX"),
+  language: patterned(patterns.language),
   /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
-  path_prefix: z.string().regex(/^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, "must start and end with a slash, such as / or /code-site/").default("/"),
+  path_prefix: patterned(patterns.pathPrefix).default("/"),
   /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
   repository: httpsUrl,
   /** The branch that edits are proposed against. */
@@ -65,11 +67,11 @@ export const communitySchema = z.strictObject({
 export const inventoriesSchema = z.array(
   z.strictObject({
     /** The inventory's file name in `content/code-json/`, such as `cdt.json`. */
-    file: z.string().regex(/^[a-z0-9-]+\.json$/, "must be a file name in content/code-json/, such as cdt.json"),
+    file: patterned(patterns.inventoryFile),
     /** The agency's full name. */
     name: z.string().min(1),
     /** The agency's short name, used in addresses (`/projects/cdt/`) and filters. */
-    acronym: z.string().regex(/^[A-Za-z0-9]+$/, "must be letters and digits, such as CDT"),
+    acronym: patterned(patterns.acronym),
     /** The agency's website. */
     website: httpsUrl.optional(),
   }),
@@ -77,7 +79,7 @@ export const inventoriesSchema = z.array(
 
 /** `_data/roles.yaml`: the community's roles and what each one does. */
 export const rolesSchema = z.record(
-  z.string().regex(/^[a-z-]+$/, "must be lowercase words joined by hyphens, such as product-owner"),
+  patterned(patterns.roleName),
   z.strictObject({
     name: z.string().min(1),
     duties: z.array(z.string().min(1)).min(1),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { patterns } from "./patterns.ts";
 
 /** How often a page is reviewed: a number and a unit, such as `6 months`, `1 year` or `90 days`. */
-export const reviewIntervalPattern = /^([1-9]\d*) (day|week|month|year)s?$/;
+export const reviewIntervalPattern = patterns.reviewInterval.regex;
 
 /**
  * The front matter every page in `content/` may carry: the one reference for editors. Each field's
@@ -24,7 +25,7 @@ export const pageSchema = z.strictObject({
   layout: z.enum(["page", "home"]).default("page").describe("The page's design: `page` for ordinary pages, `home` for the front page."),
   permalink: z
     .string()
-    .regex(/^\/([a-z0-9-]+\/)*([a-z0-9-]+\.html)?$/, "must look like /some-page/ or /page.html")
+    .regex(patterns.permalink.regex, patterns.permalink.message)
     .optional()
     .describe("The page's address when it should differ from its file name, such as `/404.html`."),
   draft: z.boolean().default(false).describe("`true` keeps the page out of the site, its menus, sitemap and search while it is being written."),
@@ -33,12 +34,12 @@ export const pageSchema = z.strictObject({
   last_reviewed: z.iso.date().optional().describe("The day someone last checked that the page is still right, written YYYY-MM-DD."),
   review_every: z
     .string()
-    .regex(reviewIntervalPattern, "must be a number and a unit, such as 6 months, 1 year or 90 days")
-    .refine((interval) => intervalInDays(interval) <= maxReviewDays, "must be at most 10 years, such as 1 year")
+    .regex(patterns.reviewInterval.regex, patterns.reviewInterval.message)
+    .refine((interval) => !reviewIntervalPattern.test(interval) || intervalInDays(interval) <= maxReviewDays, "must be at most 10 years, such as 1 year")
     .optional()
     .describe("How often the page should be checked, such as `6 months`; after that it shows a notice that it may be out of date."),
   redirect_from: z
-    .array(z.string().regex(/^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$/, "must be an old address on this site, such as /old-page/"))
+    .array(z.string().regex(patterns.oldAddress.regex, patterns.oldAddress.message))
     .max(100)
     .optional()
     .describe("Old addresses of the page: each one keeps working and sends readers here."),

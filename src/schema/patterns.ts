@@ -1,0 +1,50 @@
+/**
+ * The fields written to a pattern, each with what the schema says when a value does not match it and how to turn
+ * what an editor wrote into a value that does, so the fix is an example made from their own words.
+ */
+export interface Pattern {
+  regex: RegExp;
+  message: string;
+  suggest(value: string): string;
+}
+
+/** Words as an address part: "Office Hours" → "office-hours". */
+const asAddressPart = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+/** "office hours", "/About/Us" → "/office-hours/", "/about/us/". */
+const asSitePath = (text: string) => `/${text.split("/").map(asAddressPart).filter(Boolean).map((part) => `${part}/`).join("")}`;
+
+export const patterns = {
+  sitePath: { regex: /^\/([a-z0-9-]+\/)*$/, message: "must be a path on the site such as /about/", suggest: (value) => `write it as ${asSitePath(value)}` },
+  permalink: {
+    regex: /^\/([a-z0-9-]+\/)*([a-z0-9-]+\.html)?$/,
+    message: "must look like /some-page/ or /page.html",
+    suggest: (value) => `write it as ${value.trim().toLowerCase().endsWith(".html") ? asSitePath(value.replace(/\.html$/i, "")).replace(/\/$/, ".html") : asSitePath(value)}`,
+  },
+  oldAddress: {
+    regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$/,
+    message: "must be an old address on this site, such as /old-page/",
+    suggest: (value) => `write it as ${asSitePath(value)}, the address as it was, starting and ending with /`,
+  },
+  pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
+  language: { regex: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, message: "must be a language tag such as en or es-MX", suggest: () => "write the language's short code: en for English, es for Spanish" },
+  reviewInterval: {
+    regex: /^([1-9]\d*) (day|week|month|year)s?$/,
+    message: "must be a number and a unit, such as 6 months, 1 year or 90 days",
+    suggest: () => "write a number, a space and days, weeks, months or years, such as 6 months",
+  },
+  inventoryFile: {
+    regex: /^[a-z0-9-]+\.json$/,
+    message: "must be a file name in content/code-json/, such as cdt.json",
+    suggest: (value) => `rename the file and write it here as ${asAddressPart(value.replace(/\.json$/i, "")) || "agency"}.json (small letters, digits and hyphens)`,
+  },
+  acronym: { regex: /^[A-Za-z0-9]+$/, message: "must be letters and digits, such as CDT", suggest: (value) => `write it as ${value.replace(/[^A-Za-z0-9]/g, "") || "CDT"}` },
+  roleName: { regex: /^[a-z-]+$/, message: "must be lowercase words joined by hyphens, such as product-owner", suggest: (value) => `write it as ${asAddressPart(value).replace(/[0-9]/g, "") || "product-owner"}` },
+} satisfies Record<string, Pattern>;
+
+/** The pattern a schema message belongs to. */
+export const patternWithMessage = (message: string): Pattern | undefined => Object.values(patterns).find((pattern) => pattern.message === message);
