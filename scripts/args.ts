@@ -2,6 +2,8 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
+import { changedFiles } from "../src/model/git.ts";
+import { displayPath } from "../src/problems/problems.ts";
 import { outputDirProblem } from "../src/publish/output.ts";
 import { didYouMean } from "../src/problems/suggest.ts";
 
@@ -13,6 +15,8 @@ const usage = `Options (after --, as in: npm run build -- --content ../our-site)
   --strict             pages overdue for review fail the check
   --since FILE|URL     a previous build's sitemap.xml or address list: each of its addresses must still lead somewhere
   --timings            print how long each step took
+  --all                print every warning and note in full, not only those of the files your change touches
+  --changed-since REF  the branch your change is compared with (default: main, or the pull request's base)
   --host ADDRESS       npm start: the address to serve on (default: 127.0.0.1, this computer only)
   --help               print this`;
 
@@ -59,6 +63,8 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
     since: { type: "string" },
     timings: { type: "boolean", default: false },
     host: { type: "string", default: "127.0.0.1" },
+    all: { type: "boolean", default: false },
+    "changed-since": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   } as const;
   const { values } = parseCommand({ args, options, allowPositionals: false }, usage);
@@ -77,7 +83,17 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
     since: values.since,
     timings: values.timings ?? false,
     host: values.host ?? "127.0.0.1",
+    focus: values.all ? undefined : focusOn(contentDir, values["changed-since"] ?? (process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : "main")),
     // Not an option for editors: how much HTML one search index part holds, so tests can build a small site in parts.
     searchPartBytes: Number(process.env.SEARCH_PART_BYTES) || undefined,
   };
+}
+
+/**
+ * The content folder's files a change touches, as problems name them; undefined (everything in full) outside a git
+ * checkout, or when the change touches nothing in the content folder.
+ */
+function focusOn(contentDir: string, base: string): Set<string> | undefined {
+  const inContent = [...(changedFiles(contentDir, base) ?? [])].filter((file) => file.startsWith(contentDir + path.sep));
+  return inContent.length ? new Set(inContent.map(displayPath)) : undefined;
 }

@@ -6,6 +6,6 @@ import { exitWhenWritten } from "./exit.ts";
 
 const options = commonArgs();
 const { problems, fileCount } = await runPipeline({ ...options, write: false });
-const code = report(problems);
-if (code === 0) console.log(`Checked ${fileCount} files: no errors.`);
+const code = report(problems, console.error, process.env, options.focus);
+if (code === 0) console.log(`Checked ${fileCount} pages: no errors.`);
 await exitWhenWritten(code);

@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCommitDates } from "../src/model/git.ts";
+import { changedFiles, readCommitDates } from "../src/model/git.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
 import { tempDir } from "./helpers.ts";
 
@@ -31,5 +31,17 @@ describe("readCommitDates: one git log pass for the whole site", () => {
   it("works outside a git checkout and in a repository with no commits", () => {
     expect(readCommitDates(tempDir())).toEqual({ inRepository: false, shallow: false, dates: new Map() });
     expect(readCommitDates(new ThrowawayRepo(tempDir()).dir).dates.size).toBe(0);
+  });
+});
+
+describe("the files a change touches", () => {
+  it("are those changed since the branch it came from, committed or not", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    repo.commit("2026-01-01T00:00:00Z", { "a.md": "a", "b.md": "b" });
+    repo.git(["checkout", "-q", "-b", "edit"]);
+    repo.commit("2026-01-02T00:00:00Z", { "a.md": "a, edited" });
+    writeFileSync(path.join(repo.dir, "new.md"), "new");
+    expect([...(changedFiles(repo.dir, "main") ?? [])].map((file) => path.basename(file)).sort()).toEqual(["a.md", "new.md"]);
+    expect(changedFiles(repo.dir, "no-such-branch")).toBeUndefined();
   });
 });

@@ -49,3 +49,27 @@ describe("report", () => {
     expect(report([], () => {}, {})).toBe(0);
   });
 });
+
+describe("report, given the files a change touches", () => {
+  const inventory = Array.from({ length: 40 }, (_, i) => problem("content/code-json/cwds.json", 10 + i, `releases[${i}].tags: has no tags`, "add a few words", "warning"));
+  const mine = [problem("content/values.md", 4, "the link text is a bare address", "use words", "warning"), problem("content/values.md", 9, "reads at grade 8", undefined, "note")];
+  const elsewhere = [problem("content/about.md", 2, "the heading skips a level", "use ###", "error"), problem("content/about.md", 1, "reads at grade 7", undefined, "note")];
+
+  it("prints the touched files' problems and every error in full, and one line for each other file's warnings", () => {
+    const lines: string[] = [];
+    expect(report([...inventory, ...mine, ...elsewhere], (l) => lines.push(l), {}, new Set(["content/values.md"]))).toBe(1);
+    expect(lines).toEqual([
+      "content/about.md:2 error: the heading skips a level — use ###",
+      "content/values.md:4 warning: the link text is a bare address — use words",
+      "content/values.md:9 note: reads at grade 8",
+      "content/code-json/cwds.json: 40 warnings in a file this change does not touch — npm run check -- --all lists them",
+      "1 error, 41 warnings, 2 notes",
+    ]);
+  });
+
+  it("annotates on GitHub only the files the pull request changes", () => {
+    const lines: string[] = [];
+    report([...inventory, ...mine, ...elsewhere], (l) => lines.push(l), { GITHUB_ACTIONS: "true" }, new Set(["content/values.md"]));
+    expect(lines.filter((l) => l.startsWith("::")).map((l) => l.split("::")[1])).toEqual(["warning file=content/values.md,line=4", "notice file=content/values.md,line=9"]);
+  });
+});

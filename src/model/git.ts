@@ -55,3 +55,18 @@ export function readCommitDates(dir: string): CommitDates {
   }
   return { inRepository: true, shallow, dates };
 }
+
+/**
+ * The files a change touches, by absolute path: those that differ from where `base` and this checkout part ways
+ * (as a pull request shows them), plus any not committed yet. Undefined when git cannot say (no such branch).
+ */
+export function changedFiles(dir: string, base: string): Set<string> | undefined {
+  try {
+    const root = git(dir, ["rev-parse", "--show-toplevel"]).trim();
+    const committed = git(dir, ["diff", "--name-only", `${base}...HEAD`]);
+    const uncommitted = git(dir, ["status", "--porcelain", "--untracked-files=all"]).split("\n").map((line) => line.slice(3));
+    return new Set([...committed.split("\n"), ...uncommitted].filter(Boolean).map((file) => path.join(root, file)));
+  } catch {
+    return undefined;
+  }
+}

@@ -5,11 +5,15 @@ const groupedFrom = 3;
 
 /**
  * Prints problems for a person (and, on GitHub Actions, as annotations on the pull request); returns the exit code.
- * An inventory with the same fault in every release says so on one line, not on hundreds.
+ * An inventory with the same fault in every release says so on one line, not on hundreds. Given the files a change
+ * touches (`changed`, as displayed), every error is still printed, but the warnings and notes of other files are
+ * one line a file, and only the changed files are annotated: an editor sees their own problems first.
  */
-export function report(problems: readonly Problem[], out: (line: string) => void = console.error, env = process.env): number {
+export function report(problems: readonly Problem[], out: (line: string) => void = console.error, env = process.env, changed?: ReadonlySet<string>): number {
   const order = { error: 0, warning: 1, note: 2 } as const;
-  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
+  const inFocus = (p: Problem) => !changed || changed.has(p.file) || p.severity === "error";
+  const elsewhere = problems.filter((p) => !inFocus(p));
+  const sorted = problems.filter(inFocus).sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
   const groupOf = new Map(groupProblems(sorted).flatMap((group) => group.problems.map((p) => [p, group] as const)));
   // A group stands where its first problem would; its other problems are in it.
   const shown = sorted.flatMap((p) => {
@@ -18,7 +22,16 @@ export function report(problems: readonly Problem[], out: (line: string) => void
     return group.problems[0] === p ? [groupedProblem(group)] : [];
   });
   for (const p of shown) out(formatProblem(p));
-  if (env.GITHUB_ACTIONS === "true") for (const p of shown) out(formatAnnotation(p));
+  // Notes on untouched files (each page's reading grade) are only counted; their warnings get a line a file.
+  for (const [file, count] of countByFile(elsewhere.filter((p) => p.severity === "warning"))) out(`${file}: ${count} in a file this change does not touch — npm run check -- --all lists them`);
+  if (env.GITHUB_ACTIONS === "true") for (const p of shown) if (!changed || changed.has(p.file)) out(formatAnnotation(p));
   if (problems.length) out(summarize(problems));
   return problems.some((p) => p.severity === "error") ? 1 : 0;
+}
+
+/** How many warnings each file has, "3 warnings", in file order. */
+function countByFile(warnings: readonly Problem[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const p of warnings) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
+  return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([file, n]) => [file, `${n} warning${n === 1 ? "" : "s"}`]));
 }
