@@ -61,14 +61,19 @@ describe("publishing a build", () => {
     const published = pages(output);
     const leftovers = () => readdirSync(path.dirname(output)).filter((name) => name !== "site" && name !== path.basename(realpathSync(output))).length;
     let leftBehind = 0;
-    for (const delay of [400, 1200, 2000, 2600, 3200]) {
+    // Killed once its staging folder exists (while Eleventy, Pagefind or the swap is at work), a little later each time.
+    for (const after of [0, 150, 400, 800, 1500]) {
       const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "build.ts"), "--content", secondSite, "--output", output], { stdio: "ignore" });
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      const staging = `.site-site-${child.pid}-`;
+      for (let waited = 0; waited < 60_000 && child.exitCode === null && !readdirSync(path.dirname(output)).some((name) => name.startsWith(staging)); waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, after));
       child.kill("SIGKILL");
       await exited;
-      expect(existsSync(path.join(output, "pagefind", "pagefind.js")), `killed after ${delay} ms`).toBe(true);
-      expect(pages(output), `killed after ${delay} ms`).toEqual(published);
+      expect(existsSync(path.join(output, "pagefind", "pagefind.js")), `killed ${after} ms into the staging`).toBe(true);
+      expect(pages(output), `killed ${after} ms into the staging`).toEqual(published);
       leftBehind = Math.max(leftBehind, leftovers());
     }
     expect(leftBehind, "the killed builds left staging folders behind").toBeGreaterThan(0);
