@@ -11,7 +11,7 @@ import { jsonFault, maxNesting } from "../src/model/catalog/inventory-text.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "../src/model/catalog/metrics.ts";
 import { isWebAddress } from "../src/model/catalog/read.ts";
 import { checkInventory, codeGovSchema } from "../src/model/catalog/validate.ts";
-import { formatPath } from "../src/problems/error-map.ts";
+import { describeField } from "../src/problems/error-map.ts";
 import { formatProblem, groupProblems } from "../src/problems/problems.ts";
 import { readableDate } from "../src/render/filters/dates.ts";
 import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
@@ -79,14 +79,14 @@ describe("validating a code.json inventory", () => {
 
   it("reports each kind of schema error with the file, the line and the JSON path, and what a reader would trip on", () => {
     expect(check(fixture("faults.json")).problems.map(formatProblem)).toEqual([
-      'test/fixtures/code-json/faults.json:11 error: releases[0].permissions.licenses[0].URL: "none" is not a web address starting with https:// — write the whole address, starting with https://, or leave the field out if there is none',
-      'test/fixtures/code-json/faults.json:12 error: releases[0].permissions.usageType: "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)',
-      'test/fixtures/code-json/faults.json:14 error: releases[0].laborHours: "many" should be a number — write a number here',
-      "test/fixtures/code-json/faults.json:15 warning: releases[0].tags: has no tags — add a few words people would search for",
-      "test/fixtures/code-json/faults.json:16 warning: releases[0].contact.email: is empty — give an address people can write to about this project",
-      'test/fixtures/code-json/faults.json:17 error: releases[0].date.created: "2020-13-40" is not a real date written YYYY-MM-DD — write the date like 2025-06-30',
-      "test/fixtures/code-json/faults.json:17 warning: releases[0].date.metadataLastUpdated: 2099-01-01 is in the future — give the date it really happened",
-      'test/fixtures/code-json/faults.json:20 error: releases[1].name: is missing — add "name"',
+      'test/fixtures/code-json/faults.json:11 error: "URL" in the entry "none" of "licenses" in "permissions" in the entry "bus-times" of "releases": "none" is not a web address starting with https:// — write the whole address, starting with https://, or leave the field out if there is none',
+      'test/fixtures/code-json/faults.json:12 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)',
+      'test/fixtures/code-json/faults.json:14 error: "laborHours" in the entry "bus-times" of "releases": "many" should be a number — write a number here',
+      'test/fixtures/code-json/faults.json:15 warning: "tags" in the entry "bus-times" of "releases": has no tags — add a few words people would search for',
+      'test/fixtures/code-json/faults.json:16 warning: "email" in "contact" in the entry "bus-times" of "releases": is empty — give an address people can write to about this project',
+      'test/fixtures/code-json/faults.json:17 error: "created" in "date" in the entry "bus-times" of "releases": "2020-13-40" is not a real date written YYYY-MM-DD — write the date like 2025-06-30',
+      'test/fixtures/code-json/faults.json:17 warning: "metadataLastUpdated" in "date" in the entry "bus-times" of "releases": 2099-01-01 is in the future — give the date it really happened',
+      'test/fixtures/code-json/faults.json:20 error: "name" in the second entry of "releases": is missing — add "name"',
     ]);
   });
 
@@ -100,20 +100,25 @@ describe("the real inventories, as the agencies published them", () => {
     const result = check("content/code-json/cdt.json");
     expect(result.valid).toBe(true);
     expect(result.problems.every((p) => p.severity === "warning")).toBe(true);
-    expect(result.problems.map((p) => p.message)).toEqual(expect.arrayContaining(["releases[0].contact.email: is empty", "releases[0].laborHours: is 0"]));
+    expect(result.problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['"email" in "contact" in each entry of "releases": is empty', '"laborHours" in each entry of "releases": is 0']));
   });
 
   it("CHHS's 'none' license addresses are reported as not matching the schema", () => {
     const result = check("content/code-json/chhs.json");
     expect(result.valid).toBe(false);
     expect(result.invalidReleases.size).toBe(5);
-    expect(result.problems.filter((p) => p.severity === "error").map((p) => p.message)).toContain('releases[0].permissions.licenses[0].URL: "none" is not a web address starting with https://');
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => p.kind)).toContain('"URL" in each entry of "licenses" in "permissions" in each entry of "releases": "none" is not a web address starting with https://');
   });
 
   it("CWDS's 'none' licenses, empty emails, empty tags and zero labor hours are all reported", () => {
-    const messages = check("content/code-json/cwds.json").problems.map((p) => p.message);
-    for (const fault of ['releases[0].permissions.licenses[0].URL: "none" is not a web address starting with https://', "releases[0].contact.email: is empty", "releases[0].tags: has no tags", "releases[0].laborHours: is 0"]) {
-      expect(messages).toContain(fault);
+    const kinds = check("content/code-json/cwds.json").problems.map((p) => p.kind);
+    for (const fault of [
+      '"URL" in each entry of "licenses" in "permissions" in each entry of "releases": "none" is not a web address starting with https://',
+      '"email" in "contact" in each entry of "releases": is empty',
+      '"tags" in each entry of "releases": has no tags',
+      '"laborHours" in each entry of "releases": is 0',
+    ]) {
+      expect(kinds).toContain(fault);
     }
   });
 
@@ -229,15 +234,15 @@ describe("addresses in an inventory", () => {
     const fix = "write the whole address, starting with https://, or leave the field out if there is none";
     expect(check(fixture("unsafe-addresses.json")).problems.map(formatProblem)).toEqual(
       [
-        '19 error: releases[1].repositoryURL: "javascript:alert(1)"',
-        '20 error: releases[1].homepageURL: "  JaVaScRiPt:alert(1)"',
-        '21 error: releases[1].permissions.licenses[0].URL: "\\u0001javascript:alert(1)"',
-        '24 error: releases[1].contact.URL: "java\\tscript:alert(1)"',
-        '30 error: releases[2].downloadURL: "data:text/html,<script>alert(1)</script>"',
-        '31 error: releases[2].disclaimerURL: "vbscript:msgbox(1)"',
-        '32 error: releases[2].permissions.licenses[0].URL: "//evil.example/license"',
-        '36 error: releases[2].relatedCode[0].URL: "file:///etc/passwd"',
-        '37 error: releases[2].reusedCode[0].URL: "https:evil.example"',
+        '19 error: "repositoryURL" in the entry "script" of "releases": "javascript:alert(1)"',
+        '20 error: "homepageURL" in the entry "script" of "releases": "  JaVaScRiPt:alert(1)"',
+        '21 error: "URL" in the entry "MIT" of "licenses" in "permissions" in the entry "script" of "releases": "\\u0001javascript:alert(1)"',
+        '24 error: "URL" in "contact" in the entry "script" of "releases": "java\\tscript:alert(1)"',
+        '30 error: "downloadURL" in the entry "other-schemes" of "releases": "data:text/html,<script>alert(1)</script>"',
+        '31 error: "disclaimerURL" in the entry "other-schemes" of "releases": "vbscript:msgbox(1)"',
+        '32 error: "URL" in the entry "MIT" of "licenses" in "permissions" in the entry "other-schemes" of "releases": "//evil.example/license"',
+        '36 error: "URL" in the entry "file" of "relatedCode" in the entry "other-schemes" of "releases": "file:///etc/passwd"',
+        '37 error: "URL" in the entry "relative" of "reusedCode" in the entry "other-schemes" of "releases": "https:evil.example"',
       ].map((problem) => `test/fixtures/code-json/unsafe-addresses.json:${problem} is not a web address starting with https:// — ${fix}`),
     );
     const catalog = buildCatalog(fixtures, [{ file: "unsafe-addresses.json", name: "Example Agency", acronym: "EXA" }], "2026-11-23");
@@ -253,22 +258,22 @@ describe("addresses in an inventory", () => {
 
   it("in each address field of the schema, another scheme keeps its release out of /code.json and off the pages' links", () => {
     const addressFields = schemaFields().filter(({ node }) => node.format === "uri");
-    expect(addressFields.map(({ path }) => formatPath(path))).toEqual([
-      "releases[0].permissions.licenses[0].URL",
-      "releases[0].contact.URL",
-      "releases[0].repositoryURL",
-      "releases[0].homepageURL",
-      "releases[0].downloadURL",
-      "releases[0].disclaimerURL",
-      "releases[0].relatedCode[0].URL",
-      "releases[0].reusedCode[0].URL",
+    expect(addressFields.map(({ path }) => path)).toEqual([
+      ["releases", 0, "permissions", "licenses", 0, "URL"],
+      ["releases", 0, "contact", "URL"],
+      ["releases", 0, "repositoryURL"],
+      ["releases", 0, "homepageURL"],
+      ["releases", 0, "downloadURL"],
+      ["releases", 0, "disclaimerURL"],
+      ["releases", 0, "relatedCode", 0, "URL"],
+      ["releases", 0, "reusedCode", 0, "URL"],
     ]);
     const variations = addressFields.flatMap(({ path }) => notWebAddresses.map((address) => ({ path, address })));
     const inventories = Object.fromEntries(variations.map(({ path, address }, i) => [`address-${i + 1}.json`, JSON.stringify(withValue(everyField(), path, address), null, 2)]));
     const catalog = catalogOf({ "every-field.json": fixtureText("every-field.json"), ...inventories });
     variations.forEach(({ path, address }, i) => {
       const messages = catalog.agencies[i + 1]!.problems.map((p) => p.message);
-      expect(messages, JSON.stringify(address)).toEqual([expect.stringMatching(new RegExp(`^${formatPath(path).replace(/[[\].]/g, "\\$&")}: ".*" is not a web address starting with https://$`))]);
+      expect(messages, JSON.stringify(address)).toEqual([expect.stringMatching(new RegExp(`^${describeField(path, everyField()).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ".*" is not a web address starting with https://$`))]);
     });
     const published = publish(catalog);
     expect(published.links.filter((href) => !safeLink(href))).toEqual([]);
@@ -293,25 +298,25 @@ describe("an inventory of the wrong shape", () => {
 
   it("is one problem a field, at its line, in words: a list where text belongs, text where a list does, null, a number too large", () => {
     const shapes: [string, string, string][] = [
-      ['"licenses": [{ "name": "MIT License", "URL": "https://opensource.org/licenses/MIT" }]', '"licenses": "MIT"', '12 warning: releases[0].permissions.licenses: "MIT" should be a list or null — write a list here'],
-      ['"metadataLastUpdated": "2024-05-02"', '"metadataLastUpdated": 2024', "20 warning: releases[0].date.metadataLastUpdated: 2024 should be text — write text here"],
-      ['"date": { "created": "2020-01-10", "lastModified": "2024-05-01", "metadataLastUpdated": "2024-05-02" }', '"date": "2024"', '20 warning: releases[0].date: "2024" should be a group of fields — write a group of fields here'],
-      ['"usageType": "openSource"', '"usageType": {}', '13 warning: releases[0].permissions.usageType: a group of fields should be text — write text here'],
-      ['"languages": ["Python"]', '"languages": "Go"', '17 warning: releases[0].languages: "Go" should be a list — write a list here'],
-      ['"tags": ["transit", "open data"]', '"tags": 5', "16 warning: releases[0].tags: 5 should be a list — write a list here"],
-      ['"name": "bus-times"', '"name": 12', "7 warning: releases[0].name: 12 should be text — write text here"],
-      ['"contact": { "email": "opensource@example.gov" }', '"contact": []', "19 warning: releases[0].contact: a list should be a group of fields — write a group of fields here"],
-      ['"laborHours": 1200', '"laborHours": 1e400', "15 warning: releases[0].laborHours: is a number too large to be read — write the number as it is, such as 1200"],
+      ['"licenses": [{ "name": "MIT License", "URL": "https://opensource.org/licenses/MIT" }]', '"licenses": "MIT"', '12 warning: "licenses" in "permissions" in the entry "bus-times" of "releases": "MIT" should be a list or null — write a list here'],
+      ['"metadataLastUpdated": "2024-05-02"', '"metadataLastUpdated": 2024', '20 warning: "metadataLastUpdated" in "date" in the entry "bus-times" of "releases": 2024 should be text — write text here'],
+      ['"date": { "created": "2020-01-10", "lastModified": "2024-05-01", "metadataLastUpdated": "2024-05-02" }', '"date": "2024"', '20 warning: "date" in the entry "bus-times" of "releases": "2024" should be a group of fields — write a group of fields here'],
+      ['"usageType": "openSource"', '"usageType": {}', '13 warning: "usageType" in "permissions" in the entry "bus-times" of "releases": a group of fields should be text — write text here'],
+      ['"languages": ["Python"]', '"languages": "Go"', '17 warning: "languages" in the entry "bus-times" of "releases": "Go" should be a list — write a list here'],
+      ['"tags": ["transit", "open data"]', '"tags": 5', '16 warning: "tags" in the entry "bus-times" of "releases": 5 should be a list — write a list here'],
+      ['"name": "bus-times"', '"name": 12', '7 warning: "name" in the first entry of "releases": 12 should be text — write text here'],
+      ['"contact": { "email": "opensource@example.gov" }', '"contact": []', '19 warning: "contact" in the entry "bus-times" of "releases": a list should be a group of fields — write a group of fields here'],
+      ['"laborHours": 1200', '"laborHours": 1e400', '15 warning: "laborHours" in the entry "bus-times" of "releases": is a number too large to be read — write the number as it is, such as 1200'],
     ];
     const wholeReleases: [string, string][] = [
-      ["[null]", "5 warning: releases[0]: null should be a group of fields — write a group of fields here"],
-      ["{}", "5 warning: releases: a group of fields should be a list — write a list here"],
-      ['"x"', '5 warning: releases: "x" should be a list — write a list here'],
+      ["[null]", '5 warning: the first entry of "releases": null should be a group of fields — write a group of fields here'],
+      ["{}", '5 warning: "releases": a group of fields should be a list — write a list here'],
+      ['"x"', '5 warning: "releases": "x" should be a list — write a list here'],
     ];
     const wholeFiles: [string, string][] = [
-      ["[]", "1 warning: (the whole file): a list should be a group of fields — write a group of fields here"],
-      ['"code.json"', '1 warning: (the whole file): "code.json" should be a group of fields — write a group of fields here'],
-      ["2024", "1 warning: (the whole file): 2024 should be a group of fields — write a group of fields here"],
+      ["[]", '1 warning: the whole file: a list should be a group of fields — write a group of fields here'],
+      ['"code.json"', '1 warning: the whole file: "code.json" should be a group of fields — write a group of fields here'],
+      ["2024", '1 warning: the whole file: 2024 should be a group of fields — write a group of fields here'],
     ];
     const releasesAt = valid.indexOf('"releases": [') + '"releases": '.length;
     const cases = [
@@ -337,7 +342,7 @@ describe("an inventory of the wrong shape", () => {
     variations.forEach(({ path, value, allowed }, i) => {
       const file = `variation-${i + 1}.json`;
       const text = inventories[file]!;
-      const field = formatPath(path) || "(the whole file)";
+      const field = describeField(path, JSON.parse(text));
       let result: ReturnType<typeof checkInventory> | undefined;
       expect(() => (result = checkInventory(file, text)), `${field} = ${JSON.stringify(value)}`).not.toThrow();
       for (const p of result!.problems) {
@@ -466,7 +471,7 @@ describe("npm run validate:code-json", () => {
     const faulty = await runScript("validate-code-json", [path.join(fixtures, "code-json", "faults.json")]);
     expect(faulty.code).toBe(1);
     expect(problemLines(faulty.stderr)).toContain(
-      `test/fixtures/code-json/faults.json:12 error: releases[0].permissions.usageType: "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)`,
+      `test/fixtures/code-json/faults.json:12 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)`,
     );
   });
 });

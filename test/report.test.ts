@@ -29,17 +29,18 @@ describe("report", () => {
 
   it("says a fault repeated through a file once, with how often and on which lines, and keeps the rest in line order", () => {
     const inventory = "content/code-json/agency.json";
-    const repeated = Array.from({ length: 14 }, (_, i) => problem(inventory, 10 + i * 30, `releases[${i}].tags: has no tags`, "add a few words people would search for", "warning"));
-    const twice = [40, 70].map((line, i) => problem(inventory, line, `releases[${i}].laborHours: is 0`, "give the hours spent", "warning"));
+    const tagless = (i: number) => problem(inventory, 10 + i * 30, `"tags" in the entry "app-${i}" of "releases": has no tags`, "add a few words people would search for", "warning", undefined, '"tags" in each entry of "releases": has no tags');
+    const repeated = Array.from({ length: 14 }, (_, i) => tagless(i));
+    const twice = [40, 70].map((line, i) => problem(inventory, line, `"laborHours" in the entry "app-${i}" of "releases": is 0`, "give the hours spent", "warning", undefined, '"laborHours" in each entry of "releases": is 0'));
     const lines: string[] = [];
     expect(report([...twice, ...repeated], (l) => lines.push(l), { GITHUB_ACTIONS: "true" })).toBe(0);
     expect(lines).toEqual([
-      "content/code-json/agency.json:10 warning: releases[*].tags: has no tags — add a few words people would search for (14 times, lines 10, 40, 70, 100, 130, 160, 190, 220, 250, 280 and 4 more)",
-      "content/code-json/agency.json:40 warning: releases[0].laborHours: is 0 — give the hours spent",
-      "content/code-json/agency.json:70 warning: releases[1].laborHours: is 0 — give the hours spent",
-      "::warning file=content/code-json/agency.json,line=10::releases[*].tags: has no tags — add a few words people would search for (14 times, lines 10, 40, 70, 100, 130, 160, 190, 220, 250, 280 and 4 more)",
-      "::warning file=content/code-json/agency.json,line=40::releases[0].laborHours: is 0 — give the hours spent",
-      "::warning file=content/code-json/agency.json,line=70::releases[1].laborHours: is 0 — give the hours spent",
+      'content/code-json/agency.json:10 warning: "tags" in each entry of "releases": has no tags — add a few words people would search for (14 times, lines 10, 40, 70, 100, 130, 160, 190, 220, 250, 280 and 4 more)',
+      'content/code-json/agency.json:40 warning: "laborHours" in the entry "app-0" of "releases": is 0 — give the hours spent',
+      'content/code-json/agency.json:70 warning: "laborHours" in the entry "app-1" of "releases": is 0 — give the hours spent',
+      '::warning file=content/code-json/agency.json,line=10::"tags" in each entry of "releases": has no tags — add a few words people would search for (14 times, lines 10, 40, 70, 100, 130, 160, 190, 220, 250, 280 and 4 more)',
+      '::warning file=content/code-json/agency.json,line=40::"laborHours" in the entry "app-0" of "releases": is 0 — give the hours spent',
+      '::warning file=content/code-json/agency.json,line=70::"laborHours" in the entry "app-1" of "releases": is 0 — give the hours spent',
       "0 errors, 16 warnings, 0 notes",
     ]);
   });
@@ -51,7 +52,7 @@ describe("report", () => {
 });
 
 describe("report, given the files a change touches", () => {
-  const inventory = Array.from({ length: 40 }, (_, i) => problem("content/code-json/cwds.json", 10 + i, `releases[${i}].tags: has no tags`, "add a few words", "warning"));
+  const inventory = Array.from({ length: 40 }, (_, i) => problem("content/code-json/cwds.json", 10 + i, `"tags" in the entry "app-${i}" of "releases": has no tags`, "add a few words", "warning", undefined, '"tags" in each entry of "releases": has no tags'));
   const mine = [problem("content/values.md", 4, "the link text is a bare address", "use words", "warning"), problem("content/values.md", 9, "reads at grade 8", undefined, "note")];
   const elsewhere = [problem("content/about.md", 2, "the heading skips a level", "use ###", "error"), problem("content/about.md", 1, "reads at grade 7", undefined, "note")];
 

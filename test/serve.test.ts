@@ -89,10 +89,10 @@ describe("npm start", () => {
 
     await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
-    expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "footer[0].txt" — did you mean "text"?`);
+    expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "txt" in the first entry of "footer" — did you mean "text"?`);
     // The last build stays, and every page lists the mistake at its top; no stack trace of the generator anywhere.
     await server.until(/File changed[\s\S]*did you mean "text"[\s\S]*Wrote 0 files/);
-    expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector(".preview-problems"))).toContain('navigation.yaml:5:5 error: unknown field "footer[0].txt"');
+    expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector(".preview-problems"))).toContain('navigation.yaml:5:5 error: unknown field "txt" in the first entry of "footer"');
     expect(server.output()).not.toMatch(/stack trace|^\s+at |Error\b/m);
 
     await server.change(navigation, readFileSync(navigation, "utf8").replace("txt: Write to us", "text: Contact us again"));

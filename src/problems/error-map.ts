@@ -13,11 +13,46 @@ export interface FieldIssue {
   fix: string;
 }
 
-/** Names a path the way an editor reads it: `releases[3].name`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`))
-    .join("");
+const ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** "the 7th": words for the first ten, as people count entries in a list. */
+function ordinal(position: number): string {
+  if (position <= ordinals.length) return `the ${ordinals[position - 1]!}`;
+  const suffix = position % 100 >= 11 && position % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][position % 10] ?? "th");
+  return `the ${position}${suffix}`;
+}
+
+/** What an entry of a list calls itself, if it has a short name or title: "CalFresh app". */
+function entryName(entry: unknown): string | undefined {
+  if (entry === null || typeof entry !== "object") return undefined;
+  const { name, title } = entry as Record<string, unknown>;
+  const label = typeof name === "string" ? name : typeof title === "string" ? title : undefined;
+  return label && label.length <= 60 && !/["\n]/.test(label) ? label : undefined;
+}
+
+/**
+ * Names a place in the data in the editor's own terms, from the field outwards:
+ * `["primary", 6, "url"]` is `"url" in the seventh entry of "primary"`, never `primary[6].url`.
+ * Given the data, an entry with a name is called by it: `"url" in the entry "Office hours" of "primary"`.
+ * `anyEntry` says it of every entry, for the same fault found in many: `"tags" in each entry of "releases"`.
+ */
+export function describeField(path: readonly PropertyKey[], data?: unknown, { anyEntry = false } = {}): string {
+  if (path.length === 0) return "the whole file";
+  const words: string[] = [];
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === "number") {
+      const list = path[i - 1];
+      const hasName = typeof list === "string";
+      const name = data === undefined ? undefined : entryName(valueAt(data, path.slice(0, i + 1)));
+      const entry = anyEntry ? "each entry" : name ? `the entry "${name}"` : `${ordinal(segment + 1)} entry`;
+      words.push(`${entry}${hasName ? ` of "${list}"` : ""}`);
+      if (hasName) i--;
+    } else {
+      words.push(`"${String(segment)}"`);
+    }
+  }
+  return words.join(" in ");
 }
 
 const typeNames: Record<string, string> = {
@@ -73,7 +108,7 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
   const issues: FieldIssue[] = [];
   for (const issue of error.issues) {
     const path = issue.path as PropertyKey[];
-    const name = formatPath(path);
+    const name = describeField(path, data);
     const value = valueAt(data, path);
     switch (issue.code) {
       case "unrecognized_keys": {
@@ -83,7 +118,7 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
           issues.push({
             path: [...path, key],
             atKey: true,
-            message: `unknown field "${formatPath([...path, key])}"`,
+            message: `unknown field ${describeField([...path, key], data)}`,
             fix: guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
           });
         }
@@ -92,9 +127,9 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
       case "invalid_type": {
         const expected = typeNames[issue.expected] ?? issue.expected;
         if (value === undefined) {
-          issues.push({ path, atKey: true, missing: true, message: `the field "${name}" is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
+          issues.push({ path, atKey: true, missing: true, message: `the field ${name} is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
         } else {
-          issues.push({ path, atKey: false, message: `"${name}" should be ${expected}, but it is ${describeValue(value)}`, fix: `write ${expected} here` });
+          issues.push({ path, atKey: false, message: `${name} should be ${expected}, but it is ${describeValue(value)}`, fix: `write ${expected} here` });
         }
         break;
       }
@@ -104,27 +139,27 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         issues.push({
           path,
           atKey: false,
-          message: `"${name}" is ${describeValue(value)}, which is not one of ${options.join(", ")}`,
+          message: `${name} is ${describeValue(value)}, which is not one of ${options.join(", ")}`,
           fix: guess ? `did you mean "${guess}"?` : `use one of: ${options.join(", ")}`,
         });
         break;
       }
       case "invalid_format":
         if (issue.format === "date") {
-          issues.push({ path, atKey: false, message: `"${name}" should be a real date written YYYY-MM-DD, but it is ${describeValue(value)}`, fix: "write the date like 2025-06-30" });
+          issues.push({ path, atKey: false, message: `${name} should be a real date written YYYY-MM-DD, but it is ${describeValue(value)}`, fix: "write the date like 2025-06-30" });
           break;
         }
-        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
+        issues.push({ path, atKey: false, message: `${name} ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
         break;
       case "too_small":
         if (issue.origin === "string") {
-          issues.push({ path, atKey: false, message: `"${name}" is empty`, fix: "write some text here" });
+          issues.push({ path, atKey: false, message: `${name} is empty`, fix: "write some text here" });
           break;
         }
-        issues.push({ path, atKey: false, message: `"${name}" needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`, fix: "add the missing items" });
+        issues.push({ path, atKey: false, message: `${name} needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`, fix: "add the missing items" });
         break;
       default:
-        issues.push({ path, atKey: false, message: `"${name}" ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
+        issues.push({ path, atKey: false, message: `${name} ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
     }
   }
   return issues;

@@ -13,6 +13,8 @@ export interface Problem {
   message: string;
   /** How to fix it. */
   fix?: string;
+  /** The message said of any entry of a list, so a fault found in many entries can be printed once. */
+  kind?: string;
 }
 
 export function problem(
@@ -22,8 +24,9 @@ export function problem(
   fix?: string,
   severity: Severity = "error",
   column?: number,
+  kind?: string,
 ): Problem {
-  return { file: displayPath(file), line, column, severity, message, fix };
+  return { file: displayPath(file), line, column, severity, message, fix, ...(kind === undefined ? {} : { kind }) };
 }
 
 /** Paths are shown relative to the working folder, as an editor sees them in the repository; web addresses as they are. */
@@ -47,9 +50,9 @@ export function formatAnnotation(p: Problem): string {
   return `::${command} file=${p.file},line=${p.line}${col}::${escape(p.message + (p.fix ? ` — ${p.fix}` : ""))}`;
 }
 
-/** Problems of one kind in one file, as "releases[3].tags" and "releases[7].tags" are: one message, every line. */
+/** Problems of one kind in one file, as the missing tags of many releases are: one message, every line. */
 export interface ProblemGroup {
-  /** The message with list positions as [*]: "releases[*].tags: has no tags". */
+  /** The message said of any entry: `"tags" in each entry of "releases": has no tags`. */
   message: string;
   fix: string;
   count: number;
@@ -61,7 +64,7 @@ export interface ProblemGroup {
 export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
   const groups = new Map<string, { message: string; fix: string; problems: Problem[] }>();
   for (const p of problems) {
-    const message = p.message.replace(/\[\d+\]/g, "[*]");
+    const message = p.kind ?? p.message;
     const key = [p.file, p.severity, message, p.fix].join("\u0000");
     if (!groups.has(key)) groups.set(key, { message, fix: p.fix ?? "", problems: [] });
     groups.get(key)!.problems.push(p);

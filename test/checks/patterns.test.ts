@@ -11,11 +11,11 @@ describe("a value that does not match its field's pattern", () => {
       "_data/inventories.yaml": "- file: GSA.json\n  name: General Services Administration\n  acronym: GSA\n",
     });
     expect(problems.filter((line) => !line.startsWith("code-json/")).sort()).toEqual([
-      '_data/inventories.yaml:1:9 error: "[0].file" must be a file name in content/code-json/, such as cdt.json, but it is the text "GSA.json" — rename the file and write it here as gsa.json (small letters, digits and hyphens)',
-      '_data/navigation.yaml:5:10 error: "primary[1].url" must be a path on the site such as /about/, but it is the text "office-hours" — write it as /office-hours/',
+      '_data/inventories.yaml:1:9 error: "file" in the entry "General Services Administration" must be a file name in content/code-json/, such as cdt.json, but it is the text "GSA.json" — rename the file and write it here as gsa.json (small letters, digits and hyphens)',
+      '_data/navigation.yaml:5:10 error: "url" in the second entry of "primary" must be a path on the site such as /about/, but it is the text "office-hours" — write it as /office-hours/',
       'hours.md:4:12 error: "permalink" must look like /some-page/ or /page.html, but it is the text "Office Hours" — write it as /office-hours/',
       'hours.md:6:15 error: "review_every" must be a number and a unit, such as 6 months, 1 year or 90 days, but it is the text "twice a year" — write a number, a space and days, weeks, months or years, such as 6 months',
-      'hours.md:7:17 error: "redirect_from[0]" must be an old address on this site, such as /old-page/, but it is the text "our-values" — write it as /our-values/, the address as it was, starting and ending with /',
+      'hours.md:7:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, but it is the text "our-values" — write it as /our-values/, the address as it was, starting and ending with /',
     ]);
     expect(problems.join("\n")).not.toMatch(/regex/);
   });

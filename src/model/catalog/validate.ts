@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { ErrorObject } from "ajv";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { formatPath } from "../../problems/error-map.ts";
+import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
 import { today } from "../review.ts";
 import { parseYaml, YamlSyntaxError, type YamlSource } from "../yaml-source.ts";
@@ -177,7 +177,7 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
   const data = source.value;
   const report = (path: (string | number)[], message: string, fix: string, severity: Severity) => {
     const { line } = source.position(path, "key");
-    return problem(file, line, `${formatPath(path) || "(the whole file)"}: ${message}`, fix, severity);
+    return problem(file, line, `${describeField(path, data)}: ${message}`, fix, severity, undefined, `${describeField(path, data, { anyEntry: true })}: ${message}`);
   };
   const valid = validateSchema(data) as boolean;
   const invalidReleases = new Set<number>();
@@ -189,12 +189,12 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
     const explained = explain(error, data);
     if (explained.path[0] === "releases" && typeof explained.path[1] === "number") invalidReleases.add(explained.path[1]);
     else validOutsideReleases = false;
-    const field = formatPath(explained.path);
+    const field = JSON.stringify(explained.path);
     if (refused.has(field)) continue;
     refused.add(field);
     problems.push(report(explained.path, explained.message, explained.fix, schemaSeverity));
   }
   // A field the schema already refuses needs no second message.
-  for (const fault of readerFaults(data, on)) if (!refused.has(formatPath(fault.path))) problems.push(report(fault.path, fault.message, fault.fix, "warning"));
+  for (const fault of readerFaults(data, on)) if (!refused.has(JSON.stringify(fault.path))) problems.push(report(fault.path, fault.message, fault.fix, "warning"));
   return { inventory: data, problems: problems.sort((a, b) => a.line - b.line), valid, validOutsideReleases, invalidReleases };
 }

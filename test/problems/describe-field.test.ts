@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { describeField } from "../../src/problems/error-map.ts";
+
+describe("a place in the data, named for a person who never wrote a path", () => {
+  it("is the field's own name, then the entries and groups around it, counted in words", () => {
+    expect(describeField(["title"])).toBe('"title"');
+    expect(describeField(["primary", 6, "url"])).toBe('"url" in the seventh entry of "primary"');
+    expect(describeField([3, "file"])).toBe('"file" in the fourth entry');
+    expect(describeField(["redirect_from", 0])).toBe('the first entry of "redirect_from"');
+    expect(describeField(["releases", 0, "date", "created"])).toBe('"created" in "date" in the first entry of "releases"');
+    expect(describeField(["releases", 10, "tags"])).toBe('"tags" in the 11th entry of "releases"');
+    expect(describeField(["releases", 111, "tags"])).toBe('"tags" in the 112th entry of "releases"');
+    expect(describeField(["releases", 21, "tags"])).toBe('"tags" in the 22nd entry of "releases"');
+    expect(describeField([])).toBe("the whole file");
+  });
+
+  it("calls an entry by its name or title when it has a short one, and any entry 'each entry' for a fault found in many", () => {
+    const data = { primary: [{ text: "Home", url: "/" }, { title: "Office hours", url: "office-hours" }], releases: [{ name: 'say "hi"' }, { name: "x".repeat(61) }] };
+    expect(describeField(["primary", 1, "url"], data)).toBe('"url" in the entry "Office hours" of "primary"');
+    expect(describeField(["primary", 0, "url"], data)).toBe('"url" in the first entry of "primary"');
+    expect(describeField(["releases", 0, "tags"], data)).toBe('"tags" in the first entry of "releases"');
+    expect(describeField(["releases", 1, "tags"], data)).toBe('"tags" in the second entry of "releases"');
+    expect(describeField(["releases", 1, "tags"], data, { anyEntry: true })).toBe('"tags" in each entry of "releases"');
+  });
+});
