@@ -2,8 +2,9 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
-import { changedFiles } from "../src/model/git.ts";
+import { changedLines } from "../src/model/git.ts";
 import { displayPath } from "../src/problems/problems.ts";
+import type { ChangedLines } from "../src/problems/report.ts";
 import { outputDirProblem } from "../src/publish/output.ts";
 import { didYouMean } from "../src/problems/suggest.ts";
 
@@ -90,10 +91,10 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
 }
 
 /**
- * The content folder's files a change touches, as problems name them; undefined (everything in full) outside a git
- * checkout, or when the change touches nothing in the content folder.
+ * The content folder's files a change touches, as problems name them, with their changed lines; undefined (everything
+ * in full) outside a git checkout, or when the change touches nothing in the content folder.
  */
-function focusOn(contentDir: string, base: string): Set<string> | undefined {
-  const inContent = [...(changedFiles(contentDir, base) ?? [])].filter((file) => file.startsWith(contentDir + path.sep));
-  return inContent.length ? new Set(inContent.map(displayPath)) : undefined;
+function focusOn(contentDir: string, base: string): ChangedLines | undefined {
+  const inContent = [...(changedLines(contentDir, base) ?? [])].filter(([file]) => file.startsWith(contentDir + path.sep));
+  return inContent.length ? new Map(inContent.map(([file, lines]) => [displayPath(file), lines])) : undefined;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { changedFiles, readCommitDates } from "../src/model/git.ts";
+import { changedLines, readCommitDates } from "../src/model/git.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
 import { tempDir } from "./helpers.ts";
 
@@ -34,14 +34,26 @@ describe("readCommitDates: one git log pass for the whole site", () => {
   });
 });
 
-describe("the files a change touches", () => {
-  it("are those changed since the branch it came from, committed or not", () => {
+describe("what a change touches", () => {
+  const byName = (changed: ReturnType<typeof changedLines>) => Object.fromEntries([...(changed ?? [])].map(([file, lines]) => [path.basename(file), lines === "every line" ? lines : [...lines].sort((a, b) => a - b)]));
+
+  it("is each file changed since the branch it came from, committed or not, with its changed lines; every line of a new or moved file", () => {
     const repo = new ThrowawayRepo(tempDir());
-    repo.commit("2026-01-01T00:00:00Z", { "a.md": "a", "b.md": "b" });
+    repo.commit("2026-01-01T00:00:00Z", { "a.md": "1\n2\n3\n4\n5\n6\n", "b.md": "b\n", "c.md": "c\n", "d.md": "1\n2\n3\n" });
     repo.git(["checkout", "-q", "-b", "edit"]);
-    repo.commit("2026-01-02T00:00:00Z", { "a.md": "a, edited" });
-    writeFileSync(path.join(repo.dir, "new.md"), "new");
-    expect([...(changedFiles(repo.dir, "main") ?? [])].map((file) => path.basename(file)).sort()).toEqual(["a.md", "new.md"]);
-    expect(changedFiles(repo.dir, "no-such-branch")).toBeUndefined();
+    repo.commit("2026-01-02T00:00:00Z", { "a.md": "1\ntwo\n3\n4\n5\nsix\nseven\n" });
+    repo.git(["mv", "c.md", "moved.md"]);
+    writeFileSync(path.join(repo.dir, "b.md"), "b, not yet committed\n");
+    writeFileSync(path.join(repo.dir, "d.md"), "1\n3\n");
+    writeFileSync(path.join(repo.dir, "new.md"), "new\n");
+    expect(byName(changedLines(repo.dir, "main"))).toEqual({
+      "a.md": [2, 6, 7],
+      "b.md": [1],
+      // A line taken out: the lines either side of where it was.
+      "d.md": [1, 2],
+      "moved.md": "every line",
+      "new.md": "every line",
+    });
+    expect(changedLines(repo.dir, "no-such-branch")).toBeUndefined();
   });
 });

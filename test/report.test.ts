@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { problem } from "../src/problems/problems.ts";
-import { report } from "../src/problems/report.ts";
+import { report, type ChangedLines } from "../src/problems/report.ts";
 
 const problems = [
   problem("content/values.md", 12, "a note for the editor", undefined, "note"),
@@ -58,7 +58,7 @@ describe("report, given the files a change touches", () => {
 
   it("prints the touched files' problems and every error in full, and one line for each other file's warnings", () => {
     const lines: string[] = [];
-    expect(report([...inventory, ...mine, ...elsewhere], (l) => lines.push(l), {}, new Set(["content/values.md"]))).toBe(1);
+    expect(report([...inventory, ...mine, ...elsewhere], (l) => lines.push(l), {}, new Map([["content/values.md", new Set([4, 9])]]))).toBe(1);
     expect(lines).toEqual([
       "content/about.md:2 error: the heading skips a level — use ###",
       "content/values.md:4 warning: the link text is a bare address — use words",
@@ -68,9 +68,13 @@ describe("report, given the files a change touches", () => {
     ]);
   });
 
-  it("annotates on GitHub only the files the pull request changes", () => {
-    const lines: string[] = [];
-    report([...inventory, ...mine, ...elsewhere], (l) => lines.push(l), { GITHUB_ACTIONS: "true" }, new Set(["content/values.md"]));
-    expect(lines.filter((l) => l.startsWith("::")).map((l) => l.split("::")[1])).toEqual(["warning file=content/values.md,line=4", "notice file=content/values.md,line=9"]);
+  it("annotates a pull request's diff with every error, and the warnings and notes on the lines it changes", () => {
+    const annotations = (changed: ChangedLines) => {
+      const lines: string[] = [];
+      report([...inventory, ...mine, ...elsewhere], (l) => lines.push(l), { GITHUB_ACTIONS: "true" }, changed);
+      return lines.filter((l) => l.startsWith("::")).map((l) => l.split("::")[1]);
+    };
+    expect(annotations(new Map([["content/values.md", new Set([9])]]))).toEqual(["error file=content/about.md,line=2", "notice file=content/values.md,line=9"]);
+    expect(annotations(new Map([["content/values.md", "every line"]]))).toEqual(["error file=content/about.md,line=2", "warning file=content/values.md,line=4", "notice file=content/values.md,line=9"]);
   });
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import type { ChangedLines } from "../problems/report.ts";
 
 export interface CommitDates {
   /** Whether the folder is in a git checkout at all. */
@@ -57,15 +58,35 @@ export function readCommitDates(dir: string): CommitDates {
 }
 
 /**
- * The files a change touches, by absolute path: those that differ from where `base` and this checkout part ways
- * (as a pull request shows them), plus any not committed yet. Undefined when git cannot say (no such branch).
+ * What a change touches, as a pull request shows it, by absolute path: the files that differ from where `base` and
+ * this checkout part ways, committed or not, with their changed lines (every line of a file it adds or renames), plus
+ * the files not committed yet. Undefined when git cannot say (no such branch).
  */
-export function changedFiles(dir: string, base: string): Set<string> | undefined {
+export function changedLines(dir: string, base: string): ChangedLines | undefined {
   try {
     const root = git(dir, ["rev-parse", "--show-toplevel"]).trim();
-    const committed = git(dir, ["diff", "--name-only", `${base}...HEAD`]);
-    const uncommitted = git(dir, ["status", "--porcelain", "--untracked-files=all"]).split("\n").map((line) => line.slice(3));
-    return new Set([...committed.split("\n"), ...uncommitted].filter(Boolean).map((file) => path.join(root, file)));
+    const forkPoint = git(dir, ["merge-base", base, "HEAD"]).trim();
+    // Against the working tree, so uncommitted edits count; without renames, so a moved file is new in every line.
+    const diff = git(dir, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-renames", "--no-color", "--no-ext-diff", forkPoint, "--", "."]);
+    const changed = new Map<string, ReadonlySet<number> | "every line">();
+    let file: string | undefined;
+    for (const line of diff.split("\n")) {
+      // A deleted file ("+++ /dev/null") has no lines to point at.
+      if (line.startsWith("+++ ")) file = line.startsWith("+++ b/") ? path.join(root, line.slice("+++ b/".length)) : undefined;
+      const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!hunk || !file) continue;
+      const lines = changed.get(file) ?? new Set<number>();
+      if (lines === "every line" || (hunk[1] === "0" && hunk[2] === "0")) {
+        changed.set(file, "every line");
+        continue;
+      }
+      const [start, count] = [Number(hunk[3]), hunk[4] === undefined ? 1 : Number(hunk[4])];
+      // Lines only removed: a problem that causes shows on the lines either side of the gap.
+      const touched = count === 0 ? [start, start + 1] : Array.from({ length: count }, (_, i) => start + i);
+      changed.set(file, new Set([...lines, ...touched]));
+    }
+    for (const file of git(dir, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."]).split("\n").filter(Boolean)) changed.set(path.join(root, file), "every line");
+    return changed;
   } catch {
     return undefined;
   }

@@ -1,15 +1,19 @@
 import { formatAnnotation, formatProblem, groupedProblem, groupProblems, summarize, type Problem } from "./problems.ts";
 
+/** What a change touches: each file, as displayed, with its changed lines, or every line of a file it adds. */
+export type ChangedLines = ReadonlyMap<string, ReadonlySet<number> | "every line">;
+
 /** A kind of problem seen this often in one file is printed once, with its lines, not once a line. */
 const groupedFrom = 3;
 
 /**
  * Prints problems for a person (and, on GitHub Actions, as annotations on the pull request); returns the exit code.
- * An inventory with the same fault in every release says so on one line, not on hundreds. Given the files a change
- * touches (`changed`, as displayed), every error is still printed, but the warnings and notes of other files are
- * one line a file, and only the changed files are annotated: an editor sees their own problems first.
+ * An inventory with the same fault in every release says so on one line, not on hundreds. Given what a change
+ * touches (`changed`, by file as displayed), every error is still printed, but the warnings and notes of other files
+ * are one line a file: an editor sees their own problems first. A pull request's diff is annotated with every error,
+ * and with the warnings and notes on the lines it changes.
  */
-export function report(problems: readonly Problem[], out: (line: string) => void = console.error, env = process.env, changed?: ReadonlySet<string>): number {
+export function report(problems: readonly Problem[], out: (line: string) => void = console.error, env = process.env, changed?: ChangedLines): number {
   const order = { error: 0, warning: 1, note: 2 } as const;
   const inFocus = (p: Problem) => !changed || changed.has(p.file) || p.severity === "error";
   const elsewhere = problems.filter((p) => !inFocus(p));
@@ -24,7 +28,11 @@ export function report(problems: readonly Problem[], out: (line: string) => void
   for (const p of shown) out(formatProblem(p));
   // Notes on untouched files (each page's reading grade) are only counted; their warnings get a line a file.
   for (const [file, count] of countByFile(elsewhere.filter((p) => p.severity === "warning"))) out(`${file}: ${count} in a file this change does not touch — npm run check -- --all lists them`);
-  if (env.GITHUB_ACTIONS === "true") for (const p of shown) if (!changed || changed.has(p.file)) out(formatAnnotation(p));
+  const onChangedLine = (p: Problem) => {
+    const lines = changed?.get(p.file);
+    return lines === "every line" || (lines !== undefined && lines.has(p.line));
+  };
+  if (env.GITHUB_ACTIONS === "true") for (const p of shown) if (!changed || p.severity === "error" || onChangedLine(p)) out(formatAnnotation(p));
   if (problems.length) out(summarize(problems));
   return problems.some((p) => p.severity === "error") ? 1 : 0;
 }
