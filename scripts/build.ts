@@ -6,7 +6,7 @@ import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 
 const options = commonArgs();
-const { problems, fileCount, timings } = await runPipeline({ ...options, write: true });
+const { problems, fileCount, timings } = await runPipeline(options);
 const code = report(problems, console.error, process.env, options.focus);
 if (options.timings) console.error(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
 if (code === 0) console.log(`Built ${fileCount} files into ${options.outputDir}`);

@@ -1,11 +1,11 @@
 // npm run check: every check the build makes, without publishing anything.
-import { runPipeline } from "../src/pipeline.ts";
+import { checkContent } from "../src/prepare.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 
 const options = commonArgs();
-const { problems, fileCount } = await runPipeline({ ...options, write: false });
+const { problems, model } = await checkContent(options);
 const code = report(problems, console.error, process.env, options.focus);
-if (code === 0) console.log(`Checked ${fileCount} pages: no errors.`);
+if (code === 0) console.log(`Checked ${model.pages.length} pages: no errors.`);
 await exitWhenWritten(code);

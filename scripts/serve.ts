@@ -4,7 +4,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../src/options.ts";
-import { prepareSite, siteEleventy } from "../src/pipeline.ts";
+import { siteEleventy } from "../src/pipeline.ts";
+import { prepareSite } from "../src/prepare.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import type { Problem } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";

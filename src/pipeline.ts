@@ -1,34 +1,23 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { checkExternalLinks } from "./checks/external.ts";
-import { checkSite, type CheckedSite, type CheckOptions } from "./checks/index.ts";
-import { readSource } from "./model/read-source.ts";
-import { loadSite, type SiteOptions } from "./model/site.ts";
 import { collectGarbage } from "./memory.ts";
-import { append, ContentError, displayPath, hasErrors, problem, type Problem } from "./problems/problems.ts";
+import { checkContent, type CheckContentOptions } from "./prepare.ts";
+import { append, ContentError, hasErrors, problem, type Problem } from "./problems/problems.ts";
 import { makeStaging, swapInto } from "./publish/swap.ts";
 import { configureSite, renderInput, type RenderableSite, type RenderOptions } from "./render/eleventy.ts";
 import { startSearchIndex } from "./search/pagefind.ts";
 
-export interface PipelineOptions extends SiteOptions {
+export interface PipelineOptions extends CheckContentOptions {
   /** Where the finished site goes. It is replaced only when everything passed. */
   outputDir: string;
-  /** false: check only (`npm run check`), writing nothing. */
-  write: boolean;
-  /** Also request every external link once (`npm run check -- --external`); needs the network. */
-  external?: boolean;
-  /** Overdue reviews fail the check (`--strict`). */
-  strict?: boolean;
-  /** A previous build's sitemap.xml or address list, a file or a web address (`--since`). */
-  since?: string;
   /** How much HTML one Pagefind process indexes before the index is built in parts (tests make it small). */
   searchPartBytes?: number;
 }
 
 export interface PipelineResult {
   problems: Problem[];
-  /** How many files were written (pages and generated files), or for a check how many pages were checked. */
+  /** How many files were written: pages and generated files. */
   fileCount: number;
   /** Seconds spent in each step, in order (`npm run build -- --timings`, and the benchmark). */
   timings: [step: string, seconds: number][];
@@ -49,21 +38,6 @@ function stopwatch() {
 }
 
 /**
- * Reads the content folder into the site model and checks it, rendering each page's body once. Every command
- * starts here: the build, the check, the preview and Eleventy's own command line.
- */
-export function prepareSite(options: SiteOptions, checkOptions: CheckOptions): RenderableSite & CheckedSite {
-  const model = loadSite(options);
-  if (model.commits.shallow) {
-    model.problems.push(
-      problem(model.contentDir, 1, "this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date", "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
-    );
-  }
-  const { problems, bodies, externalLinks } = checkSite(model, checkOptions);
-  return { model, bodies, problems, externalLinks };
-}
-
-/**
  * An Eleventy that renders exactly the prepared site, and nothing it finds on its own. `site` is asked again each
  * time Eleventy configures itself: once for a build, and on every change while watching.
  */
@@ -79,20 +53,15 @@ export function siteEleventy(site: () => RenderableSite, outputDir: string, opti
 
 /**
  * Content → site model → checks (each page rendered once, its HTML read as a browser reads it) → Eleventy, given
- * the model and the checked HTML, into a staging folder → Pagefind → (write only) an atomic swap into place.
+ * the model and the checked HTML, into a staging folder → Pagefind → an atomic swap into place.
  * With an error anywhere nothing is rendered, and nothing is written.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { timings, lap } = stopwatch();
-  const contentDir = path.resolve(options.contentDir);
-  const read = options.since === undefined ? undefined : await readSource(options.since);
-  const since = read?.bytes && { file: displayPath(options.since!), text: new TextDecoder().decode(read.bytes) };
-  const site = prepareSite({ contentDir, pathPrefix: options.pathPrefix }, { strict: options.strict ?? false, since });
+  const site = await checkContent(options);
   const { problems } = site;
-  if (read?.failure) problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, "check the address, or give a saved copy of the sitemap: --since sitemap.xml"));
-  if (options.external) append(problems, (await checkExternalLinks(site.externalLinks)));
   lap("reading and checks");
-  if (!options.write || !site.model.data || hasErrors(problems)) return { problems, fileCount: options.write ? 0 : site.model.pages.length, timings };
+  if (!site.model.data || hasErrors(problems)) return { problems, fileCount: 0, timings };
 
   const outputDir = path.resolve(options.outputDir);
   const staging = makeStaging(outputDir);
@@ -107,7 +76,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const [, templates] = await eleventy.write();
       fileCount = templates.filter((t) => t.url).length;
     } catch (error) {
-      append(problems, (error instanceof ContentError ? error.problems : [problem(contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));
+      append(problems, (error instanceof ContentError ? error.problems : [problem(site.model.contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));
     }
     collectGarbage();
     lap("Eleventy");

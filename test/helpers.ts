@@ -66,7 +66,7 @@ export function indexedPages(site: string, bundle = ""): Fragment[] {
  * `npm run check` would print its problems (paths relative to the content folder).
  */
 export async function checkedProblems(files: Record<string, string | Buffer>, base = path.join(fixtures, "checks", "base")): Promise<string[]> {
-  const { prepareSite } = await import("../src/pipeline.ts");
+  const { prepareSite } = await import("../src/prepare.ts");
   const { formatProblem } = await import("../src/problems/problems.ts");
   const content = path.join(tempDir(), "content");
   cpSync(base, content, { recursive: true });

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { checkExternalLinks } from "./checks/external.ts";
+import { checkSite, type CheckedSite, type CheckOptions } from "./checks/index.ts";
+import { readSource } from "./model/read-source.ts";
+import { loadSite, type SiteModel, type SiteOptions } from "./model/site.ts";
+import { append, displayPath, problem } from "./problems/problems.ts";
+
+/** A site read into its model and checked: what Eleventy is given to render. */
+export interface PreparedSite extends CheckedSite {
+  model: SiteModel;
+}
+
+/**
+ * Reads the content folder into the site model and checks it, rendering each page's body once. Every command
+ * starts here: the build, the check, the preview and Eleventy's own command line. Nothing here loads Eleventy.
+ */
+export function prepareSite(options: SiteOptions, checkOptions: CheckOptions): PreparedSite {
+  const model = loadSite(options);
+  if (model.commits.shallow) {
+    model.problems.push(
+      problem(model.contentDir, 1, "this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date", "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
+    );
+  }
+  const { problems, bodies, externalLinks } = checkSite(model, checkOptions);
+  return { model, bodies, problems, externalLinks };
+}
+
+export interface CheckContentOptions extends SiteOptions {
+  /** Also request every external link once (`--external`); needs the network. */
+  external?: boolean;
+  /** Overdue reviews fail the check (`--strict`). */
+  strict?: boolean;
+  /** A previous build's sitemap.xml or address list, a file or a web address (`--since`). */
+  since?: string;
+}
+
+/** Prepares the site with every check the command line asks for: what `npm run check` and the build both run. */
+export async function checkContent(options: CheckContentOptions): Promise<PreparedSite> {
+  const read = options.since === undefined ? undefined : await readSource(options.since);
+  const since = read?.bytes && { file: displayPath(options.since!), text: new TextDecoder().decode(read.bytes) };
+  const site = prepareSite({ ...options, contentDir: path.resolve(options.contentDir) }, { strict: options.strict ?? false, since });
+  if (read?.failure) site.problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, "check the address, or give a saved copy of the sitemap: --since sitemap.xml"));
+  if (options.external) append(site.problems, await checkExternalLinks(site.externalLinks));
+  return site;
+}
