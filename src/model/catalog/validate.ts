@@ -5,8 +5,8 @@ import addFormats from "ajv-formats";
 import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
 import { today } from "../review.ts";
-import { parseYaml, YamlSyntaxError, type YamlSource } from "../yaml-source.ts";
 import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
+import { parseJsonWithPlaces } from "./json-source.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf } from "./read.ts";
 
 /** The code.gov metadata schema 2.0.0, as GSA published it. */
@@ -167,13 +167,7 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
   }
   const fault = jsonFault(text);
   if (fault) return unreadable(placeIn(text, fault.offset), `the file is not valid JSON: ${fault.message}`, fault.fix);
-  let source: YamlSource;
-  try {
-    source = parseYaml(text); // JSON is YAML: this reading knows the line of every field
-  } catch (error) {
-    if (!(error instanceof YamlSyntaxError)) throw error;
-    return unreadable(error, `the file could not be read: ${error.message}`, error.fix ?? "check the brackets and quotes near this line");
-  }
+  const source = parseJsonWithPlaces(text);
   const data = source.value;
   const report = (path: (string | number)[], message: string, fix: string, severity: Severity) => {
     const { line } = source.position(path, "key");
