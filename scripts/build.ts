@@ -3,12 +3,16 @@
 import { runPipeline } from "../src/pipeline.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
-import { exitWhenWritten } from "./exit.ts";
+import { runAsProgram, type Printer } from "./exit.ts";
 
-const options = commonArgs();
-const { problems, fileCount, timings } = await runPipeline(options);
-const code = report(problems, console.error, process.env, options.focus);
-if (options.timings) console.error(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
-if (code === 0) console.log(`Built ${fileCount} files into ${options.outputDir}`);
-else console.error("Nothing was published: fix the errors above and build again.");
-await exitWhenWritten(code);
+export async function build(args: string[], print: Printer): Promise<number> {
+  const options = commonArgs(args);
+  const { problems, fileCount, timings } = await runPipeline(options);
+  const code = report(problems, print.err, process.env, options.focus);
+  if (options.timings) print.err(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
+  if (code === 0) print.out(`Built ${fileCount} files into ${options.outputDir}`);
+  else print.err("Nothing was published: fix the errors above and build again.");
+  return code;
+}
+
+await runAsProgram(import.meta.url, build);

@@ -2,10 +2,14 @@
 import { checkContent } from "../src/prepare.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
-import { exitWhenWritten } from "./exit.ts";
+import { runAsProgram, type Printer } from "./exit.ts";
 
-const options = commonArgs();
-const { problems, model } = await checkContent(options);
-const code = report(problems, console.error, process.env, options.focus);
-if (code === 0) console.log(`Checked ${model.pages.length} pages: no errors.`);
-await exitWhenWritten(code);
+export async function check(args: string[], print: Printer): Promise<number> {
+  const options = commonArgs(args);
+  const { problems, model } = await checkContent(options);
+  const code = report(problems, print.err, process.env, options.focus);
+  if (code === 0) print.out(`Checked ${model.pages.length} pages: no errors.`);
+  return code;
+}
+
+await runAsProgram(import.meta.url, check);

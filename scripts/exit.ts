@@ -1,3 +1,14 @@
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+/** Where a command prints: what it did to `out`, problems to `err`. Tests collect them. */
+export interface Printer {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const consolePrinter: Printer = { out: console.log, err: console.error };
+
 /**
  * Ends a command with `code` once everything it printed has been written. Writes to a pipe (a CI log,
  * `| less`) are asynchronous, and process.exit() alone drops what the reader has not taken yet: a check with
@@ -6,4 +17,9 @@
 export async function exitWhenWritten(code: number): Promise<never> {
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
   process.exit(code);
+}
+
+/** Runs a script's command when the script is the program started (`tsx scripts/check.ts`), not when it is imported. */
+export async function runAsProgram(moduleUrl: string, command: (args: string[], print: Printer) => Promise<number>): Promise<void> {
+  if (process.argv[1] && moduleUrl === pathToFileURL(realpathSync(process.argv[1])).href) await exitWhenWritten(await command(process.argv.slice(2), consolePrinter));
 }

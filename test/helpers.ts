@@ -27,6 +27,28 @@ export function runScript(name: string, args: string[] = [], env: NodeJS.Process
   });
 }
 
+/**
+ * Runs `npm run check` or `npm run build` with these arguments in this process, as the command would in its own:
+ * the same arguments, environment and working folder, and what it prints. A test that needs the process itself
+ * (its exit on a mistyped option, output through a pipe, being killed) uses runScript.
+ */
+export async function runInProcess(name: "check" | "build", args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd = root): Promise<CommandResult> {
+  const command = name === "check" ? (await import("../scripts/check.ts")).check : (await import("../scripts/build.ts")).build;
+  const [savedCwd, savedEnv] = [process.cwd(), { ...process.env }];
+  Object.assign(process.env, { GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "", ...env });
+  process.chdir(cwd);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  try {
+    const code = await command(args, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
+    return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+  } finally {
+    process.chdir(savedCwd);
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  }
+}
+
 export const tempDir = (prefix = "codecagov-") => mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** Builds a content folder into a fresh temporary folder. */
