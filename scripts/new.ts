@@ -1,7 +1,6 @@
 // npm run new -- "Page title" [--content DIR]: writes a new page with valid front matter, ready to edit.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generatorRoot } from "../src/options.ts";
 import { today } from "../src/model/review.ts";
 import { slugify } from "../src/model/slug.ts";
 import { placeholderDescription } from "../src/schema/page.ts";

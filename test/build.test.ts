@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
 import { buildInto, indexedPages, problemLines, readPage, root, tempDir, text } from "./helpers.ts";
 
@@ -20,8 +20,8 @@ const contentPages = [
 
 let site: string;
 
-beforeAll(async () => {
-  const build = await buildInto(path.join(root, "content"));
+beforeAll(() => {
+  const build = inject("site");
   // The agencies' inventories are published with their faults shown: those are warnings for their coordinators.
   expect(problemLines(build.stderr).filter((line) => !line.includes(" note: ") && !line.startsWith("content/code-json/"))).toEqual([]);
   expect(build.code).toBe(0);

@@ -2,7 +2,7 @@ import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { codeGovSchema } from "../src/model/catalog/validate.ts";
 import type { HTMLElement } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
@@ -11,10 +11,8 @@ import { buildInto, readPage, root, tempDir, text } from "./helpers.ts";
 let site: string;
 const inventory = (file: string) => JSON.parse(readFileSync(path.join(root, "content", "code-json", file), "utf8")) as { releases: { name: string }[] };
 
-beforeAll(async () => {
-  const build = await buildInto(path.join(root, "content"));
-  expect(build.code).toBe(0);
-  site = build.output;
+beforeAll(() => {
+  site = inject("site").output;
 });
 
 describe("the open source catalog", () => {

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import matter from "gray-matter";
 import { parsePage } from "../src/model/frontmatter.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures } from "./helpers.ts";

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildInto, root } from "./helpers.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 
 let site: string;
 
@@ -11,10 +10,8 @@ const htmlFiles = (dir: string): string[] =>
     .filter((e) => e.isFile() && e.name.endsWith(".html"))
     .map((e) => path.join(e.parentPath, e.name));
 
-beforeAll(async () => {
-  const build = await buildInto(path.join(root, "content"), ["--path-prefix", "/code.ca.gov/"]);
-  expect(build.code).toBe(0);
-  site = build.output;
+beforeAll(() => {
+  site = inject("prefixedSite").output;
 });
 
 describe("a build served under a path prefix (a GitHub Pages project site)", () => {

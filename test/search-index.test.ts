@@ -1,14 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { planParts } from "../src/search/pagefind.ts";
-import { buildInto, fixtures, indexedPages, root } from "./helpers.ts";
+import { indexedPages } from "./helpers.ts";
 
 describe("the search index", () => {
   it("holds each public page's main content with its title and section, and nothing of the header, menus or footer", async () => {
-    const build = await buildInto(path.join(root, "content"));
-    expect(build.code).toBe(0);
-    const pages = indexedPages(build.output);
+    const pages = indexedPages(inject("site").output);
     const urls = pages.map((p) => p.url);
     expect(urls.filter((url) => !url.startsWith("/projects/") && !url.startsWith("/metrics/")).sort()).toEqual(["/", "/about/", "/accessibility/", "/community/", "/conditions-of-use/", "/contact-us/", "/privacy-policy/", "/values/", "/working-group/"]);
     expect(urls.filter((url) => /^\/projects\/[a-z]+\/.+\//.test(url))).toHaveLength(106);
@@ -26,9 +24,7 @@ describe("the search index", () => {
   });
 
   it("is written whole before the site is published: no empty file, and the entry names a page list that is there", async () => {
-    const build = await buildInto(path.join(fixtures, "sites", "second-site"));
-    expect(build.code).toBe(0);
-    const bundle = path.join(build.output, "pagefind");
+    const bundle = path.join(inject("secondSite").output, "pagefind");
     const files = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(files.filter((entry) => statSync(path.join(entry.parentPath, entry.name)).size === 0).map((entry) => entry.name)).toEqual([]);
     const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
@@ -37,9 +33,7 @@ describe("the search index", () => {
   });
 
   it("leaves out drafts", async () => {
-    const build = await buildInto(path.join(fixtures, "sites", "second-site"));
-    expect(build.code).toBe(0);
-    const urls = indexedPages(build.output).map((p) => p.url);
+    const urls = indexedPages(inject("secondSite").output).map((p) => p.url);
     expect(urls.sort()).toEqual(["/", "/contact/", "/projects/", "/reviewed/"]);
   });
 });
@@ -60,9 +54,7 @@ describe("a large site's search index, built in parts", () => {
   });
 
   it("indexes every page once, across parts the search page merges, and the further parts carry no scripts", async () => {
-    const [whole, inParts] = await Promise.all([buildInto(path.join(root, "content")), buildInto(path.join(root, "content"), [], { SEARCH_PART_BYTES: "250000" })]);
-    expect(whole.code).toBe(0);
-    expect(inParts.code, inParts.stderr).toBe(0);
+    const [whole, inParts] = [inject("site"), inject("prefixedSite")];
     expect(JSON.parse(readFileSync(path.join(whole.output, "pagefind", "parts.json"), "utf8"))).toEqual([]);
     const parts = JSON.parse(readFileSync(path.join(inParts.output, "pagefind", "parts.json"), "utf8")) as string[];
     expect(parts).toEqual(["part-2/", "part-3/"]);

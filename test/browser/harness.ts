@@ -45,8 +45,8 @@ export function useBrowser(): BrowserSession {
 }
 
 export const sites = () => [
-  { name: "at the site's root", url: inject("siteUrl"), dir: inject("siteDir") },
-  { name: "under a path prefix, with the search index in parts", url: inject("prefixedSiteUrl"), dir: inject("prefixedSiteDir") },
+  { name: "at the site's root", url: inject("siteUrl"), dir: inject("site").output },
+  { name: "under a path prefix, with the search index in parts", url: inject("prefixedSiteUrl"), dir: inject("prefixedSite").output },
 ];
 
 /** Every HTML page of a built site, as paths relative to the site's address ("", "about/", "404.html"). */

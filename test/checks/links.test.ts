@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveUrl } from "../../src/checks/links.ts";
 import { SiteIndex } from "../../src/checks/site-index.ts";
-import { tempDir } from "../helpers.ts";
 
 describe("resolveUrl", () => {
   it("reads root-relative, relative and same-page addresses as the site's own", () => {
