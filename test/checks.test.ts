@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateInventories } from "../scripts/bench/generate.ts";
-import { fixtures, problemLines, runInProcess, runScript, tempDir } from "./helpers.ts";
+import { fixtures, problemLines, checkInProcess, runScript, tempDir } from "./helpers.ts";
 
 /** A small site: the checks' base fixture with one kind of mistake's pages on top, in a folder of its own. */
 function fixtureSite(kind: string) {
@@ -18,14 +18,14 @@ function fixtureSite(kind: string) {
 /** Runs `npm run check` on a fixture site, in this process. */
 async function checkFixture(kind: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const { parent, content } = fixtureSite(kind);
-  const result = await runInProcess("check", ["--content", kind, ...args], env, parent);
+  const result = await checkInProcess(["--content", kind, ...args], env, parent);
   return { ...result, lines: problemLines(result.stderr), content, parent };
 }
 
 describe("npm run check", () => {
   it("passes a site without mistakes, writing nothing", async () => {
     const { parent } = fixtureSite("base");
-    const { code, stdout, stderr } = await runInProcess("check", ["--content", "base"], {}, parent);
+    const { code, stdout, stderr } = await checkInProcess(["--content", "base"], {}, parent);
     expect(problemLines(stderr)).toEqual([]);
     expect(code).toBe(0);
     expect(stdout).toContain("no errors");
@@ -82,7 +82,7 @@ describe("npm run check", () => {
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
     cpSync(path.join(fixtures, "checks", "lists"), content, { recursive: true });
     generateInventories(content, 1, 60);
-    const { code, stderr } = await runInProcess("check", ["--content", "lists"], {}, parent);
+    const { code, stderr } = await checkInProcess(["--content", "lists"], {}, parent);
     expect(problemLines(stderr).filter((line) => line.includes(" error: "))).toEqual([
       'lists/lists.md:8:38 error: the link to "/projects/page-3/" goes to a page that does not exist — did you mean "/projects/page-2/"?',
       'lists/lists.md:8:94 error: the link to "/site-map/page-2/" goes to a page that does not exist — check the address, or create the page',
@@ -112,7 +112,7 @@ describe("npm run check", () => {
     writeFileSync(path.join(content, "latin.md"), Buffer.from(page("Latin", "Caf\u00e9 con leche."), "latin1"));
     writeFileSync(path.join(content, "My Page.md"), page("Spaces", "Text."));
     writeFileSync(path.join(content, "Annual-Report.md"), page("Report", "Text."));
-    const { code, stderr } = await runInProcess("check", ["--content", "base"], {}, parent);
+    const { code, stderr } = await checkInProcess(["--content", "base"], {}, parent);
     expect(problemLines(stderr).filter((line) => !line.includes(" note: "))).toEqual([
       "base/latin.md:6:4 error: a character here could not be read: the file is not saved as UTF-8 (it shows as �) — save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and type the character again",
       'base/My Page.md:1 error: the file name "My Page.md" has a space in it, so the page\'s address would be /My Page/ — rename the file "my-page.md"',
@@ -222,7 +222,7 @@ describe("npm run check", () => {
     const { code, lines, content, parent } = await checkFixture("base");
     expect(code).toBe(0);
     writeFileSync(path.join(content, "_data", "navigation.yaml"), "primary:\n  - text: Home\n    url: /\nfooter:\n  - text: Contact us\n    url: /contcat/\n");
-    const again = await runInProcess("check", ["--content", "base"], {}, parent);
+    const again = await checkInProcess(["--content", "base"], {}, parent);
     expect(lines).toEqual([]);
     expect(problemLines(again.stderr)).toEqual(['base/_data/navigation.yaml:6:10 error: the menu item "Contact us" goes to /contcat/, which is not a page of the site — did you mean "/contact/"?']);
   });
@@ -267,10 +267,10 @@ describe("npm run check", () => {
       cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
       const line = `[A live site](${origin}/ok) and [a dead one](${origin}/gone), [again](${origin}/gone).`;
       writeFileSync(path.join(content, "links.md"), `---\ntitle: Elsewhere\ndescription: Links to other sites.\n---\n\n${line}\n`);
-      const offline = await runInProcess("check", ["--content", "external"], {}, parent);
+      const offline = await checkInProcess(["--content", "external"], {}, parent);
       expect(requests).toEqual([]);
       expect(offline.code).toBe(0);
-      const online = await runInProcess("check", ["--content", "external", "--external"], {}, parent);
+      const online = await checkInProcess(["--content", "external", "--external"], {}, parent);
       expect(problemLines(online.stderr)).toEqual([`external/links.md:6:${line.indexOf(`${origin}/gone`) + 1} warning: the link to ${origin}/gone seems broken: it answered 404 — open it in a browser; update the address or remove the link`]);
       expect(requests.sort()).toEqual(["HEAD /gone", "HEAD /ok"]);
       expect(online.code).toBe(0);

@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { frontMatterReference, withReference } from "../src/schema/reference.ts";
 import { pageSchema } from "../src/schema/page.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
-import { buildInto, fixtures, problemLines, readPage, root, runScript, tempDir, text } from "./helpers.ts";
+import { buildInto, fixtures, problemLines, readPage, root, checkInProcess, runScript, tempDir, text } from "./helpers.ts";
 
 const secondSite = path.join(fixtures, "sites", "second-site");
 
@@ -29,7 +29,7 @@ describe("npm run new", () => {
     expect(created.stdout).toContain("it will be published at /open-data-guide/");
     const page = readFileSync(path.join(content, "open-data-guide.md"), "utf8");
     expect(page).toMatch(/^---\ntitle: "Open data guide"\n/);
-    const check = await runScript("check", ["--content", content]);
+    const check = await checkInProcess(["--content", content]);
     expect(problemLines(check.stderr).filter((l) => !l.includes(" note: "))).toEqual([
       `${path.join(content, "open-data-guide.md")}:3 warning: the description is still the one npm run new wrote — say in one or two sentences what this page is for`,
     ]);
@@ -39,11 +39,17 @@ describe("npm run new", () => {
 });
 
 describe("reviews, redirects and dates, in a real git repository", () => {
-  const buildOn = async (day: string, extra: string[] = []) => {
+  // One build a day: the tests that read the same day's site share it.
+  const builds = new Map<string, ReturnType<typeof build>>();
+  const build = async (day: string) => {
     const repo = ThrowawayRepo.from(secondSite, path.join(tempDir(), "site"));
     repo.commit("2025-01-15T17:00:00Z");
-    const build = await runScript("build", ["--content", repo.dir, "--output", path.join(repo.dir, "..", "out"), ...extra], { SITE_TODAY: day });
-    return { ...build, repo, output: path.join(repo.dir, "..", "out") };
+    const result = await runScript("build", ["--content", repo.dir, "--output", path.join(repo.dir, "..", "out")], { SITE_TODAY: day });
+    return { ...result, repo, output: path.join(repo.dir, "..", "out") };
+  };
+  const buildOn = (day: string) => {
+    if (!builds.has(day)) builds.set(day, build(day));
+    return builds.get(day)!;
   };
 
   it("shows who reviewed a page and when the next review is due, with no notice before the due date", async () => {
@@ -60,10 +66,10 @@ describe("reviews, redirects and dates, in a real git repository", () => {
     const { output, repo } = await buildOn("2025-07-16");
     expect(text(readPage(output, "/reviewed/").querySelector(".review-notice"))).toBe("This page may be out of date. It was due to be reviewed on July 15, 2025 by Transit team.");
     const overdue = `${repo.dir}/reviewed.md:5 warning: this page was due for review on 2025-07-15 by Transit team (last reviewed 2025-01-15, every 6 months) — check that the page is still right, then set last_reviewed to today's date`;
-    const check = await runScript("check", ["--content", repo.dir], { SITE_TODAY: "2025-07-16" });
+    const check = await checkInProcess(["--content", repo.dir], { SITE_TODAY: "2025-07-16" });
     expect(problemLines(check.stderr)).toContain(overdue);
     expect(check.code).toBe(0);
-    const strict = await runScript("check", ["--content", repo.dir, "--strict"], { SITE_TODAY: "2025-07-16" });
+    const strict = await checkInProcess(["--content", repo.dir, "--strict"], { SITE_TODAY: "2025-07-16" });
     expect(problemLines(strict.stderr)).toContain(overdue.replace(" warning: ", " error: "));
     expect(strict.code).toBe(1);
   });
@@ -113,13 +119,13 @@ describe("reviews, redirects and dates, in a real git repository", () => {
     const repo = ThrowawayRepo.from(secondSite, path.join(tempDir(), "site"));
     const old = path.join(repo.dir, "..", "old-sitemap.xml");
     writeFileSync(old, ["<urlset>", "<url><loc>https://civic.example.org/work/</loc></url>", "<url><loc>https://civic.example.org/projects/</loc></url>", "<url><loc>https://civic.example.org/gone/</loc></url>", "</urlset>"].join("\n"));
-    const check = await runScript("check", ["--content", repo.dir, "--since", old]);
+    const check = await checkInProcess(["--content", repo.dir, "--since", old]);
     expect(problemLines(check.stderr).filter((l) => l.includes(" error: "))).toEqual([
       `${old}:4 error: the address /gone/ was published before and is gone now — add it to the redirect_from of the page that replaces it, so links to it keep working`,
     ]);
     expect(check.code).toBe(1);
     writeFileSync(old, "/work/\n/projects/\n/start/\n");
-    expect((await runScript("check", ["--content", repo.dir, "--since", old])).code).toBe(0);
+    expect((await checkInProcess(["--content", repo.dir, "--since", old])).code).toBe(0);
   });
 
   it("in a shallow clone, warns and shows no last-updated date rather than a wrong one", async () => {

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSyn
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateSite } from "../scripts/bench/generate.ts";
-import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
+import { checkInProcess, fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const site = (name: string) => path.join(fixtures, "sites", name);
 
@@ -34,8 +34,8 @@ describe("a build with mistakes in it", () => {
     expect(problemLines(result.stderr)).toEqual([
       'test/fixtures/sites/bad-data/_data/agencies.yaml:4:11 error: "Data Office" belongs to "Riverside Transt", which is not in this file — did you mean "Riverside Transit"?',
       'test/fixtures/sites/bad-data/_data/settings.yaml:3:6 error: "url" must be a full address starting with https://, but it is the text "civic.example.org" — write the whole address, starting with https://',
-      'test/fixtures/sites/bad-data/_data/settings.yaml:7:1 error: the field "contact.label" is missing — add "label:" with text',
-      'test/fixtures/sites/bad-data/_data/settings.yaml:10:3 error: unknown field "contact.lable" — did you mean "label"?',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:7:1 error: the field "label" in "contact" is missing — add "label:" with text',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:10:3 error: unknown field "lable" in "contact" — did you mean "label"?',
       'test/fixtures/sites/bad-data/_data/settings.yaml:11:12 error: "copyright" should be text, but it is the number 2026 — write text here',
     ]);
     expect(result.stderr).toContain("5 errors, 0 warnings, 0 notes");
@@ -47,7 +47,7 @@ describe("a build with mistakes in it", () => {
     cpSync(site("typo"), content, { recursive: true });
     const page = path.join(content, "projects.md");
     writeFileSync(page, readFileSync(page, "utf8").replace("titel:", "title:"));
-    const result = await runScript("check", ["--content", content]);
+    const result = await checkInProcess(["--content", content]);
     expect(result.code).toBe(1);
     expect(problemLines(result.stderr)).toEqual([`${page}:9 error: there is no data block called "agencis" — use one of: contact`]);
   });

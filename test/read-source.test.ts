@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSource } from "../src/model/read-source.ts";
-import { fixtures, problemLines, runScript, tempDir } from "./helpers.ts";
+import { checkInProcess, fixtures, problemLines, runScript, tempDir } from "./helpers.ts";
 
 let server: Server;
 let base: string;
@@ -35,7 +35,7 @@ describe("reading what a command is pointed at", () => {
   });
 
   it("check --since with an address that cannot be reached names it and goes on with every other check", async () => {
-    const result = await runScript("check", ["--content", path.join(fixtures, "checks", "base"), "--since", nobody]);
+    const result = await checkInProcess(["--content", path.join(fixtures, "checks", "base"), "--since", nobody]);
     expect(problemLines(result.stderr)).toEqual([
       `${nobody}:1 error: the previous site's addresses could not be read: ${nobody} could not be reached — check the address, or give a saved copy of the sitemap: --since sitemap.xml`,
     ]);
