@@ -1,5 +1,6 @@
-// npm run bench: builds generated sites of 1,000 and 10,000 pages with the full pipeline (checks, Eleventy,
-// Pagefind) and with a bare Eleventy (markdown-it only) followed by the Pagefind CLI, and prints the figures.
+// npm run bench: builds generated sites of 4,000 and 10,000 pages with the full pipeline (checks, Eleventy,
+// Pagefind) and with a bare Eleventy (markdown-it only) followed by the Pagefind CLI, times `npm start` on them
+// (the first page served, a saved edit served) and `npm run check` of the real site, and prints the figures.
 // A benchmark, not a test: it reports, it does not assert. BENCH_SIZES=1000,5000 picks other sizes; BENCH_RUNS=5
 // times each build five times instead of three (alternately, full then bare, reporting the median: this shared
 // machine slows down under sustained load, which would otherwise favour whichever build runs first).
@@ -12,6 +13,7 @@ import { generatorRoot, tsxLoader } from "../src/options.ts";
 import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
 import { serveSite } from "../test/browser/server.ts";
 import { generateInventories, generateSite } from "./bench/generate.ts";
+import { timeCheck, timePreview } from "./bench/loops.ts";
 import { describePeaks, mergePeaks, watchPeakMemory, type PeaksByProgram } from "./bench/memory.ts";
 
 interface Run {
@@ -80,7 +82,7 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 const eleventyCli = path.join(generatorRoot, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const pagefindCli = path.join(generatorRoot, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
-const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
+const sizes = (process.env.BENCH_SIZES ?? "4000,10000").split(",").map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -103,6 +105,7 @@ const rows: string[] = [];
 const downloads: string[] = [];
 const breakdowns: string[] = [];
 const memory: string[] = [];
+const previews: string[] = [];
 
 for (const count of sizes) {
   const work = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
@@ -130,6 +133,9 @@ for (const count of sizes) {
   const bare = summary(bareRuns);
   memory.push(`${count.toLocaleString("en")} pages: full pipeline ${describePeaks(full.peaks)}; bare ${describePeaks(bare.peaks)}`);
 
+  const preview = await timePreview(content, { file: "guides/page-0.md", url: "/guides/page-0/" }, 8090);
+  previews.push(`| ${count.toLocaleString("en")} | ${preview.firstPage.toFixed(1)} s | ${preview.savedEdit.toFixed(1)} s |`);
+
   const index = folderBytes(path.join(work, "full", "pagefind"));
   const byKind = await searchDownload(path.join(work, "full"), "coordinator inventory");
   const download = [...byKind.values()].reduce((a, b) => a + b, 0);
@@ -150,10 +156,18 @@ if (!process.env.BENCH_SIZES || process.env.BENCH_CATALOG) {
   rows.push(`| 100 + catalog of 200 agencies, 20,000 releases | ${catalog.seconds.toFixed(1)} s | ${Math.round(20_100 / catalog.seconds)} | ${catalog.peakMb.toFixed(0)} MB | | | | | ${(folderBytes(path.join(work, "site", "pagefind")) / 1024 / 1024).toFixed(1)} MB | |`);
 }
 
+const checks: number[] = [];
+for (let run = 0; run < 5; run++) checks.push(await timeCheck());
+
 console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; the median of ${runs} runs of each build\n`);
 console.log("| pages | full pipeline | pages/s | peak memory | bare Eleventy + Pagefind | pages/s | peak memory | full / bare | search index | first search downloads |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
+console.log(`\nnpm run check of the project's own site: ${median(checks).toFixed(2)} s (the median of ${checks.length} runs, npm included)`);
+console.log("\nnpm start: seconds until the home page is served, and until a saved edit to a page is served (the median of 3 saves)\n");
+console.log("| pages | first page served | saved edit served |");
+console.log("| ---: | ---: | ---: |");
+for (const row of previews) console.log(row);
 console.log("\nThe programs that used the most memory (each one's peak, over all runs):");
 for (const line of memory) console.log(`- ${line}`);
 console.log("\nWhere the full pipeline's time goes, step by step (the rest is starting Node and loading the generator):");

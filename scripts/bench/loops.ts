@@ -1,0 +1,52 @@
+// The loops people wait on: `npm run check` of the real site, and `npm start` on a large site (the first page
+// served, then a saved edit served), timed from outside, as a person at the keyboard would see them.
+import { execFile, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { generatorRoot } from "../../src/options.ts";
+
+const now = () => performance.now() / 1000;
+
+/** Seconds `npm run check` takes on the project's own content, as typed (npm and all). */
+export function timeCheck(): Promise<number> {
+  const start = now();
+  return new Promise((resolve, reject) =>
+    execFile("npm", ["run", "--silent", "check"], { cwd: generatorRoot, maxBuffer: 64 * 1024 * 1024 }, (error) => (error && error.code !== 1 ? reject(error) : resolve(now() - start))),
+  );
+}
+
+/** Asks for a page until it answers 200 with `expected` in it; the seconds since `start`. */
+async function servedAt(url: string, expected: string, start: number, timeoutSeconds = 600): Promise<number> {
+  while (now() - start < timeoutSeconds) {
+    const body = await fetch(url).then((response) => (response.ok ? response.text() : ""), () => "");
+    if (body.includes(expected)) return now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} never showed "${expected}"`);
+}
+
+/**
+ * Starts `npm start` on a content folder and measures the seconds until its home page is served, then until
+ * an edit saved to one page (`page`, a file of the folder, published at `url`) is served, the median of `edits` saves.
+ */
+export async function timePreview(contentDir: string, page: { file: string; url: string }, port: number, edits = 3): Promise<{ firstPage: number; savedEdit: number }> {
+  const start = now();
+  const server = spawn("npm", ["run", "--silent", "start", "--", "--content", contentDir], { cwd: generatorRoot, env: { ...process.env, PORT: String(port) }, stdio: "ignore", detached: true });
+  try {
+    const home = `http://127.0.0.1:${port}/`;
+    const firstPage = await servedAt(home, "</html>", start);
+    const file = path.join(contentDir, page.file);
+    const original = readFileSync(file, "utf8");
+    const savedEdits: number[] = [];
+    for (let edit = 1; edit <= edits; edit++) {
+      const marker = `Edited for the benchmark, save ${edit}.`;
+      const saved = now();
+      writeFileSync(file, `${original}\n${marker}\n`);
+      savedEdits.push(await servedAt(`${home}${page.url.slice(1)}`, marker, saved));
+    }
+    writeFileSync(file, original);
+    return { firstPage, savedEdit: savedEdits.sort((a, b) => a - b)[Math.floor(savedEdits.length / 2)]! };
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+  }
+}
