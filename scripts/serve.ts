@@ -2,18 +2,17 @@
 // the content into the site model and checks it as `npm run build` does; a page with errors shows them instead
 // of its content, and every page lists the site's errors at its top until they are fixed.
 import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { generatorRoot } from "../src/options.ts";
 import { siteEleventy } from "../src/pipeline.ts";
 import { prepareSite } from "../src/prepare.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
+import { previewFolder } from "../src/publish/output.ts";
 import type { Problem } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { exitWhenWritten } from "./exit.ts";
 
 // The preview has a folder of its own: a page shown with its problems never lands in the published _site.
-const options = commonArgs(process.argv.slice(2), path.join(generatorRoot, "node_modules", ".cache", "code-ca-gov", "preview"));
+const options = commonArgs(process.argv.slice(2), previewFolder);
 const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix };
 const port = Number(process.env.PORT ?? 8080);
 let site = prepareSite(siteOptions, { strict: false });
@@ -44,6 +43,8 @@ const eleventy = siteEleventy(
 );
 await eleventy.init();
 await eleventy.watch();
+// Eleventy 3 logs a deleted file but rebuilds nothing: the page stayed served and the links to it unchecked.
+eleventy.watcher?.on("unlink", (file: string) => eleventy.watcher?.emit("change", file));
 console.log(`Server at ${server.url}`);
 
 // Ctrl-C or a stop from npm ends the watcher and the server with the command.

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFi
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
+import { outputDirProblem, previewFolder } from "../src/publish/output.ts";
 import { makeStaging, swapInto } from "../src/publish/swap.ts";
 import { fixtures, root, runScript, tempDir } from "./helpers.ts";
 
@@ -39,6 +40,11 @@ describe("where a build may write", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("already holds files that are not a site built here");
     expect(readFileSync(path.join(output, "letter.txt"), "utf8")).toBe("keep me");
+  });
+
+  it("lets npm start write to its own folder in the dependencies' cache, and nothing else there", () => {
+    expect(outputDirProblem(previewFolder, path.join(root, "content"))).toBeUndefined();
+    expect(outputDirProblem(path.join(root, "node_modules", ".cache"), path.join(root, "content"))).toBe(`${path.join(root, "node_modules", ".cache")} is inside the site's sources (the generator or the content folder)`);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -74,6 +74,17 @@ describe("npm start", () => {
     expect(text(shown.querySelector("main .preview-problems"))).toContain('contact.md:14:21 error: the link to "/gide/" goes to a page that does not exist');
     expect(shown.querySelector('main a[href="/gide/"]')).toBeNull();
     expect(server.output()).not.toContain("Writing ");
+  });
+
+  it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const server = await start(content);
+    await server.until(/Server at/);
+    rmSync(path.join(content, "contact.md"));
+    await server.until(/File deleted[\s\S]*Wrote \d+ files/);
+    expect(problemLines(server.output()), server.output()).toContain(`${path.join(content, "_data", "navigation.yaml")}:6:10 error: the menu item "Contact us" goes to /contact/, which is not a page of the site — correct the address, or create the page`);
+    expect((await fetch(`${server.url}contact/`)).status).toBe(404);
   });
 
   it("takes an edited data file on the next rebuild, and names the line of a mistake in one", { timeout: 90_000 }, async () => {

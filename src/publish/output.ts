@@ -5,6 +5,9 @@ import { generatorRoot } from "../options.ts";
 /** The generator's own folders: a site is never written over, around or into them. */
 const sourceFolders = ["src", "scripts", "test", "_includes", "content", "node_modules", ".git", ".github", ".ci"].map((name) => path.join(generatorRoot, name));
 
+/** npm start's folder: in the dependencies' cache, which holds none of the site's sources, so it is the one place inside node_modules a site may go. */
+export const previewFolder = path.join(generatorRoot, "node_modules", ".cache", "code-ca-gov", "preview");
+
 const isWithin = (child: string, parent: string) => {
   const relative = path.relative(parent, child);
   return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
@@ -30,7 +33,7 @@ export function outputDirProblem(outputDir: string, contentDir: string): string 
   if (protectedFolders.some((folder) => isWithin(folder, output))) {
     return `${output} holds the site's sources (the generator or the content folder), which a build would replace`;
   }
-  if ([...sourceFolders, path.resolve(contentDir)].some((folder) => isWithin(output, folder))) {
+  if (output !== previewFolder && [...sourceFolders, path.resolve(contentDir)].some((folder) => isWithin(output, folder))) {
     return `${output} is inside the site's sources (the generator or the content folder)`;
   }
   if (existsSync(output) && !holdsBuiltSite(output)) return `${output} already holds files that are not a site built here, and a build replaces the whole folder`;

@@ -27,6 +27,8 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
+    /** The file watcher (chokidar), once watch() has started it. */
+    watcher?: import("node:events").EventEmitter;
     logger: {
       /** Where Eleventy's messages go, by kind: a console, or an object with the same `log`, `warn` and `error`. */
       overrideLogger(logger: Pick<Console, "log" | "warn" | "error">): void;
