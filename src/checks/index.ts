@@ -7,7 +7,7 @@ import { dataFolder } from "../model/data.ts";
 import type { SiteModel } from "../model/site.ts";
 import { append, displayPath, problem, type Problem } from "../problems/problems.ts";
 import { dataSchemas } from "../schema/data.ts";
-import { checkDataBlocks } from "./blocks.ts";
+import { checkDataBlocks, checkLiteralTemplates } from "./blocks.ts";
 import { checkText } from "./encoding.ts";
 import type { ExternalLink } from "./external.ts";
 import { checkFrontMatterValues } from "./front-matter.ts";
@@ -15,6 +15,7 @@ import { checkHeadings } from "./headings.ts";
 import { bodyElements } from "./html.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks, checkUnparsedLinks } from "./links.ts";
+import { checkMarkup } from "./markup.ts";
 import { fieldLine, lineContaining, type PageSource } from "./page-source.ts";
 import { checkRawHtml } from "./raw-html.ts";
 import { checkReading } from "./reading.ts";
@@ -68,9 +69,9 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
       if (ref.kind === "link" && /^https?:\/\//i.test(ref.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
     }
     for (const failure of page.rendered.failures) problems.push(problem(page.file, page.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
-    if (model.data) append(problems, checkDataBlocks(page, Object.keys(blocks)));
+    if (model.data) append(problems, checkDataBlocks(page, Object.keys(blocks)), checkLiteralTemplates(page, Object.keys(blocks)));
     append(problems, checkFrontMatterValues(page), checkReviews(page, model.today, options.strict), checkReading(page));
-    append(problems, checkText(page.file, page.lines), checkHeadings(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
+    append(problems, checkText(page.file, page.lines), checkHeadings(page), checkMarkup(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
     bodies.set(page.file, page.rendered.html);
   }
   for (const name of Object.keys(dataSchemas)) {

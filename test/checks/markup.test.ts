@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { checkedProblems } from "../helpers.ts";
+
+const page = (body: string) => `---\ntitle: Notes\ndescription: A page of notes.\n---\n\n${body}`;
+
+describe("Markdown that would publish something other than what the editor wrote", () => {
+  it("a comment never closed, which hides the rest of the page", async () => {
+    expect(await checkedProblems({ "notes.md": page("Intro.\n\n<!-- a note to self\n\n## Section\n\nThis text would be hidden.\n") })).toEqual([
+      "notes.md:8:1 error: this comment (<!--) is never closed, so everything after it, to the end of the page, is hidden — end the comment with --> where your note ends, or remove the <!--",
+    ]);
+  });
+
+  it("a closed comment is left alone", async () => {
+    expect(await checkedProblems({ "notes.md": page("Intro.\n\n<!-- a note\nto self -->\n\nMore.\n") })).toEqual([]);
+  });
+
+  it("a heading without the space after its # signs", async () => {
+    expect(await checkedProblems({ "notes.md": page("Intro.\n\n##Next steps\n") })).toEqual([
+      'notes.md:8:1 error: "##Next steps" is not a heading: it needs a space after its # signs, so it shows as plain text — write it as "## Next steps"',
+    ]);
+  });
+});
+
+describe("braces that are not a data block", () => {
+  it("a data block in capitals, never closed, or within a sentence, and a template tag", async () => {
+    const body = "{{ Contact }}\n\n{{ contact\n\nWrite to us: {{ contact }}.\n\n{% include \"form.njk\" %}\n\nIn code, `{{ contact }}` is fine.\n";
+    expect(await checkedProblems({ "notes.md": page(body) })).toEqual([
+      'notes.md:6:1 error: "{{ Contact }}" is shown on the page as it is written, not as a data block: a data block is written in small letters, on a line of its own — write {{ contact }} on a line of its own, with an empty line before and after',
+      'notes.md:8:1 error: "{{ contact" is shown on the page as it is written, not as a data block: it is never closed with }} — write {{ contact }} on a line of its own, with an empty line before and after',
+      'notes.md:10:14 error: "{{ contact }}" is shown on the page as it is written, not as a data block: a data block is written in small letters, on a line of its own — write {{ contact }} on a line of its own, with an empty line before and after',
+      'notes.md:12:1 error: "{% include "form.njk" %}" is shown on the page as it is written: pages cannot use template tags ({% … %}) — remove it; a list kept in a data file is shown with a line of its own such as {{ agencies }}',
+    ]);
+  });
+});
