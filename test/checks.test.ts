@@ -37,7 +37,7 @@ describe("npm run check", () => {
     expect(lines).toEqual([
       'frontmatter/dates.md:4:16 error: "last_reviewed" should be a real date written YYYY-MM-DD, but it is the text "2024-02-30" — write the date like 2025-06-30',
       'frontmatter/executable.md:1 error: front matter written as js code is not allowed — start the file with a plain "---" line and write the fields in YAML',
-      'frontmatter/syntax.md:3:1 error: the YAML cannot be read: a character is missing (often a closing quote or bracket) (Missing closing "quote) — check the quotes, colons and indentation on this line and the one above',
+      'frontmatter/syntax.md:3:1 error: the YAML cannot be read: a character is missing (often a closing quote or bracket) — check the quotes, colons and indentation on this line and the one above',
       'frontmatter/typo.md:1 error: the field "description" is missing — add "description:" with text',
       'frontmatter/typo.md:3:1 error: unknown field "descripton" — did you mean "description"?',
       'frontmatter/typo.md:4:8 error: "order" should be a number, but it is the text "2" — write a number here',

@@ -55,7 +55,7 @@ describe("front matter", () => {
     const [message, ...rest] = messages("yaml-syntax.md");
     expect(rest).toEqual([]);
     expect(message).toBe(
-      'test/fixtures/frontmatter/yaml-syntax.md:3:1 error: the YAML cannot be read: a character is missing (often a closing quote or bracket) (Missing closing "quote) — check the quotes, colons and indentation on this line and the one above',
+      'test/fixtures/frontmatter/yaml-syntax.md:3:1 error: the YAML cannot be read: a character is missing (often a closing quote or bracket) — check the quotes, colons and indentation on this line and the one above',
     );
   });
 

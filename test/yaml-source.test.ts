@@ -18,15 +18,33 @@ describe("parseYaml", () => {
     expect(parseYaml("day: 2025-06-30\nx: !!js/function 'function(){}'").value).toMatchObject({ day: "2025-06-30" });
   });
 
-  it("names a duplicated field at its line", () => {
+  it("names a duplicated field at its line, and the line of the first", () => {
     expect(() => parseYaml("title: a\ntitle: b\n")).toThrow(YamlSyntaxError);
     try {
-      parseYaml("title: a\ntitle: b\n");
+      parseYaml("- name: A\n  url: https://a.gov/\n  name: B\n");
     } catch (error) {
-      expect((error as YamlSyntaxError).line).toBe(2);
-      expect((error as YamlSyntaxError).message).toMatch(/^the same field is written twice/);
+      expect(error).toMatchObject({ line: 3, message: 'the field "name" is written twice (first on line 1)', fix: "keep one of the two lines and remove the other" });
     }
   });
+});
+
+describe("YAML mistakes in plain words, never the parser's own", () => {
+  const mistake = (text: string) => {
+    try {
+      parseYaml(text);
+    } catch (error) {
+      const { line, column, message, fix } = error as YamlSyntaxError;
+      return { line, column, message, fix };
+    }
+  };
+
+  it.each([
+    ["a tab", "contact:\n\twho: us\n", { line: 2, column: 1, message: "a tab is used to indent this line, and YAML allows only spaces", fix: "replace the tab at the start of the line with spaces" }],
+    ["a list never closed", "title: x\ntags: [a, b\n", { line: 2, column: 1, message: "the [ that starts a list is never closed with ]", fix: "add the ] at the end of the value" }],
+    ["a value starting with @", "owner: @team\n", { line: 1, column: 8, message: "the value starts with a character YAML keeps for itself (such as @, ` or %)", fix: "put the value in quotes" }],
+    ["a * naming nothing", "title: *new*\n", { line: 1, column: 8, message: "*new* names no part marked &new* above it", fix: "write the value out, or put it in quotes if the * is part of the text" }],
+    ["a second ---", "title: a\n---\nb: 2\n", { line: 2, column: 1, message: 'a second "---" line starts another document, which is not read', fix: 'remove the extra "---" line' }],
+  ])("%s", (_, text, expected) => expect(mistake(text)).toEqual(expected));
 });
 
 describe("YAML made to stall or flood the reader", () => {

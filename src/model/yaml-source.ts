@@ -36,7 +36,8 @@ export function parseYaml(text: string): YamlSource {
     const quoteLine = firstError.code === "MISSING_CHAR" ? lineOfUnclosedQuote(text, line) : undefined;
     const colon = firstError.code === "BLOCK_AS_IMPLICIT_KEY" ? colonInValue(text.split("\n")[line - 1] ?? "") : undefined;
     if (colon) throw new YamlSyntaxError(colon.message, line, col, colon.fix);
-    throw new YamlSyntaxError(describeYamlError(firstError), quoteLine ?? line, quoteLine ? 1 : col);
+    const described = describeYamlError(firstError, text, line);
+    throw new YamlSyntaxError(described.message, quoteLine ?? described.line ?? line, quoteLine || described.line ? 1 : col, described.fix);
   }
   const at = (offset: number | undefined) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
@@ -48,6 +49,11 @@ export function parseYaml(text: string): YamlSource {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeep();
+    const unresolved = error instanceof ReferenceError ? /Unresolved alias.*: (.*)$/.exec(error.message)?.[1] : undefined;
+    if (unresolved !== undefined) {
+      const { line, col } = lineCounter.linePos(Math.max(0, text.indexOf(`*${unresolved}`)));
+      throw new YamlSyntaxError(`*${unresolved} names no part marked &${unresolved} above it`, line, col, "write the value out, or put it in quotes if the * is part of the text");
+    }
     const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
     throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
   }
@@ -102,16 +108,33 @@ function lineOfUnclosedQuote(text: string, reportedLine: number): number | undef
   return undefined;
 }
 
-function describeYamlError(error: YAMLError): string {
-  const explanations: Record<string, string> = {
-    DUPLICATE_KEY: "the same field is written twice",
-    BAD_INDENT: "the indentation is off",
-    MISSING_CHAR: "a character is missing (often a closing quote or bracket)",
-    BLOCK_AS_IMPLICIT_KEY: "a line is missing its colon or is indented wrongly",
-    MULTILINE_IMPLICIT_KEY: "a value runs over several lines without quotes",
-    UNEXPECTED_TOKEN: "there is a character YAML does not expect here",
-    TAB_AS_INDENT: "a tab is used to indent (use spaces)",
+/** What went wrong and how to fix it, in words: the parser's own messages speak of "maps", "scalars" and "flow collections". */
+function describeYamlError(error: YAMLError, text: string, line: number): { message: string; fix?: string; line?: number } {
+  const explanations: Record<string, { message: string; fix?: string }> = {
+    BAD_INDENT: { message: "the indentation is off", fix: "line this field up with the fields around it, using the same number of spaces" },
+    MISSING_CHAR: { message: "a character is missing (often a closing quote or bracket)" },
+    BLOCK_AS_IMPLICIT_KEY: { message: "a line is missing its colon or is indented wrongly" },
+    MULTILINE_IMPLICIT_KEY: { message: "a value runs over several lines without quotes" },
+    UNEXPECTED_TOKEN: { message: "there is a character YAML does not expect here" },
+    TAB_AS_INDENT: { message: "a tab is used to indent this line, and YAML allows only spaces", fix: "replace the tab at the start of the line with spaces" },
+    BAD_SCALAR_START: { message: "the value starts with a character YAML keeps for itself (such as @, ` or %)", fix: "put the value in quotes" },
+    BAD_DQ_ESCAPE: { message: "a backslash in text in double quotes starts no character YAML knows", fix: "write a backslash as two (\\\\), or put the text in single quotes" },
+    MULTIPLE_DOCS: { message: 'a second "---" line starts another document, which is not read', fix: 'remove the extra "---" line' },
   };
-  const first = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  return explanations[error.code] ? `${explanations[error.code]} (${first})` : first;
+  const close = error.code === "BAD_INDENT" ? /end with an? ([\]}])/.exec(error.message)?.[1] : undefined;
+  if (close) {
+    const open = close === "]" ? "[" : "{";
+    const opened = text.split("\n").slice(0, line).map((l) => l.includes(open)).lastIndexOf(true);
+    return { message: `the ${open} that starts a ${open === "[" ? "list" : "group of fields"} is never closed with ${close}`, fix: `add the ${close} at the end of the value`, line: opened >= 0 ? opened + 1 : line };
+  }
+  if (error.code === "DUPLICATE_KEY") {
+    // A list entry's first field sits after its "- ": as a space, it lines up with the entry's other fields.
+    const lines = text.split("\n").map((l) => l.replace(/^(\s*)- /, "$1  "));
+    const key = /^\s*[^:#\s][^:#]*?(?=\s*:)/.exec(lines[line - 1] ?? "")?.[0];
+    let first = line - 2;
+    while (key && first >= 0 && !lines[first]!.startsWith(`${key}:`)) first--;
+    if (key && first >= 0) return { message: `the field "${key.trim()}" is written twice (first on line ${first + 1})`, fix: "keep one of the two lines and remove the other" };
+    return { message: "the same field is written twice", fix: "keep one of the two and remove the other" };
+  }
+  return explanations[error.code] ?? { message: "YAML cannot make sense of this line" };
 }
