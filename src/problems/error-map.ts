@@ -158,6 +158,15 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         }
         issues.push({ path, atKey: false, message: `${name} needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`, fix: "add the missing items" });
         break;
+      case "too_big":
+        // The value itself is not repeated: it may be a whole paragraph.
+        if (typeof value === "string" || Array.isArray(value)) {
+          const [size, unit] = typeof value === "string" ? [value.length, "characters"] : [value.length, "items"];
+          issues.push({ path, atKey: false, message: `${name} is ${size} ${unit} long, more than the ${String(issue.maximum)} it may have`, fix: `shorten it to at most ${String(issue.maximum)} ${unit}` });
+          break;
+        }
+        issues.push({ path, atKey: false, message: `${name} is ${describeValue(value)}, more than ${String(issue.maximum)}`, fix: `keep it to at most ${String(issue.maximum)}` });
+        break;
       default:
         issues.push({ path, atKey: false, message: `${name} ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
     }
@@ -168,7 +177,6 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
 function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
   const pattern = issue.code === "invalid_format" && issue.format === "regex" ? patternWithMessage(issue.message) : undefined;
   if (pattern && typeof value === "string") return pattern.suggest(value);
-  if (issue.code === "too_big") return `keep it to at most ${String(issue.maximum)}`;
   if (issue.code === "invalid_format") return issue.format === "url" ? "write the whole address, starting with https://" : `write it as a valid ${issue.format}`;
   return "correct the value";
 }

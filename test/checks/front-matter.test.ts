@@ -16,6 +16,12 @@ describe("front matter a reader would trip on", () => {
     ]);
   });
 
+  it("a title too long, said in characters and without repeating it", async () => {
+    expect(await checkedProblems({ "long.md": `---\ntitle: ${"Code California ".repeat(15).trim()}\ndescription: A long title.\n---\n\nText.\n` })).toEqual([
+      'long.md:2:8 error: "title" is 239 characters long, more than the 200 it may have — shorten it to at most 200 characters',
+    ]);
+  });
+
   it("a description left as npm run new wrote it", async () => {
     expect(await checkedProblems({ "new.md": `---\ntitle: New\ndescription: ${placeholderDescription}\n---\n\nText.\n` })).toEqual([
       "new.md:3 warning: the description is still the one npm run new wrote — say in one or two sentences what this page is for",
