@@ -4,7 +4,7 @@ import { agencyTree } from "../src/markdown/blocks.ts";
 import { loadSiteData } from "../src/model/data.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { findContentFiles } from "../src/model/files.ts";
-import { fixtures, root } from "./helpers.ts";
+import { checkedProblems, fixtures, root } from "./helpers.ts";
 
 /** The data files of a content folder, as the site model reads them. */
 const dataOf = (contentDir: string) => loadSiteData(contentDir, new Set(findContentFiles(contentDir).dataFiles));
@@ -31,6 +31,18 @@ describe("typed data files", () => {
     expect(problems.map(formatProblem)).toEqual([
       "test/fixtures/frontmatter/_data/settings.yaml:1 error: the data file settings.yaml is missing — create it; see src/schema/data.ts for the fields it needs",
       "test/fixtures/frontmatter/_data/navigation.yaml:1 error: the data file navigation.yaml is missing — create it; see src/schema/data.ts for the fields it needs",
+    ]);
+  });
+
+  it("calls an empty data file empty", async () => {
+    expect(await checkedProblems({ "_data/agencies.yaml": "" })).toEqual(["_data/agencies.yaml:1:1 error: the whole file should be a list, but it is empty — write a list here"]);
+  });
+
+  it("does not call an inventory unlisted while the data files cannot be read", async () => {
+    const inventory = '{ "version": "2.0.0", "agency": "CDT", "measurementType": { "method": "projects" }, "releases": [] }';
+    const inventories = "- file: cdt.json\n  name: California Department of Technology\n  acronym: CDT\n  website: https://cdt.ca.gov/\n";
+    expect(await checkedProblems({ "_data/inventories.yaml": inventories, "code-json/cdt.json": inventory, "_data/agencies.yaml": "" })).toEqual([
+      "_data/agencies.yaml:1:1 error: the whole file should be a list, but it is empty — write a list here",
     ]);
   });
 

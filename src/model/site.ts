@@ -90,7 +90,8 @@ export function loadSite(options: SiteOptions): SiteModel {
   }
 
   const inventories = new Set(files.inventories.filter((file) => withinLimit(file, sizeLimits.inventory, "inventory")));
-  append(problems, unlistedInventories(files.inventories, data?.inventories ?? []));
+  // Until every data file can be read, which inventories are listed is not known: saying none is would mislead.
+  if (data) append(problems, unlistedInventories(files.inventories, data.inventories ?? []));
   const catalog = data?.inventories ? buildCatalog(contentDir, data.inventories, today, inventories) : undefined;
   const published = read.pages.filter((p) => p.page?.data && !p.page.data.draft);
   const titles = new Map(published.map((p) => [p.url, p.page!.data!.title]));

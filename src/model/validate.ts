@@ -31,7 +31,8 @@ export function validateYaml<S extends z.ZodType>(
   const data = source.value ?? {};
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, parsed: data, problems: [] };
-  const problems = explainIssues(result.error, data, schema).map((issue) => {
+  // An empty file is described as empty, not as the group of fields the schema was given in its place.
+  const problems = explainIssues(result.error, source.value, schema).map((issue) => {
     // A missing top-level field belongs to the whole block, which starts on the file's first line.
     if (issue.missing && issue.path.length === 1) return problem(file, 1, issue.message, issue.fix);
     const { line, column } = source.position(issue.path, issue.atKey ? "key" : "value");
