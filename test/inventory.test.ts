@@ -411,6 +411,8 @@ describe("reading an inventory's text", () => {
       ["}", "5:16 this } does not close the list opened on line 5 — close that one with ] first, or remove this }"],
       ["\u00a0]", "5:16 there is a special space here (such as a no-break space) that JSON does not allow — replace it with an ordinary space"],
       ["]}", "6:1 there is more after the end of the inventory — remove what follows its last closing bracket"],
+      ['// our releases\n"a"]', "5:16 there is a comment here, and JSON has no comments — remove the comment (a note about a release can go in its description)"],
+      ['{ "name": "a" /* old */ }]', "5:30 there is a comment here, and JSON has no comments — remove the comment (a note about a release can go in its description)"],
     ];
     for (const [releases, problem] of mistakes) {
       const [reported] = checkInventory("code.json", onLine5(releases)).problems.map(formatProblem);
@@ -419,6 +421,9 @@ describe("reading an inventory's text", () => {
     const cutShort = onLine5('{ "name": "a" }').slice(0, -"\n}\n".length);
     expect(checkInventory("code.json", cutShort).problems.map(formatProblem)).toEqual(["code.json:5:15 error: the file is not valid JSON: this list is never closed: the file ends first — add its closing ]"]);
     expect(checkInventory("code.json", "").problems.map(formatProblem)).toEqual(["code.json:1:1 error: the file is not valid JSON: the file has no inventory in it — write the inventory, starting with {"]);
+    expect(checkInventory("code.json", "<!DOCTYPE html>\n<title>404 Not Found</title>\n").problems.map(formatProblem)).toEqual([
+      "code.json:1:1 error: the file is not valid JSON: it is a web page (HTML), perhaps an error page saved in the inventory's place — download the inventory again from its address, and check that it starts with {",
+    ]);
   });
 
   it("is refused as JSON exactly when JSON.parse refuses it: in thousands of changed copies of an inventory", () => {

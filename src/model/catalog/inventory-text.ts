@@ -99,6 +99,10 @@ export function jsonFault(json: string): TextFault | undefined {
       if (expect === "next") return undefined;
       return { offset: i, message: "the file has no inventory in it", fix: "write the inventory, starting with {" };
     }
+    // Editors allow notes in JSON files; JSON itself has none, and a reader stops at the first.
+    if (char === "/" && (json[i + 1] === "/" || json[i + 1] === "*")) return { offset: i, message: "there is a comment here, and JSON has no comments", fix: "remove the comment (a note about a release can go in its description)" };
+    // A web server's error page, saved under the inventory's name.
+    if (char === "<" && !top) return { offset: i, message: "it is a web page (HTML), perhaps an error page saved in the inventory's place", fix: "download the inventory again from its address, and check that it starts with {" };
     // Copied from a word processor, text brings spaces JSON does not allow: a no-break space looks like any other.
     if (/\s/.test(char)) return { offset: i, message: "there is a special space here (such as a no-break space) that JSON does not allow", fix: "replace it with an ordinary space" };
     if (expect === "next") {
