@@ -5,7 +5,7 @@ import { loadSite } from "../src/model/site.ts";
 import { siteEleventy } from "../src/pipeline.ts";
 import { prepareSite } from "../src/prepare.ts";
 import { formatProblem } from "../src/problems/problems.ts";
-import { fixtures, tempDir } from "./helpers.ts";
+import { checkedProblems, fixtures, tempDir } from "./helpers.ts";
 
 /** The checks' base site with every kind of hostile file on top, and links out of the folder. */
 function hostileSite(): { content: string; parent: string } {
@@ -179,5 +179,15 @@ describe("files the model sorts out before anything reads them", () => {
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
     writeFileSync(path.join(content, "many.md"), `---\ntitle: Many\ndescription: Many.\n---\n\n${"<x></x>".repeat(100_000)}\n`);
     expect(prepareSite({ contentDir: content }, { strict: false }).problems.filter((p) => p.file.endsWith("many.md"))).toHaveLength(100_000);
+  });
+});
+
+describe("a page under another ending", () => {
+  it("is named, with the name it needs", async () => {
+    const page = "---\ntitle: Guide\ndescription: A guide.\n---\n\nText.\n";
+    expect(await checkedProblems({ "guide.MD": page, "notes.markdown": page })).toEqual([
+      'guide.MD:1 error: guide.MD is not published: only names ending in ".md", in small letters, are pages — rename it "guide.md"',
+      'notes.markdown:1 error: notes.markdown is not published: only names ending in ".md", in small letters, are pages — rename it "notes.md"',
+    ]);
   });
 });

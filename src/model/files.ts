@@ -31,6 +31,9 @@ const systemFiles = new Set([".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"
 /** What a file holds, by the end of its name, when it is code or a template rather than a page. */
 const codeExtensions = /\.(c?js|mjs|ts|cts|mts|jsx|tsx|njk|liquid|hbs|mustache|ejs|haml|pug|webc|11ty\.\w+|html?|php|sh|py)$/i;
 
+/** A Markdown page under another ending than the one pages have: "Guide.MD", "guide.markdown". */
+const markdownName = /\.(md|markdown|mdown|mkdn?|mkd)$/i;
+
 const kindOfFolder = (relative: string) => {
   const top = relative.split("/")[0];
   return top === dataFolderName ? "data" : top === imagesFolderName ? "image" : top === inventoriesFolderName ? "inventory" : "page";
@@ -78,7 +81,10 @@ export function findContentFiles(contentDir: string): ContentFiles {
       else if (kind === "image") found.images.push(full);
       else if (kind === "inventory") sortInventory(full, relative);
       else if (entry.name.endsWith(".md")) found.pages.push(full);
-      else if (codeExtensions.test(entry.name)) {
+      else if (markdownName.test(entry.name)) {
+        const name = entry.name.replace(markdownName, ".md");
+        refuse(full, `${relative} is not published: only names ending in ".md", in small letters, are pages`, `rename it "${name}"`);
+      } else if (codeExtensions.test(entry.name)) {
         refuse(full, `${relative} is code or a template, and the content folder holds no code`, "write the page in Markdown (a .md file), or remove this file");
       } else {
         refuse(full, `${relative} is not a page, and only pages (.md files) and files in ${imagesFolderName}/ are published`, `move it to content/${imagesFolderName}/ if it is an image, or remove it`);
