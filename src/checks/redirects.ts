@@ -37,7 +37,12 @@ export function previousAddresses(text: string): { path: string; line: number }[
  */
 export function checkSince(file: string, text: string, index: SiteIndex, redirects: ReadonlySet<string>, pathPrefix: string): Problem[] {
   const prefix = pathPrefix.replace(/\/$/, "");
-  return previousAddresses(text).flatMap(({ path, line }) => {
+  const addresses = previousAddresses(text);
+  // A web page saved in the sitemap's place holds no address: comparing against nothing would pass in silence.
+  if (addresses.length === 0) {
+    return [problem(file, 1, "the previous site's list holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line", "give the sitemap.xml the site published, such as https://code.ca.gov/sitemap.xml")];
+  }
+  return addresses.flatMap(({ path, line }) => {
     const address = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
     if (index.page(address) || index.hasFile(address) || redirects.has(address)) return [];
     return [problem(file, line, `the address ${address} was published before and is gone now`, `add it to the redirect_from of the page that replaces it, so links to it keep working`)];

@@ -1,5 +1,8 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkedProblems } from "../helpers.ts";
+import { prepareSite } from "../../src/pipeline.ts";
+import { formatProblem } from "../../src/problems/problems.ts";
+import { checkedProblems, fixtures } from "../helpers.ts";
 
 const page = (title: string, extra = "", body = "Text.") => `---\ntitle: ${title}\ndescription: A page.\n${extra}---\n\n${body}\n`;
 
@@ -16,6 +19,14 @@ describe("pages that moved", () => {
   it("an old address that is a page the site makes itself names it so", async () => {
     expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/search/]\n") })).toEqual([
       "finder.md:4 error: /search/ cannot redirect here: it is the address of a page the site makes itself — remove it from redirect_from, or move that page first",
+    ]);
+  });
+
+  it("check --since given a web page instead of the old sitemap fails, rather than compare against nothing", () => {
+    const since = { file: "old-sitemap.xml", text: "<!DOCTYPE html>\n<html><title>Page not found</title></html>\n" };
+    const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since });
+    expect(problems.filter((p) => p.file === "old-sitemap.xml").map(formatProblem)).toEqual([
+      "old-sitemap.xml:1 error: the previous site's list holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line — give the sitemap.xml the site published, such as https://code.ca.gov/sitemap.xml",
     ]);
   });
 });
