@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { today } from "../src/model/review.ts";
+import { loadSite } from "../src/model/site.ts";
 import { slugify } from "../src/model/slug.ts";
 import { placeholderDescription } from "../src/schema/page.ts";
 import { contentFolder, parseCommand } from "./args.ts";
@@ -15,6 +16,14 @@ if (!title) {
 }
 const contentDir = contentFolder(values.content, usage);
 const slug = slugify(title);
+if (!slug) {
+  console.error(`The title "${title}" has no letter or digit to name the page's file after: give the page a title in words, such as npm run new -- "Office hours"`);
+  process.exit(1);
+}
+if (loadSite({ contentDir }).generatedUrls.includes(`/${slug}/`)) {
+  console.error(`/${slug}/ is a page the site makes itself: choose another title, such as "${title} guide".`);
+  process.exit(1);
+}
 const file = path.join(contentDir, `${slug}.md`);
 if (existsSync(file)) {
   console.error(`${path.relative(process.cwd(), file)} already exists: choose another title, or edit that page.`);

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -35,6 +35,18 @@ describe("npm run new", () => {
     ]);
     expect(check.code).toBe(0);
     expect((await runScript("new", ["Open data guide", "--content", content])).code).toBe(1);
+  });
+
+  it("refuses a title with no word in it, and the address of a page the site makes itself, writing nothing", async () => {
+    const content = path.join(tempDir(), "site");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const before = readdirSync(content).sort();
+    expect(await runScript("new", ["???", "--content", content])).toMatchObject({
+      code: 1,
+      stderr: 'The title "???" has no letter or digit to name the page\'s file after: give the page a title in words, such as npm run new -- "Office hours"\n',
+    });
+    expect(await runScript("new", ["Search", "--content", content])).toMatchObject({ code: 1, stderr: '/search/ is a page the site makes itself: choose another title, such as "Search guide".\n' });
+    expect(readdirSync(content).sort()).toEqual(before);
   });
 });
 
