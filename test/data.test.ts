@@ -46,6 +46,18 @@ describe("typed data files", () => {
     ]);
   });
 
+  it("names the line of an inventory listed but not there, and the file meant", async () => {
+    const inventory = '{ "version": "2.0.0", "agency": "CDT", "measurementType": { "method": "projects" }, "releases": [] }';
+    const listing = (file: string) => `# The inventories.\n- file: ${file}\n  name: California Department of Technology\n  acronym: CDT\n  website: https://cdt.ca.gov/\n`;
+    expect(await checkedProblems({ "_data/inventories.yaml": listing("cdt.json"), "code-json/CDT.json": inventory })).toEqual([
+      "code-json/CDT.json:1 warning: CDT.json is not listed in _data/inventories.yaml, so it is not published — add it there with its agency's name and acronym, or remove the file",
+      "_data/inventories.yaml:2:9 error: the inventory cdt.json of California Department of Technology is not in content/code-json/ — rename the file CDT.json to cdt.json",
+    ]);
+    expect(await checkedProblems({ "_data/inventories.yaml": listing("ctd.json"), "code-json/cdt.json": inventory })).toContain(
+      "_data/inventories.yaml:2:9 error: the inventory ctd.json of California Department of Technology is not in content/code-json/ — did you mean cdt.json?",
+    );
+  });
+
   it("nests offices under the agency they belong to", () => {
     expect(
       agencyTree([

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pagedUrls } from "../paging.ts";
 import { append, problem, type Problem } from "../../problems/problems.ts";
+import { didYouMean } from "../../problems/suggest.ts";
 import type { Inventories } from "../../schema/data.ts";
 import { slugify } from "../slug.ts";
+import { parseYaml } from "../yaml-source.ts";
 import { licenseName } from "./license-name.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf, textsOf } from "./read.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
@@ -75,14 +77,20 @@ function licenseNames(permissions: Record<string, unknown>): string[] {
  */
 export function buildCatalog(contentDir: string, inventories: Inventories, today?: string, accepted?: ReadonlySet<string>): Catalog {
   const problems: Problem[] = [];
-  const agencies = inventories.map((entry): CatalogAgency => {
+  const listing = path.join(contentDir, "_data", "inventories.yaml");
+  const agencies = inventories.map((entry, index): CatalogAgency => {
     const file = path.join(contentDir, "code-json", entry.file);
     const acronym = entry.acronym.toLowerCase();
     const base = { acronym: entry.acronym, name: entry.name, website: entry.website, file, url: `/projects/${acronym}/`, releases: [] as CatalogRelease[] };
     // A file the site model refused (a symbolic link, one too large) has its problem already, and is never read.
     if (accepted && existsSync(file) && !accepted.has(file)) return { ...base, problems: [], invalidReleases: new Set(), validOutsideReleases: false, valid: false };
     if (!existsSync(file)) {
-      const missing = problem(path.join(contentDir, "_data", "inventories.yaml"), 1, `the inventory ${entry.file} of ${entry.name} is not in content/code-json/`, "add the file, or correct its name in inventories.yaml");
+      const { line, column } = existsSync(listing) ? parseYaml(readFileSync(listing, "utf8")).position([index, "file"]) : { line: 1, column: undefined };
+      const folder = path.join(contentDir, "code-json");
+      const nearest = existsSync(folder) ? didYouMean(entry.file, readdirSync(folder).filter((name) => name.endsWith(".json"))) : undefined;
+      // Names in inventories.yaml are in small letters: a file named in capitals is the one to rename.
+      const fix = !nearest ? "add the file, or correct its name in inventories.yaml" : nearest.toLowerCase() === entry.file ? `rename the file ${nearest} to ${entry.file}` : `did you mean ${nearest}?`;
+      const missing = problem(listing, line, `the inventory ${entry.file} of ${entry.name} is not in content/code-json/`, fix, "error", column);
       problems.push(missing);
       return { ...base, problems: [missing], invalidReleases: new Set(), validOutsideReleases: false, valid: false };
     }
