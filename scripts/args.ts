@@ -37,18 +37,31 @@ export function parseCommand<T extends ParseArgsConfig>(config: T, usage: string
     }
     return parsed;
   } catch (error) {
-    const unknown = /^Unknown option '--([^']+)'/.exec((error as Error).message)?.[1];
-    const nearest = unknown && didYouMean(unknown, Object.keys(config.options ?? {}));
-    // Node's own advice on positionals ("place it … after '--'") would only confuse here.
-    stop(`${(error as Error).message.replace(/\. To specify a positional.*$/s, "")} — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`, usage);
+    stop(argumentMistake((error as Error).message, Object.keys(config.options ?? {})), usage);
   }
+}
+
+/** Node's words for a mistake on the command line ("argument missing", "positional arguments") as an editor would say it. */
+export function argumentMistake(message: string, options: readonly string[]): string {
+  const missing = /^Option '(?:-\w, )?--([^ ']+) <value>' argument missing/.exec(message)?.[1];
+  if (missing) return `--${missing} is given no value — write the value after it, as the list below shows`;
+  const stray = /^Unexpected argument '([^']*)'/.exec(message)?.[1];
+  if (stray !== undefined) {
+    const nearest = didYouMean(stray.replace(/^-+/, ""), options);
+    return `"${stray}" is not an option: options start with -- — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`;
+  }
+  const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+  const nearest = unknown && didYouMean(unknown, options);
+  // Node's own advice on positionals ("place it … after '--'") would only confuse here.
+  return `${message.replace(/\. To specify a positional.*$/s, "")} — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`;
 }
 
 /** The content folder a command works on: --content, else SITE_CONTENT, else the project's own. */
 export function contentFolder(option: string | undefined, usage: string): string {
   const contentDir = path.resolve(option ?? (process.env.SITE_CONTENT || path.join(generatorRoot, "content")));
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    stop(`there is no content folder at ${contentDir} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`, usage);
+    const what = existsSync(contentDir) ? `${contentDir} is a file, not a folder` : `there is no content folder at ${contentDir}`;
+    stop(`${what} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`, usage);
   }
   return contentDir;
 }

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { argumentMistake } from "../scripts/args.ts";
+import { fixtures, runScript } from "./helpers.ts";
+
+const options = ["content", "output", "since", "strict"];
+
+describe("a mistake on the command line, in plain words", () => {
+  it("an option given no value", () => {
+    expect(argumentMistake("Option '--content <value>' argument missing", options)).toBe("--content is given no value — write the value after it, as the list below shows");
+  });
+
+  it("a word without its --, with the option meant", () => {
+    expect(argumentMistake("Unexpected argument 'strict'. This command does not take positional arguments", options)).toBe('"strict" is not an option: options start with -- — did you mean --strict?');
+    expect(argumentMistake("Unexpected argument 'build'. This command does not take positional arguments", options)).toBe('"build" is not an option: options start with -- — see how to use the command below');
+  });
+
+  it("a mistyped option, with the nearest one", () => {
+    expect(argumentMistake("Unknown option '--contnet'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--contnet\"", options)).toBe(
+      "Unknown option '--contnet' — did you mean --content?",
+    );
+  });
+
+  it("--content given a page instead of its folder", async () => {
+    const page = path.join(fixtures, "checks", "base", "contact.md");
+    const result = await runScript("check", ["--content", page]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`error: ${page} is a file, not a folder — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`);
+  });
+});
