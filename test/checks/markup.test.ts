@@ -10,6 +10,12 @@ describe("Markdown that would publish something other than what the editor wrote
     ]);
   });
 
+  it("a page with nothing below its front matter", async () => {
+    expect(await checkedProblems({ "notes.md": page("\n") })).toEqual([
+      'notes.md:4 error: this page has no text below its front matter, so it would be published empty — write the page\'s text after the second "---" line, or add draft: true until it is written',
+    ]);
+  });
+
   it("a closed comment is left alone", async () => {
     expect(await checkedProblems({ "notes.md": page("Intro.\n\n<!-- a note\nto self -->\n\nMore.\n") })).toEqual([]);
   });
