@@ -20,6 +20,13 @@ describe("Markdown that would publish something other than what the editor wrote
     expect(await checkedProblems({ "notes.md": page("Intro.\n\n<!-- a note\nto self -->\n\nMore.\n") })).toEqual([]);
   });
 
+  it("a table whose line under the first row has too few ---, and a row with a cell too many", async () => {
+    expect(await checkedProblems({ "notes.md": page("| Role | Duty |\n| --- |\n| Owner | Reviews |\n\n| Role | Duty |\n| --- | --- |\n| Owner | Reviews | Monthly |\n") })).toEqual([
+      "notes.md:6 error: this table is shown as plain text: its first row has 2 columns, but the line under it has 1 — give the line under the first row one --- for each column: | --- | --- |",
+      "notes.md:12 error: this row has 3 cells, but the table has 2 columns, so the last one is not shown — add a column to the first row and to the line under it, or remove the extra cell",
+    ]);
+  });
+
   it("a heading without the space after its # signs", async () => {
     expect(await checkedProblems({ "notes.md": page("Intro.\n\n##Next steps\n") })).toEqual([
       'notes.md:8:1 error: "##Next steps" is not a heading: it needs a space after its # signs, so it shows as plain text — write it as "## Next steps"',
