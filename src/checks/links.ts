@@ -88,6 +88,11 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
       report(match[0], `the link "${match[1]}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
     }
     for (const match of token.content.matchAll(/\[[^\]]+\]\(([^)]*\S\s+\S[^)]*)\)/g)) {
+      if (token.content[match.index - 1] === "!") {
+        const renamed = match[1]!.trim().toLowerCase().replace(/\s+/g, "-");
+        report(`!${match[0]}`, `"!${match[0]}" is not an image: its address has a space in it, so it shows as plain text`, `rename the image file with hyphens instead of spaces, and write its address so: ${renamed}`);
+        continue;
+      }
       report(match[0], `"${match[0]}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf");
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveUrl } from "../../src/checks/links.ts";
 import { SiteIndex } from "../../src/checks/site-index.ts";
+import { checkedProblems } from "../helpers.ts";
 
 describe("resolveUrl", () => {
   it("reads root-relative, relative and same-page addresses as the site's own", () => {
@@ -24,5 +25,13 @@ describe("malformed escapes", () => {
     const index = new SiteIndex([]);
     expect(() => index.hasFile("/files/report%E0.pdf")).not.toThrow();
     expect(index.hasFile("/files/report%E0.pdf")).toBe(false);
+  });
+});
+
+describe("an image whose address has a space", () => {
+  it("is called an image, with the address it needs", async () => {
+    expect(await checkedProblems({ "map.md": "---\ntitle: Map\ndescription: A map.\n---\n\nSee ![A map of offices](/images/Office Map.png) here.\n" })).toEqual([
+      'map.md:6:5 error: "![A map of offices](/images/Office Map.png)" is not an image: its address has a space in it, so it shows as plain text — rename the image file with hyphens instead of spaces, and write its address so: /images/office-map.png',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { prepareSite } from "../../src/pipeline.ts";
+import { prepareSite } from "../../src/prepare.ts";
 import { formatProblem } from "../../src/problems/problems.ts";
 import { checkedProblems, fixtures } from "../helpers.ts";
 
