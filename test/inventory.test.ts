@@ -446,6 +446,16 @@ describe("reading an inventory's text", () => {
     }
   });
 
+  it("warns of two releases of one name, at the second", () => {
+    const inventory = JSON.parse(fixtureText("valid.json")) as { releases: { name: string }[] };
+    inventory.releases.push({ ...inventory.releases[0]! });
+    const text = JSON.stringify(inventory, null, 2);
+    const secondName = text.slice(0, text.lastIndexOf(`"name": "${inventory.releases[0]!.name}"`)).split("\n").length;
+    expect(checkInventory("code.json", text).problems.map(formatProblem)).toContain(
+      `code.json:${secondName} warning: "name" in the entry "${inventory.releases[0]!.name}" of "releases": is the name of an earlier release too — give each release a name of its own`,
+    );
+  });
+
   it(`stops at lists nested more than ${maxNesting} deep with a message, not the end of the stack`, () => {
     const deep = `{\n  "version": "2.0.0",\n  "releases": ${"[".repeat(100_000)}${"]".repeat(100_000)}\n}\n`;
     expect(checkInventory("deep.json", deep).problems.map(formatProblem)).toEqual([

@@ -129,8 +129,13 @@ function explain(error: ErrorObject, data: unknown): Fault {
 /** What the schema lets through but a reader would trip on. */
 function readerFaults(data: unknown, on: string): Fault[] {
   const faults: Fault[] = [];
+  const names = new Set<string>();
   listOf(fieldsOf(data).releases).forEach((value, i) => {
     const release = fieldsOf(value);
+    // Two releases of one name get pages readers cannot tell apart (the second's address gains a number).
+    const name = textOf(release.name)?.trim().toLowerCase();
+    if (name && names.has(name)) faults.push({ path: ["releases", i, "name"], message: "is the name of an earlier release too", fix: "give each release a name of its own" });
+    if (name) names.add(name);
     if (textOf(fieldsOf(release.contact).email)?.trim() === "") faults.push({ path: ["releases", i, "contact", "email"], message: "is empty", fix: "give an address people can write to about this project" });
     listOf(fieldsOf(release.permissions).licenses).forEach((license, j) => {
       if (textOf(fieldsOf(license).URL)?.trim().toLowerCase() === "none") {
