@@ -31,18 +31,23 @@ async function servedAt(url: string, expected: string, start: number, timeoutSec
  */
 export async function timePreview(contentDir: string, page: { file: string; url: string }, port: number, edits = 3): Promise<{ firstPage: number; savedEdit: number }> {
   const start = now();
-  const server = spawn("npm", ["run", "--silent", "start", "--", "--content", contentDir], { cwd: generatorRoot, env: { ...process.env, PORT: String(port) }, stdio: "ignore", detached: true });
+  const server = spawn("npm", ["run", "--silent", "start", "--", "--content", contentDir], { cwd: generatorRoot, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "ignore"], detached: true });
+  // Saves count once the preview watches for them: it says so with its address.
+  const watching = new Promise<void>((resolve) => server.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Server at") && resolve()));
   try {
-    const home = `http://127.0.0.1:${port}/`;
-    const firstPage = await servedAt(home, "</html>", start);
+    const url = `http://127.0.0.1:${port}${page.url}`;
     const file = path.join(contentDir, page.file);
     const original = readFileSync(file, "utf8");
+    // The page of this site, with its title: not a page the preview kept from an earlier run.
+    const title = /^title: (.*)$/m.exec(original)![1]!;
+    const firstPage = await servedAt(url, title, start);
+    await watching;
     const savedEdits: number[] = [];
     for (let edit = 1; edit <= edits; edit++) {
       const marker = `Edited for the benchmark, save ${edit}.`;
       const saved = now();
       writeFileSync(file, `${original}\n${marker}\n`);
-      savedEdits.push(await servedAt(`${home}${page.url.slice(1)}`, marker, saved));
+      savedEdits.push(await servedAt(url, marker, saved));
     }
     writeFileSync(file, original);
     return { firstPage, savedEdit: savedEdits.sort((a, b) => a - b)[Math.floor(savedEdits.length / 2)]! };
