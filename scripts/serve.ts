@@ -47,10 +47,12 @@ await eleventy.watch();
 eleventy.watcher?.on("unlink", (file: string) => eleventy.watcher?.emit("change", file));
 console.log(`Server at ${server.url}`);
 
-// Ctrl-C or a stop from npm ends the watcher and the server with the command.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    await Promise.all([eleventy.stopWatch(), server.close()]);
-    process.exit(0);
-  });
+async function stop(): Promise<never> {
+  await Promise.all([eleventy.stopWatch(), server.close()]);
+  return process.exit(0);
 }
+// Ctrl-C stops every process of the command in the terminal. npm, told to stop, signals only the shell it started
+// the preview in, which ends without passing the signal on: so the preview also stops once its parent is gone.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void stop(), 500).unref();

@@ -156,6 +156,31 @@ describe("npm start", () => {
   });
 });
 
+describe("npm start, stopped by npm", () => {
+  it("stops serving when npm is told to stop, though npm signals only the shell it started", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const port = await freePort();
+    const npm = spawn("npm", ["run", "--silent", "start", "--", "--content", content, "--output", path.join(path.dirname(content), "site")], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "" },
+      detached: true,
+    });
+    stops.push(() => process.kill(-npm.pid!, "SIGKILL"));
+    let output = "";
+    npm.stdout.on("data", (chunk) => (output += chunk));
+    for (let waited = 0; !output.includes("Server at") && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fetch(`http://127.0.0.1:${port}/contact/`)).status).toBe(200);
+    npm.kill("SIGTERM");
+    let stopped = false;
+    for (let waited = 0; !stopped && waited < 10_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      stopped = await fetch(`http://127.0.0.1:${port}/contact/`).then(() => false, () => true);
+    }
+    expect(stopped).toBe(true);
+  });
+});
+
 /** The status of a request for an address exactly as written, with nothing tidied away (curl --path-as-is). */
 function statusOf(port: number, address: string): Promise<number> {
   return new Promise((resolve, reject) => {
