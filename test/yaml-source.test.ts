@@ -51,4 +51,16 @@ describe("YAML made to stall or flood the reader", () => {
   it("nesting too deep to read is a message, not a stack overflow", () => {
     expect(() => parseYaml(`a: ${"[".repeat(20_000)}${"]".repeat(20_000)}`)).toThrow("its lists and groups are nested too deep to read");
   });
+
+  it("is found before the parser goes down it, however the brackets hide among quotes and comments, and at its line", () => {
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    for (const text of [`a: [x'y, ${deep}]`, `a: [it's, "quoted \\" ]", ${deep}]`, `# a comment's quote\nb: 1\na: ${deep}`, `b: {c: [d, ${deep}]}`]) {
+      expect(() => parseYaml(text), text.slice(0, 30)).toThrow(expect.objectContaining({ message: "its lists and groups are nested too deep to read" }));
+    }
+    expect(() => parseYaml(`b: 1\nc: 2\na: ${deep}`)).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
+  it("lets brackets, quotes and apostrophes of ordinary values through", () => {
+    expect(parseYaml(`title: Don't [panic]\ntags: ['a', "b [c]", {d: [e]}]\nnote: it's # a comment [\n`).value).toEqual({ title: "Don't [panic]", tags: ["a", "b [c]", { d: ["e"] }], note: "it's" });
+  });
 });

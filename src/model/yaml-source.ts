@@ -19,9 +19,42 @@ export class YamlSyntaxError extends Error {
   }
 }
 
+/** Deeper than any data file or front matter goes, and shallow enough for the parser's recursion. */
+const maxFlowNesting = 100;
+
+/**
+ * Where `[` and `{` nest deeper than `maxFlowNesting`, outside quotes and comments, or -1. The parser recurses a
+ * level a bracket: nested thousands deep, the stack can run out inside V8's regular expression compiler, which
+ * ends the process outright instead of throwing.
+ */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let previous: string | undefined; // the last character other than a space, on this line
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    // A quote opens a quoted text only where a value starts; in a word, as in don't, it is a letter.
+    if ((char === "'" || char === '"') && (previous === undefined || "[{,:-?".includes(previous))) {
+      // It ends at its next unescaped quote ('' inside single quotes is a quote).
+      for (i++; i < text.length && text[i] !== char; i++) if (char === '"' && text[i] === "\\") i++;
+    } else if (char === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if (char === "[" || char === "{") {
+      if (++depth > maxFlowNesting) return i;
+    } else if ((char === "]" || char === "}") && depth > 0) {
+      depth--;
+    }
+    if (char === "\n") previous = undefined;
+    else if (char !== " " && char !== "\t") previous = text[i];
+  }
+  return -1;
+}
+
 /** Parses YAML (JSON is YAML too) without ever running code: the yaml package has no executable tags. */
 export function parseYaml(text: string): YamlSource {
   const lineCounter = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep !== -1) throw tooDeep(text.slice(0, deep).split("\n").length);
   let doc: ReturnType<typeof parseDocument>;
   try {
     // logLevel "error": the package's own warnings (a list used as a key) would print to the console, not at a line.
@@ -80,7 +113,7 @@ export function parseYaml(text: string): YamlSource {
   };
 }
 
-const tooDeep = () => new YamlSyntaxError("its lists and groups are nested too deep to read", 1, 1, "write the values with less nesting");
+const tooDeep = (line = 1) => new YamlSyntaxError("its lists and groups are nested too deep to read", line, 1, "write the values with less nesting");
 
 /** `title: Code: the basics`, the commonest YAML mistake: a value with ": " in it, which YAML reads as another field. */
 function colonInValue(line: string): { message: string; fix: string } | undefined {
