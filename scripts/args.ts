@@ -97,7 +97,8 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
     since: values.since,
     timings: values.timings ?? false,
     host: values.host ?? "127.0.0.1",
-    focus: values.all ? undefined : focusOn(contentDir, values["changed-since"] ?? (process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : "main")),
+    /** What the change touches now, read from git each time it is asked (the preview asks on every rebuild). */
+    focus: () => (values.all ? undefined : focusOn(contentDir, values["changed-since"] ?? (process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : "main"))),
     // Not an option for editors: how much HTML one search index part holds, so tests can build a small site in parts.
     searchPartBytes: Number(process.env.SEARCH_PART_BYTES) || undefined,
   };

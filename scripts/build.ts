@@ -8,7 +8,7 @@ import { runAsProgram, type Printer } from "./exit.ts";
 export async function build(args: string[], print: Printer): Promise<number> {
   const options = commonArgs(args);
   const { problems, fileCount, timings } = await runPipeline(options);
-  const code = report(problems, print.err, process.env, options.focus);
+  const code = report(problems, print.err, process.env, options.focus());
   if (options.timings) print.err(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
   if (code === 0) print.out(`Built ${fileCount} files into ${options.outputDir}`);
   else print.err("Nothing was published: fix the errors above and build again.");

@@ -7,7 +7,7 @@ import { runAsProgram, type Printer } from "./exit.ts";
 export async function check(args: string[], print: Printer): Promise<number> {
   const options = commonArgs(args);
   const { problems, model } = await checkContent(options);
-  const code = report(problems, print.err, process.env, options.focus);
+  const code = report(problems, print.err, process.env, options.focus());
   if (code === 0) print.out(`Checked ${model.pages.length} pages: no errors.`);
   return code;
 }

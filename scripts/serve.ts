@@ -35,7 +35,8 @@ const eleventy = siteEleventy(
     if (!first) site = prepareSite(siteOptions, { strict: false });
     first = false;
     problems = site.problems;
-    report(problems);
+    // The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.
+    report(problems, console.error, process.env, options.focus());
     return site;
   },
   options.outputDir,
