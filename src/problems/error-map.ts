@@ -103,6 +103,22 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   return node?.def?.type === "object" && node.def.shape ? Object.keys(node.def.shape) : [];
 }
 
+/** Fields other site generators (Eleventy, Jekyll, Hugo) use for what a field of ours does: people bring them along. */
+const othersNames: Record<string, string> = {
+  eleventyExcludeFromCollections: "unlisted",
+  sitemap: "unlisted",
+  hidden: "unlisted",
+  noindex: "unlisted",
+  published: "draft",
+  aliases: "redirect_from",
+  redirects: "redirect_from",
+  summary: "description",
+  excerpt: "description",
+  weight: "order",
+  slug: "permalink",
+  url: "permalink",
+};
+
 /** Turns zod's issues into sentences an editor who has never seen a schema can act on. */
 export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodType): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -114,12 +130,14 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
       case "unrecognized_keys": {
         const known = knownKeysAt(schema, path);
         for (const key of issue.keys) {
+          const theirs = othersNames[key];
+          const ours = theirs && known.includes(theirs) ? theirs : undefined;
           const guess = didYouMean(key, known);
           issues.push({
             path: [...path, key],
             atKey: true,
             message: `unknown field ${describeField([...path, key], data)}`,
-            fix: guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
+            fix: ours ? `use "${ours}" instead: it is this site's field for that` : guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
           });
         }
         break;

@@ -23,3 +23,15 @@ describe("a place in the data, named for a person who never wrote a path", () =>
     expect(describeField(["releases", 1, "tags"], data, { anyEntry: true })).toBe('"tags" in each entry of "releases"');
   });
 });
+
+describe("a field another site generator uses", () => {
+  it("is answered with this site's field for the same thing", async () => {
+    const { checkedProblems } = await import("../helpers.ts");
+    const page = (field: string) => `---\ntitle: Notes\ndescription: Notes from the meeting.\n${field}\n---\n\nSome notes.\n`;
+    expect(await checkedProblems({ "a.md": page("eleventyExcludeFromCollections: true"), "b.md": page("aliases: [/old/]"), "c.md": page("weight: 2") })).toEqual([
+      'a.md:4:1 error: unknown field "eleventyExcludeFromCollections" — use "unlisted" instead: it is this site\'s field for that',
+      'b.md:4:1 error: unknown field "aliases" — use "redirect_from" instead: it is this site\'s field for that',
+      'c.md:4:1 error: unknown field "weight" — use "order" instead: it is this site\'s field for that',
+    ]);
+  });
+});
