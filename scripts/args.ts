@@ -66,6 +66,14 @@ export function contentFolder(option: string | undefined, usage: string): string
   return contentDir;
 }
 
+/** What is wrong with a path prefix, with the prefix meant when a whole address was given (https://example.org/repo/ → /repo/). */
+export function prefixMistake(prefix: string): string {
+  const address = URL.canParse(prefix) && /^https?:$/.test(new URL(prefix).protocol) ? new URL(prefix) : undefined;
+  const meant = address && isSafePrefix(address.pathname) ? address.pathname.replace(/\/?$/, "/") : undefined;
+  if (meant) return `the path prefix is the folder the site is served under, not its whole address — give ${meant}, and the address itself as url in settings.yaml`;
+  return `the path prefix "${prefix}" is not a folder name an address can carry — use letters, digits and hyphens, such as /code-site/`;
+}
+
 /** The options every command shares: which content folder, where the site goes, under which path prefix. */
 export function commonArgs(args = process.argv.slice(2), defaultOutput = path.join(generatorRoot, "_site")) {
   const options = {
@@ -87,7 +95,7 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
   const refused = outputDirProblem(outputDir, contentDir);
   if (refused) stop(`the site cannot be written there: ${refused} — give --output a new folder of its own, such as _site`, usage);
   const pathPrefix = values["path-prefix"] ?? (process.env.PATH_PREFIX || undefined);
-  if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(`the path prefix "${pathPrefix}" is not a folder name an address can carry — use letters, digits and hyphens, such as /code-site/`, usage);
+  if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(prefixMistake(pathPrefix), usage);
   return {
     contentDir,
     outputDir,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { argumentMistake } from "../scripts/args.ts";
+import { argumentMistake, prefixMistake } from "../scripts/args.ts";
 import { fixtures, runScript } from "./helpers.ts";
 
 const options = ["content", "output", "since", "strict"];
@@ -19,6 +19,11 @@ describe("a mistake on the command line, in plain words", () => {
     expect(argumentMistake("Unknown option '--contnet'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--contnet\"", options)).toBe(
       "Unknown option '--contnet' — did you mean --content?",
     );
+  });
+
+  it("a whole address given as the path prefix, with the folder meant", () => {
+    expect(prefixMistake("https://example.github.io/our-site")).toBe("the path prefix is the folder the site is served under, not its whole address — give /our-site/, and the address itself as url in settings.yaml");
+    expect(prefixMistake("my site")).toBe('the path prefix "my site" is not a folder name an address can carry — use letters, digits and hyphens, such as /code-site/');
   });
 
   it("--content given a page instead of its folder", async () => {
