@@ -45,6 +45,10 @@ export function checkReading(page: PageSource): Problem[] {
   const shown = Math.max(0, grade).toFixed(1);
   const firstParagraph = page.tokens.find((token) => token.type === "paragraph_open" && token.map);
   const line = page.bodyLineOffset + (firstParagraph?.map?.[0] ?? 0) + 1;
+  // Past grade 20 the number means nothing to a reader (a run of words with no full stop reads at grade 7,796).
+  if (grade > 20) {
+    return [problem(page.file, line, `the page reads past grade 20, far above grade ${readingGradeLimit}`, "end each sentence with a full stop, and use shorter sentences and everyday words; see the README's plain language section", "warning")];
+  }
   if (grade > readingGradeLimit) {
     return [problem(page.file, line, `the page reads at grade ${shown}, above grade ${readingGradeLimit}`, "use shorter sentences and everyday words; see the README's plain language section", "warning")];
   }
