@@ -5,7 +5,7 @@ import { loadSite } from "../src/model/site.ts";
 import { siteEleventy } from "../src/pipeline.ts";
 import { prepareSite } from "../src/prepare.ts";
 import { formatProblem } from "../src/problems/problems.ts";
-import { checkedProblems, fixtures, tempDir } from "./helpers.ts";
+import { checkedProblems, fixtures, root, tempDir } from "./helpers.ts";
 
 /** The checks' base site with every kind of hostile file on top, and links out of the folder. */
 function hostileSite(): { content: string; parent: string } {
@@ -114,6 +114,11 @@ describe("inputs that once stopped the build with a stack trace", () => {
     const errors = prepareSite({ contentDir: content }, { strict: false }).problems.filter((p) => p.severity === "error").map(formatProblem);
     expect(errors.filter((line) => line.startsWith("roles-page.md"))).toHaveLength(1);
     expect(errors.find((line) => line.startsWith("roles-page.md:6 error: "))).toBeDefined();
+  });
+
+  it("a role misspelled in a data block, with the role meant", async () => {
+    const problems = await checkedProblems({ "roles-page.md": "---\ntitle: Roles\ndescription: Roles.\n---\n\n{{ duties: product-ownr }}\n" }, path.join(root, "content"));
+    expect(problems.filter((line) => line.startsWith("roles-page.md"))).toEqual(['roles-page.md:6 error: there is no role "product-ownr" in roles.yaml: did you mean "product-owner"? — correct the line, or remove it']);
   });
 });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { BlockRenderer } from "./data-blocks.ts";
 import type { Agencies, SiteData } from "../schema/data.ts";
 import { generatorRoot } from "../options.ts";
+import { didYouMean } from "../problems/suggest.ts";
 
 export interface AgencyNode {
   name: string;
@@ -41,7 +42,10 @@ export function dataBlocks(data: SiteData): Record<string, BlockRenderer> {
   if (roles) {
     blocks.duties = (role) => {
       const found = role ? roles[role] : undefined;
-      if (!found) throw new Error(`there is no role "${role ?? ""}" in roles.yaml; roles: ${Object.keys(roles).join(", ")}`);
+      if (!found) {
+        const meant = role ? didYouMean(role, Object.keys(roles)) : undefined;
+        throw new Error(`there is no role "${role ?? ""}" in roles.yaml${meant ? `: did you mean "${meant}"?` : `; roles: ${Object.keys(roles).join(", ")}`}`);
+      }
       return render("duties", { role: found });
     };
   }
