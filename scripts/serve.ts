@@ -42,6 +42,9 @@ const eleventy = siteEleventy(
   options.outputDir,
   { indexSearch: true, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: (written) => server.rebuilt(problems, written) },
 );
+// Eleventy's own lines without its name and version: "File changed: content/about.md", "Wrote 138 files in 2.05 seconds".
+const plain = (line: string) => line.replace(/^(\x1b\[\d+m)?\[11ty\](\x1b\[\d+m)? /gm, "").replace(/ \(v[\d.]+\)$/gm, "").replace(/, v[\d.]+\)$/gm, ")");
+eleventy.logger.overrideLogger({ log: (line: string) => console.log(plain(line)), warn: (line: string) => console.warn(plain(line)), error: (line: string) => console.error(plain(line)) });
 await eleventy.init();
 await eleventy.watch();
 // Eleventy 3 logs a deleted file but rebuilds nothing: the page stayed served and the links to it unchecked.

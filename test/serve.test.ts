@@ -74,6 +74,7 @@ describe("npm start", () => {
     expect(text(shown.querySelector("main .preview-problems"))).toContain('contact.md:14:21 error: the link to "/gide/" goes to a page that does not exist');
     expect(shown.querySelector('main a[href="/gide/"]')).toBeNull();
     expect(server.output()).not.toContain("Writing ");
+    expect(server.output()).not.toMatch(/\[11ty\]|v\d+\.\d+\.\d+/);
   });
 
   it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", { timeout: 90_000 }, async () => {
