@@ -28,11 +28,16 @@ export function checkLiteralTemplates(page: PageSource, blockNames: readonly str
   const problems: Problem[] = [];
   for (const token of page.tokens) {
     if (token.type !== "inline" || !token.map) continue;
-    const text = token.content.replace(/(`+)[\s\S]*?\1/g, (code) => " ".repeat(code.length));
+    const text = withoutCodeSpans(token.content);
+    // Lines are counted on from the last match, not from the start: a paragraph may hold thousands of matches.
+    // So is each column looked for past the last one found on its line.
+    let [counted, bodyLine, from] = [0, token.map[0], 0];
     for (const match of text.matchAll(templateLike)) {
       const written = match[0].trim();
-      const bodyLine = token.map[0] + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
-      const { line, column } = locate(page, bodyLine, written);
+      for (let i = text.indexOf("\n", counted); i !== -1 && i < match.index; i = text.indexOf("\n", i + 1)) [bodyLine, from] = [bodyLine + 1, 0];
+      counted = match.index;
+      const { line, column } = locate(page, bodyLine, written, 1, from);
+      if (column) from = column - 1 + written.length;
       const shown = `"${written}" is shown on the page as it is written`;
       if (written.startsWith("{%")) {
         problems.push(problem(page.file, line, `${shown}: pages cannot use template tags ({% … %})`, "remove it; a list kept in a data file is shown with a line of its own such as {{ agencies }}", "error", column));
@@ -46,4 +51,35 @@ export function checkLiteralTemplates(page: PageSource, blockNames: readonly str
     }
   }
   return problems;
+}
+
+/**
+ * The text with each code span blanked out, as CommonMark finds them: a run of backticks opens one, and the next run
+ * of the same length closes it. Each run is looked at once, so a line of 200,000 backticks takes no longer than its
+ * reading; a regular expression with a back-reference takes minutes.
+ */
+function withoutCodeSpans(text: string): string {
+  const runs = [...text.matchAll(/`+/g)].map((match) => ({ at: match.index, length: match[0].length }));
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, i) => {
+    if (!byLength.has(run.length)) byLength.set(run.length, []);
+    byLength.get(run.length)!.push(i);
+  });
+  const taken = new Map<number, number>(); // for each length, how many of its runs are behind us
+  let masked = "";
+  let from = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const { at, length } = runs[i]!;
+    const same = byLength.get(length)!;
+    let next = taken.get(length) ?? 0;
+    while (next < same.length && same[next]! <= i) next++;
+    taken.set(length, next);
+    const closing = same[next];
+    if (closing === undefined) continue;
+    const end = runs[closing]!.at + length;
+    masked += text.slice(from, at) + " ".repeat(end - at);
+    from = end;
+    i = closing;
+  }
+  return masked + text.slice(from);
 }

@@ -18,12 +18,15 @@ export interface PageSource {
   bodyLineOffset: number;
 }
 
-/** Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it. */
-export function locate(page: PageSource, bodyLine: number, needle?: string, searchLines = 1): { line: number; column?: number } {
+/**
+ * Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it, looking on
+ * the first line from column `from` (0-based), past what an earlier search on it found.
+ */
+export function locate(page: PageSource, bodyLine: number, needle?: string, searchLines = 1, from = 0): { line: number; column?: number } {
   const first = page.bodyLineOffset + bodyLine;
   if (needle) {
     for (let i = 0; i < searchLines; i++) {
-      const index = page.lines[first + i]?.indexOf(needle) ?? -1;
+      const index = page.lines[first + i]?.indexOf(needle, i === 0 ? from : 0) ?? -1;
       if (index >= 0) return { line: first + i + 1, column: index + 1 };
     }
   }

@@ -36,12 +36,20 @@ describe("Markdown that would publish something other than what the editor wrote
 
 describe("braces that are not a data block", () => {
   it("a data block in capitals, never closed, or within a sentence, and a template tag", async () => {
-    const body = "{{ Contact }}\n\n{{ contact\n\nWrite to us: {{ contact }}.\n\n{% include \"form.njk\" %}\n\nIn code, `{{ contact }}` is fine.\n";
+    const body = "{{ Contact }}\n\n{{ contact\n\nWrite to us: {{ contact }}.\n\n{% include \"form.njk\" %}\n\nIn code, `{{ contact }}` is fine, and so is \\{\\{ contact }}, escaped.\n";
     expect(await checkedProblems({ "notes.md": page(body) })).toEqual([
       'notes.md:6:1 error: "{{ Contact }}" is shown on the page as it is written, not as a data block: a data block is written in small letters, on a line of its own — write {{ contact }} on a line of its own, with an empty line before and after',
       'notes.md:8:1 error: "{{ contact" is shown on the page as it is written, not as a data block: it is never closed with }} — write {{ contact }} on a line of its own, with an empty line before and after',
       'notes.md:10:14 error: "{{ contact }}" is shown on the page as it is written, not as a data block: a data block is written in small letters, on a line of its own — write {{ contact }} on a line of its own, with an empty line before and after',
       'notes.md:12:1 error: "{% include "form.njk" %}" is shown on the page as it is written: pages cannot use template tags ({% … %}) — remove it; a list kept in a data file is shown with a line of its own such as {{ agencies }}',
     ]);
+  });
+
+  it("are found in linear time, however many backticks a line holds", async () => {
+    const started = performance.now();
+    expect(await checkedProblems({ "notes.md": page(`Code: ${"`".repeat(200_000)} and {{ Contact }}\n`) })).toEqual([
+      expect.stringMatching(/^notes\.md:6:200012 error: "\{\{ Contact \}\}" is shown on the page as it is written/),
+    ]);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
