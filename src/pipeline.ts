@@ -81,7 +81,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     collectGarbage();
     lap("Eleventy");
     if (hasErrors(problems)) return { problems, fileCount: 0, timings };
-    const indexing = startSearchIndex(staging, site.model.data.settings.language, options.searchPartBytes);
+    const indexing = startSearchIndex(staging, options.searchPartBytes);
     const search = await indexing.finished;
     lap("Pagefind");
     for (const error of search.errors) problems.push(problem(outputDir, 1, `the search index could not be built: ${error}`, "fix the page it names, or report this to the site's maintainers"));

@@ -25,11 +25,11 @@ describe("readCommitDates: one git log pass for the whole site", () => {
     origin.commit("2024-02-10T09:00:00Z", { "b.md": "b" });
     const clone = path.join(tempDir(), "clone");
     origin.git(["clone", "-q", "--depth", "1", `file://${origin.dir}`, clone]);
-    expect(readCommitDates(clone)).toEqual({ inRepository: true, shallow: true, dates: new Map() });
+    expect(readCommitDates(clone)).toEqual({ inRepository: true, shallow: true, dates: new Map(), history: new Map() });
   });
 
   it("works outside a git checkout and in a repository with no commits", () => {
-    expect(readCommitDates(tempDir())).toEqual({ inRepository: false, shallow: false, dates: new Map() });
+    expect(readCommitDates(tempDir())).toEqual({ inRepository: false, shallow: false, dates: new Map(), history: new Map() });
     expect(readCommitDates(new ThrowawayRepo(tempDir()).dir).dates.size).toBe(0);
   });
 });

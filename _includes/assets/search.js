@@ -8,6 +8,10 @@ const status = document.getElementById("search-status");
 const results = document.getElementById("search-results");
 const fallback = document.getElementById("search-fallback");
 
+// The page's words, in its language, from the strings file the layouts use (see _includes/strings/).
+const strings = JSON.parse(form.dataset.strings);
+const say = (name, values = {}) => strings[name].replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+
 function element(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -79,12 +83,13 @@ async function runSearch() {
   await showMore(search.results, ticket);
   if (ticket !== latest) return;
   const count = search.results.length;
-  const where = Object.values(chosen).length ? ` in ${Object.values(chosen).join(", ")}` : "";
-  status.textContent = count === 0 ? `No results for “${query}”${where}.` : `${count} result${count === 1 ? "" : "s"} for “${query}”${where}.`;
+  const filters = Object.values(chosen);
+  const name = `search_${count === 0 ? "no_results" : count === 1 ? "one_result" : "results"}${filters.length ? "_in" : ""}`;
+  status.textContent = say(name, { count, query, filters: filters.join(", ") });
 }
 
 const pageSize = 10;
-const moreButton = element("button", { type: "button", class: "search-more" }, ["Show more results"]);
+const moreButton = element("button", { type: "button", class: "search-more" }, [say("search_more")]);
 
 /** Results load ten at a time: each one fetches its own small piece of the index. */
 async function showMore(all, ticket) {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { dataBlocks } from "../markdown/blocks.ts";
-import { md } from "../markdown/markdown.ts";
+import { md, type MarkdownWords } from "../markdown/markdown.ts";
+import { translateText, type LanguageStrings } from "../model/strings.ts";
 import { renderWithLines } from "../markdown/render-lines.ts";
 import { generatedFolders } from "../model/addresses.ts";
 import { dataFolder } from "../model/data.ts";
@@ -24,6 +25,8 @@ import { checkReviews } from "./reviews.ts";
 import { references } from "./references.ts";
 import { checkFileNames, checkNavigation, checkOutputFiles, checkPagesTogether, checkReservedUrls } from "./site.ts";
 import { SiteIndex } from "./site-index.ts";
+import { versionsByUrl } from "../model/translations.ts";
+import { checkLanguageHomes, checkLinksInLanguage, checkOriginalFields, checkTranslation } from "./translations.ts";
 
 export interface CheckOptions {
   /** Overdue reviews are errors, not warnings. */
@@ -46,8 +49,10 @@ export interface CheckedSite {
  */
 export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite {
   const blocks = model.data ? dataBlocks(model.data) : {};
-  const markdown = md({ blocks });
+  // One markdown-it a language: the words it adds (the table of contents' heading) are in the page's language.
+  const markdowns = new Map(model.languages.map((language) => [language.tag, md({ blocks, words: markdownWords(model.strings.get(language.tag)!) })]));
   const pages: PageSource[] = model.pages.map(({ file, text, url, page }) => {
+    const markdown = markdowns.get(model.translations.languageOf.get(file)?.tag ?? model.languages[0]!.tag)!;
     const tokens = page ? markdown.parse(page.body, {}) : [];
     return { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
   });
@@ -62,7 +67,11 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   ];
   const externalLinks: ExternalLink[] = [];
   const bodies = new Map<string, string>();
+  const { translations } = model;
+  const addressVersions = versionsByUrl(model.pages, translations);
   for (const page of pages) {
+    const language = translations.languageOf.get(page.file) ?? model.languages[0]!;
+    const translation = translations.translations.get(page.file);
     const elements = bodyElements(page.rendered);
     const refs = references(page, elements);
     for (const ref of refs) {
@@ -70,7 +79,12 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     }
     for (const failure of page.rendered.failures) problems.push(problem(page.file, page.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
     if (model.data) append(problems, checkDataBlocks(page, Object.keys(blocks)), checkLiteralTemplates(page, Object.keys(blocks)));
-    append(problems, checkFrontMatterValues(page), checkReviews(page, model.today, options.strict), checkReading(page));
+    append(problems, checkFrontMatterValues(page), checkReviews(page, model.today, options.strict));
+    // The reading grade's formula counts English syllables.
+    if (language.tag.startsWith("en")) append(problems, checkReading(page));
+    if (translation && model.data) append(problems, checkTranslation(page, translation, model.data.settings.repository));
+    if (language.isDefault) append(problems, checkOriginalFields(page));
+    append(problems, checkLinksInLanguage(page, language, refs, addressVersions));
     append(problems, checkText(page.file, page.lines), checkHeadings(page), checkMarkup(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
     bodies.set(page.file, page.rendered.html);
   }
@@ -79,6 +93,8 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     const data = model.dataTexts.get(file);
     if (data !== undefined) append(problems, checkText(file, data.split("\n")));
   }
+  const settingsFile = path.join(dataFolder(model.contentDir), "settings.yaml");
+  if (model.data) append(problems, checkLanguageHomes(model.languages, model.pages, settingsFile, model.dataTexts.get(settingsFile) ?? ""));
   const navigationFile = path.join(dataFolder(model.contentDir), "navigation.yaml");
   if (model.data) append(problems, checkNavigation(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, index));
   append(problems, (model.catalog?.problems ?? []));
@@ -99,4 +115,9 @@ function writtenFiles(model: SiteModel, pages: readonly PageSource[]) {
     ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
     ...published.flatMap((page) => (page.data?.redirect_from ?? []).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) } }))),
   ];
+}
+
+/** The words the Markdown adds, from a language's strings. */
+function markdownWords(strings: LanguageStrings): MarkdownWords {
+  return { onThisPage: translateText(strings, "on_this_page"), sectionLink: (title) => translateText(strings, "section_link", { title }) };
 }

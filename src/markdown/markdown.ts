@@ -9,18 +9,30 @@ export interface MarkdownOptions {
   blocks?: Record<string, BlockRenderer>;
   /** Sections (h2) a page needs before it gets a table of contents. */
   tocMinSections?: number;
+  /** The words the Markdown adds to a page, in the page's language: English unless given. */
+  words?: MarkdownWords;
 }
+
+export interface MarkdownWords {
+  /** The table of contents' heading. */
+  onThisPage: string;
+  /** What a heading's link says to a screen reader. */
+  sectionLink: (title: string) => string;
+}
+
+const englishWords: MarkdownWords = { onThisPage: "On this page", sectionLink: (title) => `Link to the section “${title}”` };
 
 /** The one markdown-it instance of the site: every page and every check goes through it. */
 export function md(options: MarkdownOptions = {}): MarkdownItInstance {
   const instance = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  const words = options.words ?? englishWords;
   instance.use(anchor, {
     level: [2, 3, 4],
     slugify,
     tabIndex: false,
     permalink: anchor.permalink.linkAfterHeader({
       style: "visually-hidden",
-      assistiveText: (title) => `Link to the section “${title}”`,
+      assistiveText: words.sectionLink,
       visuallyHiddenClass: "sr-only",
       symbol: "#",
       class: "heading-anchor",
@@ -28,7 +40,7 @@ export function md(options: MarkdownOptions = {}): MarkdownItInstance {
       renderAttrs: () => ({ "data-pagefind-ignore": "" }),
     }),
   });
-  instance.use(tocPlugin, { minSections: options.tocMinSections ?? 3, title: "On this page" });
+  instance.use(tocPlugin, { minSections: options.tocMinSections ?? 3, title: words.onThisPage });
   instance.use(dataBlocksPlugin, options.blocks ?? {});
   return instance;
 }

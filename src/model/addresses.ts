@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
+import type { Language } from "./languages.ts";
 
 /** The generator's own files, copied to /assets/ on every site. */
 export const assetsFolder = path.join(generatorRoot, "_includes", "assets");
@@ -16,6 +17,16 @@ export const generatedUrls = [
   "/assets/site.css",
   ...readdirSync(assetsFolder).map((name) => `/assets/${name}`),
 ];
+
+/** A language's search page: `/search/`, `/es/search/`. */
+export const searchUrl = (language: Pick<Language, "home">): string => `${language.home}search/`;
+
+/** The page that lists every translation and how it stands, on a site of more than one language. */
+export const translationsUrl = "/translations/";
+
+/** The addresses a site of several languages adds: the status of its translations, and each language's search page. */
+export const languageUrls = (languages: readonly Language[]): string[] =>
+  languages.length > 1 ? [translationsUrl, ...languages.filter((language) => !language.isDefault).map(searchUrl)] : [];
 
 /** Folders the generator fills: no page may be published inside them. */
 export const generatedFolders = ["/assets/", "/pagefind/"];

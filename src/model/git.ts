@@ -2,6 +2,11 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { ChangedLines } from "../problems/report.ts";
 
+export interface Commit {
+  hash: string;
+  date: Date;
+}
+
 export interface CommitDates {
   /** Whether the folder is in a git checkout at all. */
   inRepository: boolean;
@@ -9,6 +14,8 @@ export interface CommitDates {
   shallow: boolean;
   /** The date of the last commit that touched each file, by absolute path. */
   dates: Map<string, Date>;
+  /** Every commit that touched each file, newest first, by absolute path: what a translation has yet to catch up with. */
+  history: Map<string, Commit[]>;
 }
 
 function git(cwd: string, args: string[]): string {
@@ -33,28 +40,33 @@ export function readCommitDates(dir: string): CommitDates {
   try {
     root = git(dir, ["rev-parse", "--show-toplevel"]).trim();
   } catch {
-    return { inRepository: false, shallow: false, dates: new Map() };
+    return { inRepository: false, shallow: false, dates: new Map(), history: new Map() };
   }
   const shallow = isShallowClone(dir);
   const dates = new Map<string, Date>();
-  if (shallow) return { inRepository: true, shallow, dates };
+  const history = new Map<string, Commit[]>();
+  if (shallow) return { inRepository: true, shallow, dates, history };
   let log = "";
   try {
-    log = git(dir, ["log", "--format=%x1e%cI", "--name-only", "--no-renames", "--", "."]);
+    log = git(dir, ["-c", "core.quotePath=false", "log", "--format=%x1e%H %cI", "--name-only", "--no-renames", "--", "."]);
   } catch {
     // A repository without commits yet: no file has a commit date.
   }
   for (const entry of log.split("\x1e")) {
-    const [date, ...files] = entry.trim().split("\n");
-    if (!date) continue;
-    const when = new Date(date);
+    const [header, ...files] = entry.trim().split("\n");
+    if (!header) continue;
+    const [hash = "", date = ""] = header.split(" ");
+    const commit = { hash, date: new Date(date) };
     for (const file of files) {
       if (!file) continue;
       const absolute = path.join(root, file);
-      if (!dates.has(absolute)) dates.set(absolute, when);
+      if (!dates.has(absolute)) dates.set(absolute, commit.date);
+      const commits = history.get(absolute);
+      if (commits) commits.push(commit);
+      else history.set(absolute, [commit]);
     }
   }
-  return { inRepository: true, shallow, dates };
+  return { inRepository: true, shallow, dates, history };
 }
 
 /**

@@ -11,8 +11,13 @@ export interface ReviewStatus {
 /** Today in California, as YYYY-MM-DD; SITE_TODAY sets another day (for tests, or to preview a date). */
 export function today(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SITE_TODAY) return env.SITE_TODAY;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return dayInCalifornia(new Date());
 }
+
+const californiaDays = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The day a moment falls on in California, as YYYY-MM-DD: a commit late in the evening keeps its day. */
+export const dayInCalifornia = (moment: Date): string => californiaDays.format(moment);
 
 /** A calendar date plus an interval such as "6 months"; the 31st plus a month is the last day of the next month. */
 export function addInterval(date: string, interval: string): string {

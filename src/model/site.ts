@@ -12,7 +12,11 @@ import { judgeImage } from "./images.ts";
 import { siteMapUrls } from "./page-lists.ts";
 import { readPages, type ReadPage } from "./pages.ts";
 import { today as todayInCalifornia } from "./review.ts";
-import { generatedUrls } from "./addresses.ts";
+import { generatedUrls, languageUrls } from "./addresses.ts";
+import { checkLanguageSettings, siteLanguages, type Language } from "./languages.ts";
+import { loadStrings, type LanguageStrings } from "./strings.ts";
+import { readTranslations, type SiteTranslations } from "./translations.ts";
+import { dataFolder } from "./data.ts";
 
 export interface SiteOptions {
   /** The folder of Markdown pages, `_data/` and images: everything particular to one community's site. */
@@ -55,6 +59,12 @@ export interface SiteModel {
   commits: CommitDates;
   /** Each published page's title by address, for breadcrumbs. */
   titles: Map<string, string>;
+  /** The languages the site is published in, the default first. */
+  languages: Language[];
+  /** The layouts' words in each language, by its tag. */
+  strings: Map<string, LanguageStrings>;
+  /** Each page's language, its versions in the others, and how each translation stands. */
+  translations: SiteTranslations;
   /** Old addresses, each sending readers on to a page. */
   redirects: Redirect[];
   /** Every address the generator makes itself: search, site map, sitemap, feeds, the catalog's pages. */
@@ -78,6 +88,11 @@ export function loadSite(options: SiteOptions): SiteModel {
   const { data, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir, new Set(files.dataFiles.filter((file) => withinLimit(file, sizeLimits.data, "data file"))));
   for (const found of dataProblems) problems.push(found);
   const pathPrefix = normalizePrefix(options.pathPrefix ?? data?.settings.path_prefix ?? "/");
+  const languages = siteLanguages(data?.settings);
+  const settingsFile = path.join(dataFolder(contentDir), "settings.yaml");
+  if (data) append(problems, checkLanguageSettings(data.settings, settingsFile, dataTexts.get(settingsFile) ?? ""));
+  const strings = loadStrings(languages);
+  append(problems, strings.problems);
   const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")));
   append(problems, read.problems);
 
@@ -98,6 +113,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url })));
   const siteMap = siteMapUrls(read.pages.map(({ file, url, page }) => ({ url, data: { ...page?.data, source: file } })));
   const catalogAddresses = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
+  const commits = readCommitDates(contentDir);
   return {
     contentDir,
     pathPrefix,
@@ -107,10 +123,13 @@ export function loadSite(options: SiteOptions): SiteModel {
     pages: read.pages,
     images,
     catalog,
-    commits: readCommitDates(contentDir),
+    commits,
+    languages,
+    strings: strings.strings,
+    translations: readTranslations(contentDir, read.pages, languages, commits),
     titles,
     redirects,
-    generatedUrls: [...generatedUrls, ...siteMap, ...catalogAddresses],
+    generatedUrls: [...generatedUrls, ...languageUrls(languages), ...siteMap, ...catalogAddresses],
     problems,
   };
 }

@@ -14,6 +14,10 @@ import { headerPolicy } from "./csp.ts";
 import { filtersPlugin } from "./filters/index.ts";
 import { safeEngines } from "../model/frontmatter.ts";
 import { compileStyles } from "./styles.ts";
+import { LanguageVersions, localMenus, pageLanguage } from "./languages.ts";
+import { searchUrl, translationsUrl } from "../model/addresses.ts";
+import { rowsByPage, translationRows, versionsByUrl } from "../model/translations.ts";
+import { translateText } from "../model/strings.ts";
 
 /** Eleventy's config object is untyped JavaScript; this is the part of it the site uses. */
 export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string, any>;
@@ -75,7 +79,15 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   const { catalog } = model;
   eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog) : [])]));
 
-  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix });
+  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix, strings: model.strings, translations: translationRows(model.translations) });
+  // Every page speaks a language: its own, or for the pages the generator makes, the default one unless they say.
+  eleventyConfig.addGlobalData("languages", model.languages);
+  const versions = versionsByUrl(model.pages, model.translations);
+  eleventyConfig.addGlobalData("menus", localMenus(data.navigation, model.languages, versions));
+  const languageVersions = new LanguageVersions(model.languages, versions);
+  eleventyConfig.addFilter("alternates", (url: string) => languageVersions.alternates(url));
+  eleventyConfig.addFilter("languageLinks", (url: string, lang: string) => languageVersions.links(url, lang));
+  for (const [name, value] of Object.entries(pageLanguage(model, undefined))) eleventyConfig.addGlobalData(name, value);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
 
@@ -83,13 +95,13 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   // An old address that a page or another redirect already has is an error the checks name; while previewing, it is left out.
   const redirects = model.redirects.filter(({ from }) => isSafeAddress(from) && !taken.has(from) && !taken.has(from.replace(/\/?$/, "/")) && taken.add(from));
   eleventyConfig.addGlobalData("redirects", redirects);
-  addGeneratedFiles(eleventyConfig, data.settings.name);
+  addGeneratedFiles(eleventyConfig, model);
   if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
     const copied = copyFiles(model, directories.output);
     if (options.indexSearch) {
-      const { errors } = await writeSearchIndex(directories.output, data.settings.language);
+      const { errors } = await writeSearchIndex(directories.output);
       for (const error of errors) console.error(`search index: ${error}`);
     }
     const pages = results.flatMap((result) => (result.outputPath ? [path.resolve(result.outputPath)] : []));
@@ -128,6 +140,7 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
     eleventyConfig.addTemplate(relative, shown?.body ?? bodies.get(file) ?? "", {
       ...data,
       ...(shown && { title: shown.title, description: shown.description, layout: "page" }),
+      ...pageLanguage(model, file),
       source: file,
       permalink: url,
     });
@@ -141,7 +154,9 @@ function problemList(errors: readonly Problem[]): string {
 }
 
 /** The files every site has: sitemap, robots.txt, hosts' header and redirect files, the review list, styles, site map, search, old addresses. */
-function addGeneratedFiles(eleventyConfig: EleventyConfig, siteName: string) {
+function addGeneratedFiles(eleventyConfig: EleventyConfig, model: SiteModel) {
+  const siteName = model.data!.settings.name;
+  const words = (lang: string) => model.strings.get(lang)!;
   const generated = (name: string) => readFileSync(path.join(includes, "generated", name), "utf8");
   for (const name of ["sitemap.xml", "robots.txt", "_headers", "_redirects", "reviews.json"]) {
     eleventyConfig.addTemplate(`${name}.njk`, generated(`${name}.njk`), { permalink: `/${name}`, layout: false, eleventyExcludeFromCollections: true });
@@ -159,16 +174,30 @@ function addGeneratedFiles(eleventyConfig: EleventyConfig, siteName: string) {
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("site-map.njk", generated("site-map.njk"), {
-    ...pagedList("collections.all", siteMapUrl, "Site map", { before: writtenPages }),
-    description: `Every page of ${siteName}.`,
+    ...pagedList("collections.all", siteMapUrl, translateText(words(model.languages[0]!.tag), "site_map_title"), { before: writtenPages }),
+    description: translateText(words(model.languages[0]!.tag), "site_map_description", { site: siteName }),
     layout: "base",
     eleventyExcludeFromCollections: true,
   });
-  eleventyConfig.addTemplate("search.njk", "", {
-    layout: "search",
-    title: "Search",
-    description: `Search the pages of ${siteName}.`,
-    permalink: "/search/",
-    eleventyExcludeFromCollections: true,
-  });
+  for (const language of model.languages) {
+    eleventyConfig.addTemplate(`search-${language.tag}.njk`, "", {
+      layout: "search",
+      title: translateText(words(language.tag), "search_title"),
+      description: translateText(words(language.tag), "search_description", { site: siteName }),
+      permalink: searchUrl(language),
+      eleventyExcludeFromCollections: true,
+      ...pageLanguage(model, undefined, language),
+    });
+  }
+  if (model.languages.length > 1) {
+    const english = words(model.languages[0]!.tag);
+    eleventyConfig.addTemplate("translations.njk", generated("translations.njk"), {
+      layout: "base",
+      title: translateText(english, "translations_title"),
+      description: translateText(english, "translations_description", { site: siteName }),
+      permalink: translationsUrl,
+      eleventyExcludeFromCollections: true,
+      translationStatus: rowsByPage(translationRows(model.translations), model.languages),
+    });
+  }
 }

@@ -13,8 +13,13 @@ export const settingsSchema = z.strictObject({
   description: z.string().min(1),
   /** The address the site is published at, without a trailing slash, e.g. https://code.ca.gov. */
   url: httpsUrl,
-  /** The language of the pages, as a BCP 47 tag (en, es, en-US…). */
+  /** The language of the pages, as a BCP 47 tag (en, es, en-US…): the default language, whose pages have no prefix. */
   language: patterned(patterns.language),
+  /**
+   * Every language the site is published in, the default one included, each by its tag with its name written in
+   * that language (`es: Español`). A language's pages live in a folder of its tag (`content/es/about.md`).
+   */
+  languages: z.record(patterned(patterns.language), z.string().min(1)).optional(),
   /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
   path_prefix: patterned(patterns.pathPrefix).default("/"),
   /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
@@ -36,12 +41,20 @@ export const settingsSchema = z.strictObject({
   copyright: z.string().min(1),
 });
 
+/** A link of a menu; its address leads to the same page in another language where that page is translated. */
+const menuItem = z.strictObject({
+  text: z.string().min(1),
+  url: sitePath,
+  /** The link's words in the site's other languages, by language tag: `es: Acerca de`. */
+  translations: z.record(patterned(patterns.language), z.string().min(1)).optional(),
+});
+
 /** `_data/navigation.yaml`: the menus. */
 export const navigationSchema = z.strictObject({
   /** The header's main menu, in order. */
-  primary: z.array(z.strictObject({ text: z.string().min(1), url: sitePath })).min(1),
+  primary: z.array(menuItem).min(1),
   /** The footer's links, which a California state site must carry. */
-  footer: z.array(z.strictObject({ text: z.string().min(1), url: sitePath })).min(1),
+  footer: z.array(menuItem).min(1),
 });
 
 /** `_data/agencies.yaml`: the state agencies, offices and initiatives that lead Code California. */
@@ -88,6 +101,7 @@ export const rolesSchema = z.record(
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Navigation = z.output<typeof navigationSchema>;
+export type MenuItem = z.output<typeof menuItem>;
 export type Agencies = z.output<typeof agenciesSchema>;
 export type Community = z.output<typeof communitySchema>;
 export type Roles = z.output<typeof rolesSchema>;

@@ -43,6 +43,13 @@ export const pageSchema = z.strictObject({
     .max(100)
     .optional()
     .describe("Old addresses of the page: each one keeps working and sends readers here."),
+  translated_from: z
+    .string()
+    .regex(patterns.translatedFrom.regex, patterns.translatedFrom.message)
+    .refine((value) => !/-/.test(value) || z.iso.date().safeParse(value).success, "is not a real day")
+    .optional()
+    .describe("On a translation only: the version of the English page it was translated from, as the day (YYYY-MM-DD) or the commit."),
+  translation_reviewer: z.string().trim().min(1).max(200).optional().describe("On a translation only: who checked the translation against the English page. Until then, readers are told it is not reviewed yet."),
 });
 
 export type PageFrontMatter = z.output<typeof pageSchema>;

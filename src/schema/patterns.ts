@@ -32,6 +32,7 @@ export const patterns = {
   },
   pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
   language: { regex: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, message: "must be a language tag such as en or es-MX", suggest: () => "write the language's short code: en for English, es for Spanish" },
+  translatedFrom: { regex: /^(\d{4}-\d{2}-\d{2}|[0-9a-f]{7,40})$/, message: "must be a day written YYYY-MM-DD, or a commit such as 1a2b3c4", suggest: () => "write the day the English page was translated, such as 2026-11-30" },
   reviewInterval: {
     regex: /^([1-9]\d*) (day|week|month|year)s?$/,
     message: "must be a number and a unit, such as 6 months, 1 year or 90 days",

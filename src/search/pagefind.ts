@@ -61,7 +61,6 @@ export interface PartJob {
   pagesDir: string;
   /** Where the bundle goes: the site's `pagefind/` folder, or a folder inside it for a further part. */
   bundleDir: string;
-  language: string;
   /** A further part keeps only its index data: the first part's scripts and WebAssembly serve them all. */
   dataOnly: boolean;
 }
@@ -74,7 +73,9 @@ export interface PartJob {
 export async function indexPart(job: PartJob, onPagesRead: () => void = () => {}): Promise<SearchIndexResult> {
   // Starting at <main> spares Pagefind the state header, menus and footer of every page (a tenth of its time
   // at 10,000 pages); what it indexes is still only each page's data-pagefind-body article.
-  const created = await pagefind.createIndex({ forceLanguage: job.language.split("-")[0], rootSelector: "main" });
+  // No language is forced: Pagefind keeps an index for each page's <html lang>, stemmed for that language, and the
+  // search page loads the one of its own language.
+  const created = await pagefind.createIndex({ rootSelector: "main" });
   try {
     if (!created.index) return { errors: created.errors, pageCount: 0 };
     const added = await created.index.addDirectory({ path: job.pagesDir });
@@ -159,7 +160,7 @@ async function linkPages(siteDir: string, files: readonly string[]): Promise<str
  * each in a child process, as many at once as there are cores. None of a large index then passes through this
  * process, which holds every page's Markdown tokens for the checks meanwhile.
  */
-export function startSearchIndex(siteDir: string, language: string, partBytes = defaultPartBytes): SearchIndexing {
+export function startSearchIndex(siteDir: string, partBytes = defaultPartBytes): SearchIndexing {
   const parts = planParts(htmlFiles(siteDir), partBytes);
   let read = 0;
   let allRead!: () => void;
@@ -175,7 +176,7 @@ export function startSearchIndex(siteDir: string, language: string, partBytes = 
       // The links are not needed once Pagefind has read the pages; removing 10,000 takes a second.
       if (inParts) removing = removeLinks();
     };
-    const job: PartJob = { pagesDir, bundleDir: path.join(bundle, partFolder(i + 1)), language, dataOnly: i > 0 };
+    const job: PartJob = { pagesDir, bundleDir: path.join(bundle, partFolder(i + 1)), dataOnly: i > 0 };
     try {
       return await (inParts ? indexPartInChild(job, onPagesRead) : indexPart(job, onPagesRead));
     } finally {
@@ -194,6 +195,6 @@ export function startSearchIndex(siteDir: string, language: string, partBytes = 
 }
 
 /** Indexes a built site and writes the index into its `pagefind/` folder. */
-export async function writeSearchIndex(siteDir: string, language: string, partBytes = defaultPartBytes): Promise<SearchIndexResult> {
-  return startSearchIndex(siteDir, language, partBytes).finished;
+export async function writeSearchIndex(siteDir: string, partBytes = defaultPartBytes): Promise<SearchIndexResult> {
+  return startSearchIndex(siteDir, partBytes).finished;
 }

@@ -7,3 +7,8 @@ describe("ariaCurrent", () => {
   it("never marks Home merely because every page is under /", () => expect(ariaCurrent("/", "/about/")).toBe(""));
   it("leaves unrelated items alone", () => expect(ariaCurrent("/values/", "/about/")).toBe(""));
 });
+
+describe("ariaCurrent in a translation", () => {
+  it("never marks the language's home page merely because its pages are under it", () => expect(ariaCurrent("/es/", "/es/about/", "/es/")).toBe(""));
+  it("marks the language's home page on itself", () => expect(ariaCurrent("/es/", "/es/", "/es/")).toBe("page"));
+});

@@ -20,3 +20,14 @@ describe("breadcrumbs", () => {
     expect(breadcrumbs("/guides/publishing/", pages)).toEqual([{ title: "Home", url: "/" }]);
   });
 });
+
+describe("breadcrumbs in a translation", () => {
+  const spanish = new Map([["/es/", "Code California"], ["/es/working-group/", "Grupo de Trabajo"]]);
+  it("start from the language's home page, in its words", () => {
+    expect(breadcrumbs("/es/working-group/coordinators/", spanish, "/es/", "Inicio")).toEqual([
+      { title: "Inicio", url: "/es/" },
+      { title: "Grupo de Trabajo", url: "/es/working-group/" },
+    ]);
+  });
+  it("give the language's home page none", () => expect(breadcrumbs("/es/", spanish, "/es/", "Inicio")).toEqual([]));
+});

@@ -25,3 +25,13 @@ describe("sectionNames", () => {
     ]);
   });
 });
+
+describe("section in a translation", () => {
+  const spanishMenu = [
+    { text: "Inicio", url: "/es/" },
+    { text: "Grupo de Trabajo", url: "/es/working-group/" },
+  ];
+  it("is named in the page's language", () => expect(section("/es/working-group/", spanishMenu, "/es/")).toBe("Grupo de Trabajo"));
+  it("calls the language's home page by its menu name", () => expect(section("/es/", spanishMenu, "/es/")).toBe("Inicio"));
+  it("names pages outside the menu in the page's language", () => expect(section("/es/privacy-policy/", spanishMenu, "/es/", "Información del sitio")).toBe("Información del sitio"));
+});

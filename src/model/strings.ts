@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { generatorRoot } from "../options.ts";
+import { problem, type Problem } from "../problems/problems.ts";
+import { completeStringsSchema, placeholders, stringNames, stringsSchema, type StringName, type Strings } from "../schema/strings.ts";
+import type { Language } from "./languages.ts";
+import { validateYaml } from "./validate.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+/** The layouts' words, one file a language: `en.yaml`, `es.yaml`. */
+export const stringsFolder = path.join(generatorRoot, "_includes", "strings");
+/** The language every string is written in first, and falls back to. */
+export const fallbackLanguage = "en";
+
+/** A language's words, complete: what its file lacks is in the fallback language, and named in `fallback`. */
+export interface LanguageStrings {
+  tag: string;
+  words: Strings;
+  /** The strings shown in the fallback language, so the layouts can mark them as such. */
+  fallback: ReadonlySet<StringName>;
+}
+
+const fileOf = (tag: string) => path.join(stringsFolder, `${tag}.yaml`);
+
+/** Reads the strings of each of the site's languages; a missing string, or a whole missing file, is shown in English and named. */
+export function loadStrings(languages: readonly Language[]): { strings: Map<string, LanguageStrings>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const read = validateYaml(completeStringsSchema, readFileSync(fileOf(fallbackLanguage), "utf8"), fileOf(fallbackLanguage));
+  // A mistake in the English file is an error that stops publishing; meanwhile the preview shows each string's name.
+  problems.push(...read.problems);
+  const english = { value: read.ok ? read.value : (Object.fromEntries(stringNames.map((key) => [key, key])) as Strings) };
+  const strings = new Map<string, LanguageStrings>();
+  for (const { tag, name } of languages) {
+    if (tag === fallbackLanguage) {
+      strings.set(tag, { tag, words: english.value, fallback: new Set() });
+      continue;
+    }
+    const file = [tag, tag.split("-")[0]!].map(fileOf).find((candidate) => existsSync(candidate));
+    if (!file) {
+      problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${path.relative(generatorRoot, stringsFolder)}/ and translate each line`, "warning"));
+      strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames) });
+      continue;
+    }
+    const text = readFileSync(file, "utf8");
+    const result = validateYaml(stringsSchema, text, file);
+    problems.push(...result.problems);
+    const own: Partial<Strings> = result.ok ? { ...(result.value as Partial<Strings>) } : {};
+    const source = result.ok ? parseYaml(text) : undefined;
+    for (const key of stringNames) {
+      const value = own[key];
+      if (value === undefined || !source) continue;
+      const expected = placeholders(english.value[key]);
+      if (expected.join() === placeholders(value).join()) continue;
+      const { line, column } = source.position([key]);
+      const names = expected.length ? expected.map((p) => `{${p}}`).join(", ") : "no words in braces";
+      problems.push(problem(file, line, `"${key}" must have ${names}, as in English ("${english.value[key]}"), or the site cannot fill it in`, "keep each word in braces exactly as it is, in the place your language puts it; it is shown in English until then", "error", column));
+      delete own[key];
+    }
+    const fallback = new Set(stringNames.filter((key) => own[key] === undefined));
+    if (result.ok && fallback.size) {
+      const listed = [...fallback];
+      problems.push(problem(file, 1, `${listed.length} of the site's words are not translated into ${name}, so they show in English: ${listed.join(", ")}`, `add a line for each, translating the line of the same name in ${fallbackLanguage}.yaml`, "warning"));
+    }
+    strings.set(tag, { tag, words: { ...english.value, ...own }, fallback });
+  }
+  return { strings, problems };
+}
+
+/** One of the layouts' strings in a language, its {braces} filled in, as plain text (for an attribute's value). */
+export function translateText(strings: LanguageStrings, name: StringName, params: Record<string, unknown> = {}): string {
+  return strings.words[name].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
