@@ -115,8 +115,8 @@ describe("the Code California site", () => {
     const sitemap = parse(readFileSync(path.join(site, "sitemap.xml"), "utf8"));
     const locations = sitemap.querySelectorAll("loc").map(text).sort();
     const published = readdirSync(site, { recursive: true, withFileTypes: true })
-      // The search page and the site map only lead to pages; they are not pages to find.
-      .filter((e) => e.name === "index.html" && !/[\\/](search|site-map)$/.test(e.parentPath))
+      // The search pages, the site map and the translations' status only lead to pages; they are not pages to find.
+      .filter((e) => e.name === "index.html" && !/[\\/](search|site-map|translations)$/.test(e.parentPath))
       .map((e) => `https://code.ca.gov/${path.relative(site, e.parentPath).split(path.sep).join("/")}/`.replace(/\/\/$/, "/"));
     expect(locations).toEqual(published.sort());
     expect(locations).toEqual(expect.arrayContaining(contentPages.map((p) => `https://code.ca.gov${p.url}`)));

@@ -232,8 +232,8 @@ describe("npm run check", () => {
     const { code, lines, stderr } = await checkFixture("old-site");
     expect(lines).toEqual([
       'old-site/community.md:2:9 error: "layout" is the text "post", which is not one of page, home — use one of: page, home',
-      'old-site/community.md:4:1 error: unknown field "author" — remove it, or use one of: title, description, order, layout, permalink, draft, unlisted, owner, last_reviewed, review_every, redirect_from',
-      'old-site/community.md:5:1 error: unknown field "categories" — remove it, or use one of: title, description, order, layout, permalink, draft, unlisted, owner, last_reviewed, review_every, redirect_from',
+      'old-site/community.md:4:1 error: unknown field "author" — remove it, or use one of: title, description, order, layout, permalink, draft, unlisted, owner, last_reviewed, review_every, redirect_from, translated_from, translation_reviewer',
+      'old-site/community.md:5:1 error: unknown field "categories" — remove it, or use one of: title, description, order, layout, permalink, draft, unlisted, owner, last_reviewed, review_every, redirect_from, translated_from, translation_reviewer',
       'old-site/community.md:9 error: a second top-level heading (#): the page\'s title is already its heading — use "##" for a section, or change the title in the front matter',
       "old-site/community.md:13:1 error: a <script> element runs code, which pages may not do — remove the <script>; write the content in Markdown",
       'old-site/community.md:16:1 error: the link to "/members/" goes to a page that does not exist — check the address, or create the page',

@@ -69,7 +69,7 @@ describe("reviews, redirects and dates, in a real git repository", () => {
       const { code, output } = await buildOn(day);
       expect(code).toBe(0);
       const page = readPage(output, "/reviewed/");
-      expect(text(page.querySelector(".page-meta"))).toContain("Last reviewed on January 15, 2025 by Transit team, next review due July 15, 2025.");
+      expect(text(page.querySelector(".page-meta"))).toContain("Last reviewed on January 15, 2025 by Transit team. Next review due July 15, 2025.");
       expect(page.querySelector(".review-notice")).toBeNull();
     }
   });

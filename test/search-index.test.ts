@@ -8,7 +8,18 @@ describe("the search index", () => {
   it("holds each public page's main content with its title and section, and nothing of the header, menus or footer", async () => {
     const pages = indexedPages(inject("site").output);
     const urls = pages.map((p) => p.url);
-    expect(urls.filter((url) => !url.startsWith("/projects/") && !url.startsWith("/metrics/")).sort()).toEqual(["/", "/about/", "/accessibility/", "/community/", "/conditions-of-use/", "/contact-us/", "/privacy-policy/", "/values/", "/working-group/"]);
+    expect(urls.filter((url) => !url.startsWith("/projects/") && !url.startsWith("/metrics/")).sort()).toEqual([
+      "/",
+      "/about/",
+      "/accessibility/",
+      "/community/",
+      "/conditions-of-use/",
+      "/contact-us/",
+      ...["", "about/", "accessibility/", "community/", "conditions-of-use/", "contact-us/", "privacy-policy/", "values/", "working-group/"].map((page) => `/es/${page}`),
+      "/privacy-policy/",
+      "/values/",
+      "/working-group/",
+    ]);
     expect(urls.filter((url) => /^\/projects\/[a-z]+\/.+\//.test(url))).toHaveLength(106);
     expect(urls).toEqual(expect.arrayContaining(["/metrics/", "/metrics/agencies/", "/projects/", "/projects/page-2/"]));
     const group = pages.find((p) => p.url === "/working-group/")!;
@@ -17,7 +28,7 @@ describe("the search index", () => {
     expect(group.anchors.map((a) => a.id)).toEqual(expect.arrayContaining(["the-working-group", "the-product-owner", "code-coordinators"]));
     expect(pages.find((p) => p.url === "/privacy-policy/")!.filters).toEqual({ section: ["Site information"] });
     for (const page of pages) {
-      for (const chrome of ["Skip to main content", "Official website of the", "Copyright", "Last updated on", "On this page", "Link to the section"]) {
+      for (const chrome of ["Skip to main content", "Official website of the", "Copyright", "Last updated on", "On this page", "Link to the section", "Ir al contenido principal", "En esta página", "Enlace a la sección"]) {
         expect(page.content, `${page.url} should not index "${chrome}"`).not.toContain(chrome);
       }
     }

@@ -1,5 +1,6 @@
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse, stringify } from "yaml";
 
 const sections = ["guides", "policy", "programs", "agencies", "events", "resources", "training", "standards", "news", "community"];
 const words = "open source code reuse agency policy coordinator inventory repository license release community working group product owner digital service accessibility security procurement vendor data standard review quarterly metrics collaboration government California technology letter platform".split(" ");
@@ -62,7 +63,10 @@ export function generateSite(dir: string, count: number, dataFrom: string): void
   };
   const pageUrl = (i: number) => `/${sections[i % sections.length]}/page-${i}/`;
   mkdirSync(path.join(dir, "_data"), { recursive: true });
-  cpSync(path.join(dataFrom, "_data", "settings.yaml"), path.join(dir, "_data", "settings.yaml"));
+  // One language: a generated site has no translations, nor a home page in another language.
+  const settings = parse(readFileSync(path.join(dataFrom, "_data", "settings.yaml"), "utf8")) as Record<string, unknown>;
+  delete settings.languages;
+  writeFileSync(path.join(dir, "_data", "settings.yaml"), stringify(settings));
   const menu = (list: readonly string[]) => list.map((s) => `  - text: ${s}\n    url: /${s}/\n`).join("");
   writeFileSync(path.join(dir, "_data", "navigation.yaml"), `primary:\n  - text: Home\n    url: /\n${menu(sections.slice(0, 5))}footer:\n${menu(sections.slice(5))}`);
   mkdirSync(path.join(dir, "images"), { recursive: true });

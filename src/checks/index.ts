@@ -59,7 +59,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)), new Map(model.redirects.map((r) => [r.from, r.to])));
   const problems: Problem[] = [
     ...model.problems,
-    ...checkPagesTogether(pages),
+    ...checkPagesTogether(pages, (file) => model.translations.languageOf.get(file)?.tag ?? ""),
     ...checkFileNames(model.contentDir, pages),
     ...checkRedirects(pages, index),
     ...checkReservedUrls(pages, model.generatedUrls),

@@ -8,8 +8,11 @@ import { parseYaml } from "../model/yaml-source.ts";
 import { fieldLine, type PageSource } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
 
-/** What only shows across pages: two pages at one address, two pages with one title, and drafts. */
-export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
+/**
+ * What only shows across pages: two pages at one address, two pages with one title in one language (a page and its
+ * translation may share a name), and drafts.
+ */
+export function checkPagesTogether(pages: readonly PageSource[], languageOf: (file: string) => string = () => ""): Problem[] {
   const problems: Problem[] = [];
   const byUrl = new Map<string, PageSource>();
   const byTitle = new Map<string, PageSource>();
@@ -24,10 +27,11 @@ export function checkPagesTogether(pages: readonly PageSource[]): Problem[] {
     } else byUrl.set(page.url, page);
     const title = page.data?.title;
     if (!title) continue;
-    const sameTitle = byTitle.get(title.toLowerCase());
+    const titleKey = `${languageOf(page.file)} ${title.toLowerCase()}`;
+    const sameTitle = byTitle.get(titleKey);
     if (sameTitle) {
       problems.push(problem(page.file, fieldLine(page, "title"), `this page has the same title as ${displayPath(sameTitle.file)} ("${title}")`, "give each page its own title so readers can tell them apart in search and menus", "warning"));
-    } else byTitle.set(title.toLowerCase(), page);
+    } else byTitle.set(titleKey, page);
   }
   return problems;
 }

@@ -14,7 +14,7 @@ export function checkTranslation(page: PageSource, translation: Translation, rep
   const original = translation.original ? displayPath(translation.original.file) : undefined;
   const { language } = translation;
   if (translation.state === "no original") {
-    return [problem(page.file, 1, `this ${language.name} page has no page it translates: there is no ${displayPath(translation.counterpart)}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
+    return [problem(page.file, 1, `this page in ${language.name} translates no page: there is no ${displayPath(translation.counterpart)}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
   }
   if (!page.data?.translated_from) {
     return [problem(page.file, 1, `this page translates ${original}, but does not say which version of it`, "add translated_from: with the day you translated it, such as 2026-11-30, or the commit of the English page")];
@@ -72,7 +72,7 @@ export function checkLinksInLanguage(page: PageSource, language: Language, refs:
     if (resolved.kind !== "internal") continue;
     const translated = versionsByUrl.get(resolved.path)?.get(language.tag);
     if (!translated || translated === resolved.path) continue;
-    problems.push(problem(page.file, ref.line, `this ${language.name} page links to ${resolved.path}, a page in another language, which has a ${language.name} version at ${translated}`, `link to ${translated}`, "warning", ref.column));
+    problems.push(problem(page.file, ref.line, `this page in ${language.name} links to ${resolved.path}, a page in another language; it is also in ${language.name}, at ${translated}`, `link to ${translated}`, "warning", ref.column));
   }
   return problems;
 }

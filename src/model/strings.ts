@@ -20,10 +20,9 @@ export interface LanguageStrings {
   fallback: ReadonlySet<StringName>;
 }
 
-const fileOf = (tag: string) => path.join(stringsFolder, `${tag}.yaml`);
-
 /** Reads the strings of each of the site's languages; a missing string, or a whole missing file, is shown in English and named. */
-export function loadStrings(languages: readonly Language[]): { strings: Map<string, LanguageStrings>; problems: Problem[] } {
+export function loadStrings(languages: readonly Language[], folder = stringsFolder): { strings: Map<string, LanguageStrings>; problems: Problem[] } {
+  const fileOf = (tag: string) => path.join(folder, `${tag}.yaml`);
   const problems: Problem[] = [];
   const read = validateYaml(completeStringsSchema, readFileSync(fileOf(fallbackLanguage), "utf8"), fileOf(fallbackLanguage));
   // A mistake in the English file is an error that stops publishing; meanwhile the preview shows each string's name.
@@ -37,7 +36,7 @@ export function loadStrings(languages: readonly Language[]): { strings: Map<stri
     }
     const file = [tag, tag.split("-")[0]!].map(fileOf).find((candidate) => existsSync(candidate));
     if (!file) {
-      problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${path.relative(generatorRoot, stringsFolder)}/ and translate each line`, "warning"));
+      problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${path.relative(generatorRoot, folder)}/ and translate each line`, "warning"));
       strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames) });
       continue;
     }

@@ -41,6 +41,48 @@ describe.each(sites())("accessibility $name", ({ url: site }) => {
     expect(await page.locator("h1").textContent()).toBe("Our community");
   });
 
+  it("the language link works with the keyboard alone, and leads to the same page in Spanish and back", async () => {
+    const { page } = await browser.open(`${site}values/`);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Español") break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("hreflang"))).toBe("es");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/es\/values\/$/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+    await page.locator(".language-links a").click();
+    await page.waitForURL(/\/values\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Our values");
+  });
+
+  it("on a phone, folds the menu and the language link into a disclosure that opens by keyboard, without JavaScript, leaving the title on the first screen", async () => {
+    const { page } = await browser.open(`${site}es/values/`, { javaScript: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const menuLink = page.locator(".primary-nav a", { hasText: "Comunidad" });
+    expect(await menuLink.isVisible()).toBe(false);
+    expect(await page.locator(".language-links a").isVisible()).toBe(false);
+    const title = await page.locator("h1").boundingBox();
+    expect(title!.y + title!.height).toBeLessThan(844 / 2);
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.tagName)) === "SUMMARY") break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Menú");
+    await page.keyboard.press("Enter");
+    expect(await menuLink.isVisible()).toBe(true);
+    expect(await page.locator(".language-links a").isVisible()).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Inicio");
+  });
+
+  it("on a wide screen, shows the menu and the language link with no disclosure to open", async () => {
+    const { page } = await browser.open(`${site}values/`);
+    expect(await page.locator(".site-menu > summary").isVisible()).toBe(false);
+    expect(await page.locator(".primary-nav a", { hasText: "Community" }).isVisible()).toBe(true);
+    expect(await page.locator(".language-links a").isVisible()).toBe(true);
+  });
+
   it("search works with the keyboard alone", async () => {
     const { page } = await browser.open(`${site}about/`);
     for (let i = 0; i < 30; i++) {

@@ -1,0 +1,163 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { siteLanguages } from "../src/model/languages.ts";
+import { loadSite } from "../src/model/site.ts";
+import { loadStrings, stringsFolder } from "../src/model/strings.ts";
+import { translationRows } from "../src/model/translations.ts";
+import { ThrowawayRepo } from "./git-repo.ts";
+import { checkInProcess, fixtures, tempDir } from "./helpers.ts";
+
+const fixture = path.join(fixtures, "sites", "translated");
+
+/** The fixture site in a repository of its own: translated on 15 January 2024, its English pages written on the 10th. */
+function translatedSite(): ThrowawayRepo {
+  const repo = ThrowawayRepo.from(fixture, tempDir());
+  repo.commit("2024-01-10T09:00:00Z");
+  return repo;
+}
+
+const edit = (repo: ThrowawayRepo, file: string, change: (text: string) => string) => writeFileSync(path.join(repo.dir, file), change(readFileSync(path.join(repo.dir, file), "utf8")));
+const head = (repo: ThrowawayRepo) => repo.git(["rev-parse", "HEAD"]).trim();
+const translationOf = (repo: ThrowawayRepo, file: string) => loadSite({ contentDir: repo.dir }).translations.translations.get(path.join(repo.dir, file))!;
+
+describe("the pages of a site in several languages", () => {
+  it("are sorted by their language's folder, each linked to its versions in the others", () => {
+    const { translations, languages } = loadSite({ contentDir: fixture });
+    expect(languages.map(({ tag, name, home }) => ({ tag, name, home }))).toEqual([
+      { tag: "en", name: "English", home: "/" },
+      { tag: "es", name: "Español", home: "/es/" },
+    ]);
+    expect(translations.languageOf.get(path.join(fixture, "es", "values.md"))?.tag).toBe("es");
+    expect(translations.languageOf.get(path.join(fixture, "values.md"))?.tag).toBe("en");
+    expect(Object.fromEntries(translations.versions.get(path.join(fixture, "es", "values.md"))!)).toEqual({ en: "/values/", es: "/es/values/" });
+    expect(Object.fromEntries(translations.versions.get(path.join(fixture, "guide.md"))!)).toEqual({ en: "/guide/" });
+  });
+
+  it("a site that lists no languages is in its one language, and a folder named like a language is just a folder", () => {
+    expect(siteLanguages({ language: "en" }).map((language) => language.tag)).toEqual(["en"]);
+  });
+});
+
+describe("a translation, judged against its English page's history", () => {
+  it("is up to date while the English page has not changed since the day it was translated", () => {
+    expect(translationOf(translatedSite(), "es/values.md")).toMatchObject({ state: "up to date", newer: [], original: { url: "/values/", title: "Our values" } });
+  });
+
+  it("is behind once the English page changes, with the commits still to translate, newest first", () => {
+    const repo = translatedSite();
+    edit(repo, "values.md", (text) => `${text}\nWe welcome everyone.\n`);
+    repo.commit("2024-02-01T09:00:00Z");
+    edit(repo, "values.md", (text) => `${text}\nWe answer every question.\n`);
+    repo.commit("2024-03-01T09:00:00Z");
+    const translation = translationOf(repo, "es/values.md");
+    expect(translation.state).toBe("behind");
+    expect(translation.newer.map((commit) => commit.date.toISOString())).toEqual(["2024-03-01T09:00:00.000Z", "2024-02-01T09:00:00.000Z"]);
+    // Another page's change leaves it alone.
+    expect(translationOf(repo, "es/index.md").state).toBe("up to date");
+  });
+
+  it("can name the commit it was translated from, and is behind from the next change on", () => {
+    const repo = translatedSite();
+    const translatedFrom = head(repo).slice(0, 10);
+    edit(repo, "es/values.md", (text) => text.replace("translated_from: 2024-01-15", `translated_from: ${translatedFrom}`));
+    repo.commit("2024-01-20T09:00:00Z");
+    expect(translationOf(repo, "es/values.md").state).toBe("up to date");
+    edit(repo, "values.md", (text) => `${text}\nMore.\n`);
+    repo.commit("2024-02-01T09:00:00Z");
+    expect(translationOf(repo, "es/values.md")).toMatchObject({ state: "behind", newer: [{ hash: head(repo) }] });
+  });
+
+  it("is unknown without a history to read", () => {
+    expect(loadSite({ contentDir: fixture }).translations.translations.get(path.join(fixture, "es", "values.md"))?.state).toBe("up to date");
+    const copy = tempDir();
+    cpSync(fixture, copy, { recursive: true });
+    expect(translationOf({ dir: copy } as ThrowawayRepo, "es/values.md").state).toBe("unknown");
+  });
+
+  it("lists, with the pages not translated yet, every page's state for the status page", () => {
+    const repo = translatedSite();
+    edit(repo, "values.md", (text) => `${text}\nMore.\n`);
+    repo.commit("2024-02-01T09:00:00Z");
+    const rows = translationRows(loadSite({ contentDir: repo.dir }).translations).map(({ url, language, state, behindSince, reviewer }) => ({ url, language: language.tag, state, behindSince, reviewer }));
+    expect(rows).toEqual([
+      { url: "/", language: "es", state: "up to date", behindSince: undefined, reviewer: "Ana García" },
+      { url: "/guide/", language: "es", state: "missing", behindSince: undefined, reviewer: undefined },
+      { url: "/values/", language: "es", state: "behind", behindSince: "2024-02-01", reviewer: undefined },
+    ]);
+  });
+});
+
+describe("npm run check on a translated site", () => {
+  it("warns when the English page has changed since its translation, with both files and the commits to translate", async () => {
+    const repo = translatedSite();
+    edit(repo, "values.md", (text) => `${text}\nWe welcome everyone.\n`);
+    repo.commit("2024-02-01T09:00:00Z");
+    const changed = head(repo).slice(0, 7);
+    const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], {}, repo.dir);
+    expect(code).toBe(0);
+    expect(printed).toContain(
+      `es/values.md:5 warning: this translation is behind: values.md has changed once since it was translated (in ${changed}, https://github.com/example/translated/compare/${changed}~1...${changed}) — translate what changed, then set translated_from: ${changed}`,
+    );
+  });
+
+  it("names every mistake a translator can make, at its line", async () => {
+    const repo = translatedSite();
+    edit(repo, "es/values.md", (text) => text.replace("translated_from: 2024-01-15\n", "").replace("de forma abierta.", "de forma abierta. Vea [la guía](/guide/) y [la portada](/)."));
+    edit(repo, "values.md", (text) => text.replace("order: 1", "order: 1\ntranslated_from: 2024-01-15"));
+    writeFileSync(path.join(repo.dir, "es", "about.md"), "---\ntitle: Acerca de\ndescription: Una página sin original.\ntranslated_from: 2024-01-15\n---\n\nHola.\n");
+    writeFileSync(path.join(repo.dir, "es", "index.md"), readFileSync(path.join(repo.dir, "es", "index.md"), "utf8").replace("2024-01-15", "abcdef1"));
+    const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], {}, repo.dir);
+    expect(code).toBe(1);
+    expect(printed).toContain("es/values.md:1 error: this page translates values.md, but does not say which version of it — add translated_from: with the day you translated it, such as 2026-11-30, or the commit of the English page");
+    expect(printed).toContain("values.md:5 error: translated_from is for translations, and this page is in the site's own language — remove it, or move the page into its language's folder (such as content/es/)");
+    expect(printed).toContain("es/about.md:1 warning: this page in Español translates no page: there is no about.md — give it the file name of the page it translates, or move it out of the es/ folder if it is no translation");
+    expect(printed).toContain("es/index.md:5 error: translated_from is abcdef1, which is not a commit that changed index.md — write the commit of index.md it was translated from, or the day it was translated");
+    // A link to an English page that has a Spanish version, but not to one that has none.
+    expect(printed).toMatch(/es\/values\.md:7:\d+ warning: this page in Español links to \/, a page in another language; it is also in Español, at \/es\/ — link to \/es\//);
+    expect(printed).not.toContain("links to /guide/");
+  });
+
+  it("refuses a language with no home page, and a default language missing from the languages", async () => {
+    const repo = translatedSite();
+    edit(repo, "_data/settings.yaml", (text) => text.replace("  es: Español", "  es: Español\n  fr: Français").replace("language: en", "language: en-US"));
+    const { stderr: printed } = await checkInProcess(["--content", repo.dir, "--all"], {}, repo.dir);
+    expect(printed).toContain("_data/settings.yaml:5:1 error: the site's language (en-US) is not among its languages — add it to languages, with its name: en-US: English");
+    expect(printed).toContain("_data/settings.yaml:8:3 error: the site is published in Français, but has no Français home page at /fr/ — write content/fr/index.md, the home page in Français");
+  });
+});
+
+describe("the layouts' words in each language", () => {
+  const languages = siteLanguages({ language: "en", languages: { en: "English", es: "Español", fr: "Français" } });
+
+  it("are complete in English and Spanish", () => {
+    const { strings, problems } = loadStrings(languages.slice(0, 2));
+    expect(problems).toEqual([]);
+    expect(strings.get("es")!.fallback.size).toBe(0);
+    expect(strings.get("es")!.words.skip_link).toBe("Ir al contenido principal");
+  });
+
+  it("fall back to English, named by check, where a language has no file or lacks a string", () => {
+    const folder = tempDir();
+    cpSync(path.join(stringsFolder, "en.yaml"), path.join(folder, "en.yaml"));
+    writeFileSync(path.join(folder, "es.yaml"), "skip_link: Ir al contenido principal\nsearch_site: Buscar en el sitio\n");
+    const { strings, problems } = loadStrings(languages, folder);
+    expect(strings.get("fr")!.words.skip_link).toBe("Skip to main content");
+    expect(strings.get("es")!.words.skip_link).toBe("Ir al contenido principal");
+    expect(strings.get("es")!.fallback.has("menu")).toBe(true);
+    expect(strings.get("es")!.fallback.has("search_site")).toBe(true);
+    const messages = problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.severity}: ${p.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^es\.yaml:2 error: "search_site" must have \{site\}, as in English \("Search \{site\}"\), or the site cannot fill it in$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^es\.yaml:1 warning: \d+ of the site's words are not translated into Español, so they show in English: official_site, home, /));
+    expect(messages).toContainEqual("fr.yaml:1 warning: the site is published in Français, but there is no strings file for it, so its menus, notices and buttons are in English");
+  });
+
+  it("refuse a name that is not one of the site's strings", () => {
+    const folder = tempDir();
+    cpSync(path.join(stringsFolder, "en.yaml"), path.join(folder, "en.yaml"));
+    writeFileSync(path.join(folder, "es.yaml"), "skip_lnk: Ir al contenido principal\n");
+    const { problems } = loadStrings(languages.slice(0, 2), folder);
+    expect(problems[0]).toMatchObject({ line: 1, severity: "error" });
+    expect(problems[0]!.fix).toContain("skip_link");
+  });
+});
