@@ -1,5 +1,16 @@
 import { z } from "zod";
 
+/** The strings the search page's script shows: counts of results, and the button for more. */
+export const searchScriptStrings = [
+  "search_no_results",
+  "search_no_results_in",
+  "search_one_result",
+  "search_one_result_in",
+  "search_results",
+  "search_results_in",
+  "search_more",
+] as const;
+
 /**
  * The words the layouts print, by name: the one list every language's strings file (`_includes/strings/<tag>.yaml`)
  * follows. English has every one; another language may lack some, and those show in English, marked as English.
@@ -38,13 +49,7 @@ export const stringNames = [
   "search_without_javascript",
   "search_needs_javascript",
   "site_map_link",
-  "search_no_results",
-  "search_no_results_in",
-  "search_one_result",
-  "search_one_result_in",
-  "search_results",
-  "search_results_in",
-  "search_more",
+  ...searchScriptStrings,
   "site_map_title",
   "site_map_description",
   "site_map_intro",
@@ -86,14 +91,3 @@ export const stringsSchema = completeStringsSchema.partial();
 
 /** The names in {braces} that a string has the site fill in. */
 export const placeholders = (value: string): string[] => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
-
-/** The strings the search page's script shows: counts of results, and the button for more. */
-export const searchScriptStrings = [
-  "search_no_results",
-  "search_no_results_in",
-  "search_one_result",
-  "search_one_result_in",
-  "search_results",
-  "search_results_in",
-  "search_more",
-] as const satisfies readonly StringName[];
