@@ -18,7 +18,7 @@ export function prepareSite(options: SiteOptions, checkOptions: CheckOptions): P
   const model = loadSite(options);
   if (model.commits.shallow) {
     model.problems.push(
-      problem(model.contentDir, 1, "this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date", "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
+      problem(model.contentDir, 1, `this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date${model.translations.translations.size ? ", and whether each translation keeps up with its English page cannot be told" : ""}`, "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
     );
   }
   const { problems, bodies, externalLinks } = checkSite(model, checkOptions);

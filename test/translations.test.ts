@@ -6,7 +6,7 @@ import { loadSite } from "../src/model/site.ts";
 import { loadStrings, stringsFolder } from "../src/model/strings.ts";
 import { translationRows } from "../src/model/translations.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
-import { checkInProcess, fixtures, tempDir } from "./helpers.ts";
+import { buildInto, checkInProcess, fixtures, readPage, tempDir, text } from "./helpers.ts";
 
 const fixture = path.join(fixtures, "sites", "translated");
 
@@ -69,7 +69,6 @@ describe("a translation, judged against its English page's history", () => {
   });
 
   it("is unknown without a history to read", () => {
-    expect(loadSite({ contentDir: fixture }).translations.translations.get(path.join(fixture, "es", "values.md"))?.state).toBe("up to date");
     const copy = tempDir();
     cpSync(fixture, copy, { recursive: true });
     expect(translationOf({ dir: copy } as ThrowawayRepo, "es/values.md").state).toBe("unknown");
@@ -114,7 +113,7 @@ describe("npm run check on a translated site", () => {
     expect(printed).toContain("es/about.md:1 warning: this page in Español translates no page: there is no about.md — give it the file name of the page it translates, or move it out of the es/ folder if it is no translation");
     expect(printed).toContain("es/index.md:5 error: translated_from is abcdef1, which is not a commit that changed index.md — write the commit of index.md it was translated from, or the day it was translated");
     // A link to an English page that has a Spanish version, but not to one that has none.
-    expect(printed).toMatch(/es\/values\.md:7:\d+ warning: this page in Español links to \/, a page in another language; it is also in Español, at \/es\/ — link to \/es\//);
+    expect(printed).toMatch(/es\/values\.md:9:\d+ warning: this page in Español links to \/, a page in another language; it is also in Español, at \/es\/ — link to \/es\//);
     expect(printed).not.toContain("links to /guide/");
   });
 
@@ -159,5 +158,29 @@ describe("the layouts' words in each language", () => {
     const { problems } = loadStrings(languages.slice(0, 2), folder);
     expect(problems[0]).toMatchObject({ line: 1, severity: "error" });
     expect(problems[0]!.fix).toContain("skip_link");
+  });
+});
+
+describe("a translation that has fallen behind, as its readers see it", () => {
+  it("says it may be out of date since the English page changed, links to the English page, and is listed as behind", async () => {
+    const repo = translatedSite();
+    edit(repo, "values.md", (text) => `${text}\nWe welcome everyone.\n`);
+    repo.commit("2024-02-01T09:00:00Z");
+    const { code, output } = await buildInto(repo.dir);
+    expect(code).toBe(0);
+    const notice = readPage(output, "/es/values/").querySelector(".translation-notice")!;
+    expect(text(notice)).toBe("Es posible que esta traducción no esté al día. La página en inglés cambió después de traducirse, el 1 de febrero de 2024. Esta traducción todavía no ha sido revisada. Si algo no está claro, la página en inglés es la que vale. Leer la página en inglés");
+    expect(notice.querySelector("time")?.getAttribute("datetime")).toBe("2024-02-01");
+    expect(notice.querySelector("a")?.getAttribute("href")).toBe("/values/");
+    // The reviewed, up-to-date home page says nothing.
+    expect(readPage(output, "/es/").querySelector(".translation-notice")).toBeNull();
+
+    const rows = readPage(output, "/translations/").querySelectorAll("tbody tr").map((row) => text(row));
+    expect(rows).toEqual(["Translated Example Up to date. Reviewed by Ana García", "Guide Not translated", "Our values Behind since February 1, 2024. Not reviewed yet"]);
+
+    // An old address of a Spanish page sends its readers on in Spanish.
+    const moved = readPage(output, "/es/valores/");
+    expect(moved.querySelector("html")?.getAttribute("lang")).toBe("es");
+    expect(text(moved.querySelector("main"))).toBe("Esta página cambió de lugar Ahora está en Nuestros valores.");
   });
 });

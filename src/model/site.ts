@@ -30,6 +30,8 @@ export interface SiteOptions {
 export interface Redirect {
   from: string;
   to: string;
+  /** The language of the page it leads to, which its notice is written in. */
+  lang: string;
 }
 
 /** A file the site publishes as it is, and its address. */
@@ -110,10 +112,11 @@ export function loadSite(options: SiteOptions): SiteModel {
   const catalog = data?.inventories ? buildCatalog(contentDir, data.inventories, today, inventories) : undefined;
   const published = read.pages.filter((p) => p.page?.data && !p.page.data.draft);
   const titles = new Map(published.map((p) => [p.url, p.page!.data!.title]));
-  const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url })));
+  const commits = readCommitDates(contentDir);
+  const translations = readTranslations(contentDir, read.pages, languages, commits);
+  const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url, lang: translations.languageOf.get(p.file)!.tag })));
   const siteMap = siteMapUrls(read.pages.map(({ file, url, page }) => ({ url, data: { ...page?.data, source: file } })));
   const catalogAddresses = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
-  const commits = readCommitDates(contentDir);
   return {
     contentDir,
     pathPrefix,
@@ -126,7 +129,7 @@ export function loadSite(options: SiteOptions): SiteModel {
     commits,
     languages,
     strings: strings.strings,
-    translations: readTranslations(contentDir, read.pages, languages, commits),
+    translations,
     titles,
     redirects,
     generatedUrls: [...generatedUrls, ...languageUrls(languages), ...siteMap, ...catalogAddresses],
