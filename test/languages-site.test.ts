@@ -35,6 +35,13 @@ describe("the site in Spanish", () => {
     }
   });
 
+  it("pairs the search pages of the two languages", () => {
+    const both = { en: "https://code.ca.gov/search/", es: "https://code.ca.gov/es/search/", "x-default": "https://code.ca.gov/search/" };
+    expect(alternates("/search/")).toEqual(both);
+    expect(alternates("/es/search/")).toEqual(both);
+    expect(readPage(site, "/search/").querySelector(".language-links a")?.getAttribute("href")).toBe("/es/search/");
+  });
+
   it("gives a page with no translation no alternates", () => {
     expect(alternates("/projects/")).toEqual({});
   });

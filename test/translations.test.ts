@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { siteLanguages } from "../src/model/languages.ts";
@@ -93,11 +93,14 @@ describe("npm run check on a translated site", () => {
     edit(repo, "values.md", (text) => `${text}\nWe welcome everyone.\n`);
     repo.commit("2024-02-01T09:00:00Z");
     const changed = head(repo).slice(0, 7);
-    const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], {}, repo.dir);
+    const translated = repo.git(["rev-list", "--max-parents=0", "HEAD"]).trim().slice(0, 7);
+    const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], { SITE_TODAY: "2024-06-01" }, repo.dir);
     expect(code).toBe(0);
     expect(printed).toContain(
-      `es/values.md:5 warning: this translation is behind: values.md has changed once since it was translated (in ${changed}, https://github.com/example/translated/compare/${changed}~1...${changed}) — translate what changed, then set translated_from: ${changed}`,
+      `es/values.md:5 warning: this translation is behind: values.md has changed once since it was translated (in ${changed}, https://github.com/example/translated/compare/${translated}...${changed}) — translate what changed, then set translated_from: ${changed}`,
     );
+    // Said on the English page too: a pull request that changes it shows its author the translation to update.
+    expect(printed).toContain("values.md:1 note: es/values.md, its translation into Español, is behind this page now — ask a translator to bring it up to date");
   });
 
   it("names every mistake a translator can make, at its line", async () => {
@@ -106,10 +109,10 @@ describe("npm run check on a translated site", () => {
     edit(repo, "values.md", (text) => text.replace("order: 1", "order: 1\ntranslated_from: 2024-01-15"));
     writeFileSync(path.join(repo.dir, "es", "about.md"), "---\ntitle: Acerca de\ndescription: Una página sin original.\ntranslated_from: 2024-01-15\n---\n\nHola.\n");
     writeFileSync(path.join(repo.dir, "es", "index.md"), readFileSync(path.join(repo.dir, "es", "index.md"), "utf8").replace("2024-01-15", "abcdef1"));
-    const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], {}, repo.dir);
+    const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], { SITE_TODAY: "2024-06-01" }, repo.dir);
     expect(code).toBe(1);
-    expect(printed).toContain("es/values.md:1 error: this page translates values.md, but does not say which version of it — add translated_from: with the day you translated it, such as 2026-11-30, or the commit of the English page");
-    expect(printed).toContain("values.md:5 error: translated_from is for translations, and this page is in the site's own language — remove it, or move the page into its language's folder (such as content/es/)");
+    expect(printed).toContain("es/values.md:1 error: this page translates values.md, but does not say which version of it — add translated_from: with the day you translated it, such as 2024-06-01, or the commit of the English page");
+    expect(printed).toContain("values.md:5 error: translated_from is for translations, and this page is in the site's own language — remove it, or move the page into the folder of the language it is written in");
     expect(printed).toContain("es/about.md:1 warning: this page in Español translates no page: there is no about.md — give it the file name of the page it translates, or move it out of the es/ folder if it is no translation");
     expect(printed).toContain("es/index.md:5 error: translated_from is abcdef1, which is not a commit that changed index.md — write the commit of index.md it was translated from, or the day it was translated");
     // A link to an English page that has a Spanish version, but not to one that has none.
@@ -121,8 +124,64 @@ describe("npm run check on a translated site", () => {
     const repo = translatedSite();
     edit(repo, "_data/settings.yaml", (text) => text.replace("  es: Español", "  es: Español\n  fr: Français").replace("language: en", "language: en-US"));
     const { stderr: printed } = await checkInProcess(["--content", repo.dir, "--all"], {}, repo.dir);
-    expect(printed).toContain("_data/settings.yaml:5:1 error: the site's language (en-US) is not among its languages — add it to languages, with its name: en-US: English");
+    expect(printed).toContain("_data/settings.yaml:5:1 error: the site's language (en-US) is not among its languages — add it to languages, with its name: en-US: American English");
     expect(printed).toContain("_data/settings.yaml:8:3 error: the site is published in Français, but has no Français home page at /fr/ — write content/fr/index.md, the home page in Français");
+  });
+});
+
+describe("mistakes around translations, each named once and truly", () => {
+  const check = async (repo: ThrowawayRepo) => (await checkInProcess(["--content", repo.dir, "--all"], { SITE_TODAY: "2024-06-01" }, repo.dir)).stderr.split("\n");
+
+  it("says a page is in a folder of a language the site does not list, a day to come, a permalink outside the language, and a commit YAML reads as a number", async () => {
+    const repo = translatedSite();
+    mkdirSync(path.join(repo.dir, "fr"));
+    writeFileSync(path.join(repo.dir, "fr", "values.md"), "---\ntitle: Nos valeurs\ndescription: Ce que la communauté défend.\ntranslated_from: 2024-01-15\n---\n\nNous partageons.\n");
+    edit(repo, "es/values.md", (text) => text.replace("translated_from: 2024-01-15", "translated_from: 2024-07-01\npermalink: /valores/"));
+    edit(repo, "es/index.md", (text) => text.replace("translated_from: 2024-01-15", "translated_from: 1234567"));
+    const printed = await check(repo);
+    expect(printed).toContain("fr/values.md:4 error: translated_from is for translations, but fr/ is not one of the site's languages, so this page is published as a page of the site's own language — add fr: Français to languages in _data/settings.yaml");
+    expect(printed).toContain("es/values.md:5 error: translated_from is 2024-07-01, a day still to come, so changes to values.md until then would go unseen — give the day it was really translated, such as 2024-06-01");
+    expect(printed).toContain("es/values.md:6 warning: this page in Español would be published at /valores/, outside /es/, where its readers and search look for it — give it a permalink starting with /es/, or none");
+    expect(printed).toContain('es/index.md:5:18 error: "translated_from" should be text, but it is the number 1234567 — put it in quotes, as it is written, so that it is read as text');
+  });
+
+  it("says a translation's English page is a draft, rather than missing", async () => {
+    const repo = translatedSite();
+    edit(repo, "values.md", (text) => text.replace("order: 1", "order: 1\ndraft: true"));
+    expect(await check(repo)).toContain("es/values.md:1 warning: this page in Español translates values.md, which is not published (a draft, or with mistakes to fix) — publish values.md first, or make this page a draft too");
+  });
+
+  it("refuses a language tag that browsers do not know, in the settings' words", async () => {
+    const repo = translatedSite();
+    edit(repo, "_data/settings.yaml", (text) => text.replace("  es: Español", "  es: Español\n  es-12: Doce\n  ES: Mayúsculas"));
+    const printed = await check(repo);
+    expect(printed).toContain('_data/settings.yaml:8:3 error: the name "es-12" in "languages" must be a language tag such as en or es-MX — write the language\'s short code: en for English, es for Spanish');
+    expect(printed).toContain('_data/settings.yaml:9:3 error: the name "ES" in "languages" must be a language tag such as en or es-MX — write the language\'s short code: en for English, es for Spanish');
+  });
+
+  it("says nothing false about translations while another data file has a mistake", async () => {
+    const repo = translatedSite();
+    edit(repo, "_data/navigation.yaml", (text) => text.replace("  - text: Guide", "  - txt: Guide"));
+    const printed = await check(repo);
+    expect(printed.filter((line) => / (error|warning): /.test(line))).toEqual([
+      '_data/navigation.yaml:10:5 error: the field "text" in the third entry of "primary" is missing — add "text:" with text',
+      '_data/navigation.yaml:10:5 error: unknown field "txt" in the third entry of "primary" — did you mean "text"?',
+    ]);
+  });
+
+  it("lets a translation link to the page it translates", async () => {
+    const repo = translatedSite();
+    edit(repo, "es/values.md", (text) => text.replace("de forma abierta.", "de forma abierta. [Lea la página en inglés](/values/)."));
+    expect((await check(repo)).some((line) => line.includes("links to /values/"))).toBe(false);
+  });
+
+  it("reads the history of a content folder reached through a symbolic link", () => {
+    const repo = translatedSite();
+    edit(repo, "values.md", (text) => `${text}\nMore.\n`);
+    repo.commit("2024-02-01T09:00:00Z");
+    const link = path.join(tempDir(), "linked");
+    symlinkSync(repo.dir, link);
+    expect(loadSite({ contentDir: link }).translations.translations.get(path.join(link, "es", "values.md"))?.state).toBe("behind");
   });
 });
 

@@ -60,7 +60,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   const problems: Problem[] = [
     ...model.problems,
     ...checkPagesTogether(pages, (file) => model.translations.languageOf.get(file)?.tag ?? ""),
-    ...checkFileNames(model.contentDir, pages),
+    ...checkFileNames(model.contentDir, pages, new Set(model.languages.filter((language) => !language.isDefault).map((language) => language.tag))),
     ...checkRedirects(pages, index),
     ...checkReservedUrls(pages, model.generatedUrls),
     ...checkOutputFiles(writtenFiles(model, pages), generatedFolders),
@@ -82,9 +82,12 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     append(problems, checkFrontMatterValues(page), checkReviews(page, model.today, options.strict));
     // The reading grade's formula counts English syllables.
     if (language.tag.startsWith("en")) append(problems, checkReading(page));
-    if (translation && model.data) append(problems, checkTranslation(page, translation, model.data.settings.repository));
-    if (language.isDefault) append(problems, checkOriginalFields(page));
-    append(problems, checkLinksInLanguage(page, language, refs, addressVersions));
+    // Which folder holds which language is not known while the settings have mistakes: nothing is said of it then.
+    if (model.languagesKnown) {
+      if (translation && model.data) append(problems, checkTranslation(page, translation, model.data.settings.repository, model.today));
+      if (language.isDefault) append(problems, checkOriginalFields(page, model.contentDir));
+      append(problems, checkLinksInLanguage(page, language, refs, addressVersions, translation?.original?.url));
+    }
     append(problems, checkText(page.file, page.lines), checkHeadings(page), checkMarkup(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
     bodies.set(page.file, page.rendered.html);
   }

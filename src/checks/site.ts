@@ -41,11 +41,13 @@ export function checkPagesTogether(pages: readonly PageSource[], languageOf: (fi
  * hyphens and dots makes an address that is hard to type, link to and share, and capitals one that breaks when typed in
  * lower case on most hosts.
  */
-export function checkFileNames(contentDir: string, pages: readonly PageSource[]): Problem[] {
+export function checkFileNames(contentDir: string, pages: readonly PageSource[], languageFolders: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   for (const page of pages) {
     if (page.data?.permalink || page.data?.draft) continue;
-    const names = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
+    const all = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
+    // A language's folder is named by its tag, as browsers write it: es-MX.
+    const names = all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all;
     const unsafe = names.find((name) => /[^A-Za-z0-9._-]/.test(name));
     const capitals = names.find((name) => /[A-Z]/.test(name));
     const name = unsafe ?? capitals;

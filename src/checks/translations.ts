@@ -1,4 +1,5 @@
-import type { Language } from "../model/languages.ts";
+import path from "node:path";
+import { looksLikeLanguage, nameInItself, type Language } from "../model/languages.ts";
 import type { ReadPage } from "../model/pages.ts";
 import type { Translation, Versions } from "../model/translations.ts";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
@@ -10,42 +11,59 @@ import type { Reference } from "./references.ts";
 const short = (hash: string) => hash.slice(0, 7);
 
 /** Each translation says what it was made from, has an original, and keeps up with it. */
-export function checkTranslation(page: PageSource, translation: Translation, repository: string): Problem[] {
+export function checkTranslation(page: PageSource, translation: Translation, repository: string, today: string): Problem[] {
   const original = translation.original ? displayPath(translation.original.file) : undefined;
   const { language } = translation;
-  if (translation.state === "no original") {
-    return [problem(page.file, 1, `this page in ${language.name} translates no page: there is no ${displayPath(translation.counterpart)}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
+  const problems: Problem[] = [];
+  const permalink = page.data?.permalink;
+  if (permalink && !permalink.startsWith(language.home)) {
+    problems.push(problem(page.file, fieldLine(page, "permalink"), `this page in ${language.name} would be published at ${permalink}, outside ${language.home}, where its readers and search look for it`, `give it a permalink starting with ${language.home}, or none`, "warning"));
   }
-  if (!page.data?.translated_from) {
-    return [problem(page.file, 1, `this page translates ${original}, but does not say which version of it`, "add translated_from: with the day you translated it, such as 2026-11-30, or the commit of the English page")];
+  if (translation.state === "no original") {
+    const counterpart = displayPath(translation.counterpart);
+    if (translation.originalUnpublished) return [...problems, problem(page.file, 1, `this page in ${language.name} translates ${counterpart}, which is not published (a draft, or with mistakes to fix)`, `publish ${counterpart} first, or make this page a draft too`, "warning")];
+    return [...problems, problem(page.file, 1, `this page in ${language.name} translates no page: there is no ${counterpart}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
+  }
+  const from = page.data?.translated_from;
+  if (!from) {
+    return [...problems, problem(page.file, 1, `this page translates ${original}, but does not say which version of it`, `add translated_from: with the day you translated it, such as ${today}, or the commit of the English page`)];
   }
   const line = fieldLine(page, "translated_from");
-  if (translation.state === "unknown commit") {
-    return [problem(page.file, line, `translated_from is ${page.data.translated_from}, which is not a commit that changed ${original}`, `write the commit of ${original} it was translated from, or the day it was translated`)];
+  if (/^\d{4}-/.test(from) && from > today) {
+    return [...problems, problem(page.file, line, `translated_from is ${from}, a day still to come, so changes to ${original} until then would go unseen`, `give the day it was really translated, such as ${today}`)];
   }
-  if (translation.state !== "behind") return [];
+  if (translation.state === "unknown commit") {
+    return [...problems, problem(page.file, line, `translated_from is ${from}, which is not a commit that changed ${original}`, `write the commit of ${original} it was translated from, or the day it was translated`)];
+  }
+  if (translation.state !== "behind") return problems;
   const newest = translation.newer[0]!;
   const oldest = translation.newer.at(-1)!;
   const count = translation.newer.length === 1 ? "once" : `${translation.newer.length} times`;
   const changes = translation.newer.length === 1 ? `in ${short(newest.hash)}` : `from ${short(oldest.hash)} to ${short(newest.hash)}`;
+  // What changed since the version translated; a page first written after its translation has no such version.
+  const compare = translation.base ? `, ${repository}/compare/${short(translation.base.hash)}...${short(newest.hash)}` : "";
   return [
-    problem(
-      page.file,
-      line,
-      `this translation is behind: ${original} has changed ${count} since it was translated (${changes}, ${repository}/compare/${short(oldest.hash)}~1...${short(newest.hash)})`,
-      `translate what changed, then set translated_from: ${short(newest.hash)}`,
-      "warning",
-      undefined,
-      "translation behind",
-    ),
+    ...problems,
+    problem(page.file, line, `this translation is behind: ${original} has changed ${count} since it was translated (${changes}${compare})`, `translate what changed, then set translated_from: ${short(newest.hash)}`, "warning", undefined, "translation behind"),
+    // Said on the original too, so that whoever changes it hears, on the file their change touches.
+    problem(translation.original!.file, 1, `${displayPath(page.file)}, its translation into ${language.name}, is behind this page now`, "ask a translator to bring it up to date", "note"),
   ];
 }
 
-/** Only a translation says what it was translated from and who checked it. */
-export function checkOriginalFields(page: PageSource): Problem[] {
+/**
+ * Only a translation says what it was translated from and who checked it. A page that says so in a folder named like
+ * a language the settings do not list was meant for that language.
+ */
+export function checkOriginalFields(page: PageSource, contentDir: string): Problem[] {
+  const folder = path.relative(contentDir, page.file).split(path.sep)[0]!;
+  const meantFor = folder !== path.basename(page.file) && looksLikeLanguage(folder) ? folder : undefined;
   return (["translated_from", "translation_reviewer"] as const)
     .filter((field) => page.data?.[field] !== undefined)
-    .map((field) => problem(page.file, fieldLine(page, field), `${field} is for translations, and this page is in the site's own language`, `remove it, or move the page into its language's folder (such as content/es/)`));
+    .map((field) =>
+      meantFor
+        ? problem(page.file, fieldLine(page, field), `${field} is for translations, but ${meantFor}/ is not one of the site's languages, so this page is published as a page of the site's own language`, `add ${meantFor}: ${nameInItself(meantFor)} to languages in _data/settings.yaml`)
+        : problem(page.file, fieldLine(page, field), `${field} is for translations, and this page is in the site's own language`, "remove it, or move the page into the folder of the language it is written in"),
+    );
 }
 
 /** A language with no home page leaves its untranslated pages' language links nowhere to go. */
@@ -55,7 +73,10 @@ export function checkLanguageHomes(languages: readonly Language[], pages: readon
     .filter((language) => !urls.has(language.home))
     .map((language) => {
       const { line, column } = parseYaml(settingsText).position(["languages", language.tag], "key");
-      return problem(settingsFile, line, `the site is published in ${language.name}, but has no ${language.name} home page at ${language.home}`, `write content/${language.tag}/index.md, the home page in ${language.name}`, "error", column);
+      const unpublished = pages.find((page) => page.url === language.home);
+      const home = unpublished ? displayPath(unpublished.file) : `content/${language.tag}/index.md`;
+      const fix = unpublished ? `publish ${home} (it is a draft, or has mistakes to fix)` : `write ${home}, the home page in ${language.name}`;
+      return problem(settingsFile, line, `the site is published in ${language.name}, but has no ${language.name} home page at ${language.home}`, fix, "error", column);
     });
 }
 
@@ -63,7 +84,7 @@ export function checkLanguageHomes(languages: readonly Language[], pages: readon
  * A translated page's links go to pages in its own language where those exist: a reader of the Spanish page about
  * the community expects the Spanish page about values, not the English one.
  */
-export function checkLinksInLanguage(page: PageSource, language: Language, refs: readonly Reference[], versionsByUrl: ReadonlyMap<string, Versions>): Problem[] {
+export function checkLinksInLanguage(page: PageSource, language: Language, refs: readonly Reference[], versionsByUrl: ReadonlyMap<string, Versions>, original?: string): Problem[] {
   if (language.isDefault) return [];
   const problems: Problem[] = [];
   for (const ref of refs) {
@@ -71,7 +92,8 @@ export function checkLinksInLanguage(page: PageSource, language: Language, refs:
     const resolved = resolveUrl(ref.url, page.url);
     if (resolved.kind !== "internal") continue;
     const translated = versionsByUrl.get(resolved.path)?.get(language.tag);
-    if (!translated || translated === resolved.path) continue;
+    // A translation may well link to the page it translates, for readers who want the original.
+    if (!translated || translated === resolved.path || resolved.path === original) continue;
     problems.push(problem(page.file, ref.line, `this page in ${language.name} links to ${resolved.path}, a page in another language; it is also in ${language.name}, at ${translated}`, `link to ${translated}`, "warning", ref.column));
   }
   return problems;

@@ -9,7 +9,7 @@ import { validateYaml } from "./validate.ts";
 export const dataFolder = (contentDir: string) => path.join(contentDir, "_data");
 
 /** Loads and checks every data file of a content folder that the site model accepted; `data` is set only when all of them are valid. */
-export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>): { data?: SiteData; problems: Problem[]; texts: Map<string, string> } {
+export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>): { data?: SiteData; settings?: SiteData["settings"]; problems: Problem[]; texts: Map<string, string> } {
   const problems: Problem[] = [];
   const texts = new Map<string, string>();
   const data: Partial<Record<keyof SiteData, unknown>> = {};
@@ -30,7 +30,9 @@ export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>):
   if (data.inventories) append(problems, listedOnce(data.inventories as NonNullable<SiteData["inventories"]>, inventoriesFile, texts.get(inventoriesFile)!));
   const agenciesFile = path.join(dataFolder(contentDir), "agencies.yaml");
   if (data.agencies) append(problems, checkAgencies(data.agencies as NonNullable<SiteData["agencies"]>, agenciesFile, texts.get(agenciesFile)!));
-  return problems.length ? { problems, texts } : { data: data as SiteData, problems, texts };
+  // The settings alone, when they are valid, still say which languages the pages are in while another file has mistakes.
+  const settings = data.settings as SiteData["settings"] | undefined;
+  return problems.length ? { settings, problems, texts } : { data: data as SiteData, settings, problems, texts };
 }
 
 /** Each agency listed once, and each office under an agency that is listed. */

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { ChangedLines } from "../problems/report.ts";
 
@@ -22,6 +23,16 @@ function git(cwd: string, args: string[]): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
 }
 
+/**
+ * Turns a path git gives (relative to the repository's real root) into the path the site model knows the file by,
+ * under `dir` as it was given: a content folder reached through a symbolic link keeps its files' names.
+ */
+function pathsUnder(dir: string, root: string): (file: string) => string {
+  const given = path.resolve(dir);
+  const real = realpathSync(given);
+  return (file) => path.join(given, path.relative(real, path.join(root, file)));
+}
+
 /** Whether `dir` is in a shallow clone, which knows only its latest commits. */
 export function isShallowClone(dir: string): boolean {
   try {
@@ -43,6 +54,7 @@ export function readCommitDates(dir: string): CommitDates {
     return { inRepository: false, shallow: false, dates: new Map(), history: new Map() };
   }
   const shallow = isShallowClone(dir);
+  const under = pathsUnder(dir, root);
   const dates = new Map<string, Date>();
   const history = new Map<string, Commit[]>();
   if (shallow) return { inRepository: true, shallow, dates, history };
@@ -59,7 +71,7 @@ export function readCommitDates(dir: string): CommitDates {
     const commit = { hash, date: new Date(date) };
     for (const file of files) {
       if (!file) continue;
-      const absolute = path.join(root, file);
+      const absolute = under(file);
       if (!dates.has(absolute)) dates.set(absolute, commit.date);
       const commits = history.get(absolute);
       if (commits) commits.push(commit);
@@ -76,7 +88,7 @@ export function readCommitDates(dir: string): CommitDates {
  */
 export function changedLines(dir: string, base: string): ChangedLines | undefined {
   try {
-    const root = git(dir, ["rev-parse", "--show-toplevel"]).trim();
+    const under = pathsUnder(dir, git(dir, ["rev-parse", "--show-toplevel"]).trim());
     const forkPoint = git(dir, ["merge-base", base, "HEAD"]).trim();
     // Against the working tree, so uncommitted edits count; without renames, so a moved file is new in every line.
     const diff = git(dir, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-renames", "--no-color", "--no-ext-diff", forkPoint, "--", "."]);
@@ -84,7 +96,7 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
     let file: string | undefined;
     for (const line of diff.split("\n")) {
       // A deleted file ("+++ /dev/null") has no lines to point at.
-      if (line.startsWith("+++ ")) file = line.startsWith("+++ b/") ? path.join(root, line.slice("+++ b/".length)) : undefined;
+      if (line.startsWith("+++ ")) file = line.startsWith("+++ b/") ? under(line.slice("+++ b/".length)) : undefined;
       const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
       if (!hunk || !file) continue;
       const lines = changed.get(file) ?? new Set<number>();
@@ -97,7 +109,7 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
       const touched = count === 0 ? [start, start + 1] : Array.from({ length: count }, (_, i) => start + i);
       changed.set(file, new Set([...lines, ...touched]));
     }
-    for (const file of git(dir, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."]).split("\n").filter(Boolean)) changed.set(path.join(root, file), "every line");
+    for (const file of git(dir, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."]).split("\n").filter(Boolean)) changed.set(under(file), "every line");
     return changed;
   } catch {
     return undefined;

@@ -37,5 +37,14 @@ export function languageOfPage(contentDir: string, file: string, languages: read
 export function checkLanguageSettings(settings: Settings, file: string, text: string): Problem[] {
   if (!settings.languages || settings.language in settings.languages) return [];
   const { line, column } = parseYaml(text).position(["languages"], "key");
-  return [problem(file, line, `the site's language (${settings.language}) is not among its languages`, `add it to languages, with its name: ${settings.language}: English`, "error", column)];
+  return [problem(file, line, `the site's language (${settings.language}) is not among its languages`, `add it to languages, with its name: ${settings.language}: ${nameInItself(settings.language)}`, "error", column)];
 }
+
+/** A language's name written in that language, as a language link shows it: `es` → "Español". */
+export function nameInItself(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+/** Whether a folder's name is written like a language tag (`fr`, `es-MX`), as a translator would name a language's folder. */
+export const looksLikeLanguage = (name: string): boolean => /^[a-z]{2,3}(-[A-Za-z]{2}|-\d{3})?$/.test(name);

@@ -61,8 +61,10 @@ export interface SiteModel {
   commits: CommitDates;
   /** Each published page's title by address, for breadcrumbs. */
   titles: Map<string, string>;
-  /** The languages the site is published in, the default first. */
+  /** The languages the site is published in, the default first; unknown (the default alone) while the settings have mistakes. */
   languages: Language[];
+  /** Whether the settings could be read, and with them which folder holds which language. */
+  languagesKnown: boolean;
   /** The layouts' words in each language, by its tag. */
   strings: Map<string, LanguageStrings>;
   /** Each page's language, its versions in the others, and how each translation stands. */
@@ -87,12 +89,12 @@ export function loadSite(options: SiteOptions): SiteModel {
     problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} one may be`, `make it smaller, or split it in two`));
     return false;
   };
-  const { data, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir, new Set(files.dataFiles.filter((file) => withinLimit(file, sizeLimits.data, "data file"))));
+  const { data, settings, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir, new Set(files.dataFiles.filter((file) => withinLimit(file, sizeLimits.data, "data file"))));
   for (const found of dataProblems) problems.push(found);
   const pathPrefix = normalizePrefix(options.pathPrefix ?? data?.settings.path_prefix ?? "/");
-  const languages = siteLanguages(data?.settings);
+  const languages = siteLanguages(settings);
   const settingsFile = path.join(dataFolder(contentDir), "settings.yaml");
-  if (data) append(problems, checkLanguageSettings(data.settings, settingsFile, dataTexts.get(settingsFile) ?? ""));
+  if (settings) append(problems, checkLanguageSettings(settings, settingsFile, dataTexts.get(settingsFile) ?? ""));
   const strings = loadStrings(languages);
   append(problems, strings.problems);
   const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")));
@@ -128,6 +130,7 @@ export function loadSite(options: SiteOptions): SiteModel {
     catalog,
     commits,
     languages,
+    languagesKnown: settings !== undefined,
     strings: strings.strings,
     translations,
     titles,

@@ -56,8 +56,9 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
       delete own[key];
     }
     const fallback = new Set(stringNames.filter((key) => own[key] === undefined));
-    if (result.ok && fallback.size) {
-      const listed = [...fallback];
+    // A string refused for its braces has its error already; it is not one to add.
+    const listed = [...fallback].filter((key) => result.ok && (result.value as Partial<Strings>)[key] === undefined);
+    if (listed.length) {
       problems.push(problem(file, 1, `${listed.length} of the site's words are not translated into ${name}, so they show in English: ${listed.join(", ")}`, `add a line for each, translating the line of the same name in ${fallbackLanguage}.yaml`, "warning"));
     }
     strings.set(tag, { tag, words: { ...english.value, ...own }, fallback });

@@ -20,6 +20,7 @@ export type TranslationState =
 export interface Translation {
   file: string;
   url: string;
+  title: string;
   language: Language;
   /** The file of the same name in the default language: the page it translates. */
   counterpart: string;
@@ -28,6 +29,10 @@ export interface Translation {
   state: TranslationState;
   /** The original's commits since the translation was made, newest first. */
   newer: Commit[];
+  /** The original's last commit before those: the version the translation was made from. */
+  base?: Commit;
+  /** For a translation with no published original: whether the original's file is there, as a draft or with mistakes. */
+  originalUnpublished?: boolean;
   reviewer?: string;
 }
 
@@ -42,7 +47,7 @@ export interface SiteTranslations {
   /** Every translated page, and how it stands, by file. */
   translations: Map<string, Translation>;
   /** The default language's listed pages that a language has no translation of, by language tag. */
-  missing: { language: Language; file: string; url: string; title: string }[];
+  missing: { language: Language; url: string; title: string }[];
 }
 
 const isPublished = (page: ReadPage) => Boolean(page.page?.data && !page.page.data.draft);
@@ -53,6 +58,7 @@ const isPublished = (page: ReadPage) => Boolean(page.page?.data && !page.page.da
  */
 export function readTranslations(contentDir: string, pages: readonly ReadPage[], languages: readonly Language[], commits: CommitDates): SiteTranslations {
   const languageOf = new Map<string, Language>();
+  const files = new Set(pages.map((page) => page.file));
   const byCounterpart = new Map<string, Map<string, ReadPage>>();
   for (const page of pages) {
     const { language, counterpart } = languageOfPage(contentDir, page.file, languages);
@@ -75,9 +81,9 @@ export function readTranslations(contentDir: string, pages: readonly ReadPage[],
     for (const [tag, page] of set) {
       if (tag === defaultLanguage.tag) continue;
       const data = page.page!.data!;
-      const base = { file: page.file, url: page.url, language: languageOf.get(page.file)!, counterpart, reviewer: data.translation_reviewer };
+      const base = { file: page.file, url: page.url, title: data.title, language: languageOf.get(page.file)!, counterpart, reviewer: data.translation_reviewer };
       if (!original) {
-        translations.push({ ...base, state: "no original", newer: [] });
+        translations.push({ ...base, state: "no original", newer: [], originalUnpublished: files.has(counterpart) });
         continue;
       }
       const judged = judge(data.translated_from, commits.inRepository && !commits.shallow ? commits.history.get(counterpart) ?? [] : undefined);
@@ -90,23 +96,20 @@ export function readTranslations(contentDir: string, pages: readonly ReadPage[],
       [...byCounterpart.values()].flatMap((set) => {
         const original = set.get(defaultLanguage.tag);
         if (!original || set.has(language.tag) || original.page!.data!.unlisted) return [];
-        return [{ language, file: original.file, url: original.url, title: original.page!.data!.title }];
+        return [{ language, url: original.url, title: original.page!.data!.title }];
       }),
     );
   return { languageOf, versions, translations: new Map(translations.map((translation) => [translation.file, translation])), missing };
 }
 
 /** How a translation made from `from` (a day or a commit) stands against its original's history, newest first. */
-function judge(from: string | undefined, history: readonly Commit[] | undefined): Pick<Translation, "state" | "newer"> {
+function judge(from: string | undefined, history: readonly Commit[] | undefined): Pick<Translation, "state" | "newer" | "base"> {
   if (!from || !history) return { state: "unknown", newer: [] };
-  if (/^\d{4}-/.test(from)) {
-    const newer = history.filter((commit) => dayInCalifornia(commit.date) > from);
-    return { state: newer.length ? "behind" : "up to date", newer };
-  }
-  const at = history.findIndex((commit) => commit.hash.startsWith(from));
-  if (at === -1) return { state: "unknown commit", newer: [] };
-  const newer = history.slice(0, at);
-  return { state: newer.length ? "behind" : "up to date", newer };
+  const at = /^\d{4}-/.test(from) ? history.findIndex((commit) => dayInCalifornia(commit.date) <= from) : history.findIndex((commit) => commit.hash.startsWith(from));
+  if (at === -1 && !/^\d{4}-/.test(from)) return { state: "unknown commit", newer: [] };
+  // Made before the original's first commit, a translation is behind all of it.
+  const newer = at === -1 ? [...history] : history.slice(0, at);
+  return { state: newer.length ? "behind" : "up to date", newer, ...(at !== -1 && { base: history[at] }) };
 }
 
 /** Each address's versions in every language, for the pages that have a translation or are one. */
@@ -123,7 +126,7 @@ export interface TranslationRow {
   title: string;
   url: string;
   language: Language;
-  state: "up to date" | "behind" | "missing" | "unknown";
+  state: "up to date" | "behind" | "missing" | "unknown" | "no original";
   /** The translation's address, when there is one. */
   translation?: string;
   /** For a translation that is behind: the day its original first changed after it. */
@@ -135,10 +138,10 @@ export interface TranslationRow {
 export function translationRows({ translations, missing }: SiteTranslations): TranslationRow[] {
   const rows: TranslationRow[] = [
     ...[...translations.values()].map((t): TranslationRow => ({
-      title: t.original?.title ?? t.url,
+      title: t.original?.title ?? t.title,
       url: t.original?.url ?? t.url,
       language: t.language,
-      state: t.state === "behind" || t.state === "up to date" ? t.state : "unknown",
+      state: t.state === "unknown commit" ? "unknown" : t.state,
       translation: t.url,
       ...(t.newer.length && { behindSince: dayInCalifornia(t.newer.at(-1)!.date) }),
       ...(t.reviewer && { reviewer: t.reviewer }),

@@ -63,6 +63,7 @@ const typeNames: Record<string, string> = {
   array: "a list",
   object: "a group of fields",
   date: "a date (YYYY-MM-DD)",
+  record: "names with their values, one a line, such as es: Español",
 };
 
 function describeValue(value: unknown): string {
@@ -147,7 +148,9 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         if (value === undefined) {
           issues.push({ path, atKey: true, missing: true, message: `the field ${name} is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
         } else {
-          issues.push({ path, atKey: false, message: `${name} should be ${expected}, but it is ${describeValue(value)}`, fix: `write ${expected} here` });
+          // YAML reads 1234567 (a commit) or 2.0 as a number; quotes keep it as it was written.
+          const fix = issue.expected === "string" && typeof value === "number" ? "put it in quotes, as it is written, so that it is read as text" : `write ${expected} here`;
+          issues.push({ path, atKey: false, message: `${name} should be ${expected}, but it is ${describeValue(value)}`, fix });
         }
         break;
       }
@@ -169,6 +172,19 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
         }
         issues.push({ path, atKey: false, message: `${name} ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
         break;
+      case "invalid_key": {
+        // A name that is not one of the names allowed there, such as a language tag under "languages".
+        const key = String(path.at(-1));
+        const inner = issue.issues[0];
+        const pattern = inner?.code === "invalid_format" || inner?.code === "custom" ? patternWithMessage(inner.message) : undefined;
+        issues.push({
+          path,
+          atKey: true,
+          message: `the name "${key}" in ${describeField(path.slice(0, -1), data)} ${pattern?.message ?? "is not a name allowed there"}`,
+          fix: pattern?.suggest(key) ?? "correct the name",
+        });
+        break;
+      }
       case "too_small":
         if (issue.origin === "string") {
           issues.push({ path, atKey: false, message: `${name} is empty`, fix: "write some text here" });

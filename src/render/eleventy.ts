@@ -16,7 +16,7 @@ import { safeEngines } from "../model/frontmatter.ts";
 import { compileStyles } from "./styles.ts";
 import { LanguageVersions, localMenus, pageLanguage } from "./languages.ts";
 import { searchUrl, translationsUrl } from "../model/addresses.ts";
-import { rowsByPage, translationRows, versionsByUrl } from "../model/translations.ts";
+import { rowsByPage, translationRows, versionsByUrl, type TranslationRow } from "../model/translations.ts";
 import { translateText } from "../model/strings.ts";
 
 /** Eleventy's config object is untyped JavaScript; this is the part of it the site uses. */
@@ -79,10 +79,14 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   const { catalog } = model;
   eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog) : [])]));
 
-  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix, strings: model.strings, translations: translationRows(model.translations) });
+  const rows = translationRows(model.translations);
+  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix, strings: model.strings, translations: rows });
   // Every page speaks a language: its own, or for the pages the generator makes, the default one unless they say.
   eleventyConfig.addGlobalData("languages", model.languages);
   const versions = versionsByUrl(model.pages, model.translations);
+  // The search pages are one page in each language.
+  const searchPages = new Map(model.languages.map((language) => [language.tag, searchUrl(language)]));
+  if (searchPages.size > 1) for (const url of searchPages.values()) versions.set(url, searchPages);
   eleventyConfig.addGlobalData("menus", localMenus(data.navigation, model.languages, versions));
   const languageVersions = new LanguageVersions(model.languages, versions);
   eleventyConfig.addFilter("alternates", (url: string) => languageVersions.alternates(url));
@@ -95,7 +99,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   // An old address that a page or another redirect already has is an error the checks name; while previewing, it is left out.
   const redirects = model.redirects.filter(({ from }) => isSafeAddress(from) && !taken.has(from) && !taken.has(from.replace(/\/?$/, "/")) && taken.add(from));
   eleventyConfig.addGlobalData("redirects", redirects);
-  addGeneratedFiles(eleventyConfig, model);
+  addGeneratedFiles(eleventyConfig, model, rows);
   if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
@@ -154,7 +158,7 @@ function problemList(errors: readonly Problem[]): string {
 }
 
 /** The files every site has: sitemap, robots.txt, hosts' header and redirect files, the review list, styles, site map, search, old addresses. */
-function addGeneratedFiles(eleventyConfig: EleventyConfig, model: SiteModel) {
+function addGeneratedFiles(eleventyConfig: EleventyConfig, model: SiteModel, translationStatus: readonly TranslationRow[]) {
   const siteName = model.data!.settings.name;
   const words = (lang: string) => model.strings.get(lang)!;
   const generated = (name: string) => readFileSync(path.join(includes, "generated", name), "utf8");
@@ -190,14 +194,14 @@ function addGeneratedFiles(eleventyConfig: EleventyConfig, model: SiteModel) {
     });
   }
   if (model.languages.length > 1) {
-    const english = words(model.languages[0]!.tag);
+    const defaults = words(model.languages[0]!.tag);
     eleventyConfig.addTemplate("translations.njk", generated("translations.njk"), {
       layout: "base",
-      title: translateText(english, "translations_title"),
-      description: translateText(english, "translations_description", { site: siteName }),
+      title: translateText(defaults, "translations_title"),
+      description: translateText(defaults, "translations_description", { site: siteName }),
       permalink: translationsUrl,
       eleventyExcludeFromCollections: true,
-      translationStatus: rowsByPage(translationRows(model.translations), model.languages),
+      translationStatus: rowsByPage(translationStatus, model.languages),
     });
   }
 }

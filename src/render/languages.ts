@@ -19,8 +19,9 @@ export function localMenus(navigation: Navigation, languages: readonly Language[
   const defaultTag = languages[0]!.tag;
   const local = (item: MenuItem, language: Language): LocalMenuItem => {
     const words = language.isDefault ? item.text : item.translations?.[language.tag];
-    const url = versions.get(item.url)?.get(language.tag) ?? item.url;
-    const leadsTo = versions.get(url) ? language.tag : defaultTag;
+    const translated = versions.get(item.url)?.get(language.tag);
+    const url = translated ?? item.url;
+    const leadsTo = translated || language.isDefault ? language.tag : defaultTag;
     return { text: words ?? item.text, url, ...(words === undefined && { lang: defaultTag }), ...(leadsTo !== language.tag && { hreflang: leadsTo }) };
   };
   return Object.fromEntries(languages.map((language) => [language.tag, { primary: navigation.primary.map((item) => local(item, language)), footer: navigation.footer.map((item) => local(item, language)) }]));

@@ -5,6 +5,16 @@ const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full address sta
 const patterned = ({ regex, message }: { regex: RegExp; message: string }) => z.string().regex(regex, message);
 const sitePath = patterned(patterns.sitePath);
 
+/** Whether browsers know a language tag: the pattern lets through some (`es-12`) that they refuse to format dates in. */
+const isKnownLanguage = (tag: string) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+const languageTag = patterned(patterns.language).refine(isKnownLanguage, patterns.language.message);
+
 /** `_data/settings.yaml`: what makes the site this community's site. */
 export const settingsSchema = z.strictObject({
   /** The site's name, shown in the header and in every page title. */
@@ -14,12 +24,12 @@ export const settingsSchema = z.strictObject({
   /** The address the site is published at, without a trailing slash, e.g. https://code.ca.gov. */
   url: httpsUrl,
   /** The language of the pages, as a BCP 47 tag (en, es, en-US…): the default language, whose pages have no prefix. */
-  language: patterned(patterns.language),
+  language: languageTag,
   /**
    * Every language the site is published in, the default one included, each by its tag with its name written in
    * that language (`es: Español`). A language's pages live in a folder of its tag (`content/es/about.md`).
    */
-  languages: z.record(patterned(patterns.language), z.string().min(1)).optional(),
+  languages: z.record(languageTag, z.string().min(1)).optional(),
   /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
   path_prefix: patterned(patterns.pathPrefix).default("/"),
   /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
@@ -46,7 +56,7 @@ const menuItem = z.strictObject({
   text: z.string().min(1),
   url: sitePath,
   /** The link's words in the site's other languages, by language tag: `es: Acerca de`. */
-  translations: z.record(patterned(patterns.language), z.string().min(1)).optional(),
+  translations: z.record(languageTag, z.string().min(1)).optional(),
 });
 
 /** `_data/navigation.yaml`: the menus. */

@@ -60,7 +60,6 @@ export const stringNames = [
   "moved_title",
   "moved_to",
   "languages",
-  "this_page_in",
   "only_in_default",
   "translation_unreviewed",
   "translation_behind",
@@ -69,10 +68,10 @@ export const stringNames = [
   "translations_description",
   "translations_intro",
   "translation_page",
-  "translation_state",
   "translation_up_to_date",
   "translation_is_behind",
   "translation_missing",
+  "translation_no_original",
   "translation_unknown",
   "translation_reviewed_by",
   "translation_not_reviewed",
@@ -90,4 +89,4 @@ export const completeStringsSchema = z.strictObject(Object.fromEntries(stringNam
 export const stringsSchema = completeStringsSchema.partial();
 
 /** The names in {braces} that a string has the site fill in. */
-export const placeholders = (value: string): string[] => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+export const placeholders = (value: string): string[] => [...new Set([...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();
