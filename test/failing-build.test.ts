@@ -36,7 +36,7 @@ describe("a build with mistakes in it", () => {
       'test/fixtures/sites/bad-data/_data/settings.yaml:3:6 error: "url" must be a full address starting with https://, but it is the text "civic.example.org" — write the whole address, starting with https://',
       'test/fixtures/sites/bad-data/_data/settings.yaml:7:1 error: the field "label" in "contact" is missing — add "label:" with text',
       'test/fixtures/sites/bad-data/_data/settings.yaml:10:3 error: unknown field "lable" in "contact" — did you mean "label"?',
-      'test/fixtures/sites/bad-data/_data/settings.yaml:11:12 error: "copyright" should be text, but it is the number 2026 — write text here',
+      'test/fixtures/sites/bad-data/_data/settings.yaml:11:12 error: "copyright" should be text, but it is the number 2026 — put it in quotes, as it is written, so that it is read as text',
     ]);
     expect(result.stderr).toContain("5 errors, 0 warnings, 0 notes");
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -141,8 +141,17 @@ describe("mistakes around translations, each named once and truly", () => {
     const printed = await check(repo);
     expect(printed).toContain("fr/values.md:4 error: translated_from is for translations, but fr/ is not one of the site's languages, so this page is published as a page of the site's own language — add fr: Français to languages in _data/settings.yaml");
     expect(printed).toContain("es/values.md:5 error: translated_from is 2024-07-01, a day still to come, so changes to values.md until then would go unseen — give the day it was really translated, such as 2024-06-01");
-    expect(printed).toContain("es/values.md:6 warning: this page in Español would be published at /valores/, outside /es/, where its readers and search look for it — give it a permalink starting with /es/, or none");
+    expect(printed).toContain("es/values.md:6 warning: this page in Español would be published at /valores/, among the pages in English, where its readers and search do not look for it — give it a permalink starting with /es/, or none");
     expect(printed).toContain('es/index.md:5:18 error: "translated_from" should be text, but it is the number 1234567 — put it in quotes, as it is written, so that it is read as text');
+  });
+
+  it("keeps an English page out of the Spanish folder, and menu words to the site's languages", async () => {
+    const repo = translatedSite();
+    edit(repo, "guide.md", (text) => text.replace("order: 2", "order: 2\npermalink: /es/guia/"));
+    edit(repo, "_data/navigation.yaml", (text) => text.replace("      es: Valores", "      es: Valores\n      ex: Valeurs"));
+    const printed = await check(repo);
+    expect(printed).toContain("guide.md:5 warning: this page in English would be published at /es/guia/, among the pages in Español, where its readers and search do not look for it — give it a permalink outside /es/, or none");
+    expect(printed).toContain('_data/navigation.yaml:10:7 warning: the menu item "Values" has words in "ex", which is not one of the site\'s languages (en, es) — correct the language\'s short code, or add the language to languages in _data/settings.yaml');
   });
 
   it("says a translation's English page is a draft, rather than missing", async () => {

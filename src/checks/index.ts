@@ -26,7 +26,7 @@ import { references } from "./references.ts";
 import { checkFileNames, checkNavigation, checkOutputFiles, checkPagesTogether, checkReservedUrls } from "./site.ts";
 import { SiteIndex } from "./site-index.ts";
 import { versionsByUrl } from "../model/translations.ts";
-import { checkLanguageHomes, checkLinksInLanguage, checkOriginalFields, checkTranslation } from "./translations.ts";
+import { checkLanguageHomes, checkLinksInLanguage, checkMenuLanguages, checkOriginalFields, checkPermalinkLanguage, checkTranslation } from "./translations.ts";
 
 export interface CheckOptions {
   /** Overdue reviews are errors, not warnings. */
@@ -86,6 +86,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     if (model.languagesKnown) {
       if (translation && model.data) append(problems, checkTranslation(page, translation, model.data.settings.repository, model.today));
       if (language.isDefault) append(problems, checkOriginalFields(page, model.contentDir));
+      append(problems, checkPermalinkLanguage(page, language, model.languages));
       append(problems, checkLinksInLanguage(page, language, refs, addressVersions, translation?.original?.url));
     }
     append(problems, checkText(page.file, page.lines), checkHeadings(page), checkMarkup(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
@@ -100,6 +101,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   if (model.data) append(problems, checkLanguageHomes(model.languages, model.pages, settingsFile, model.dataTexts.get(settingsFile) ?? ""));
   const navigationFile = path.join(dataFolder(model.contentDir), "navigation.yaml");
   if (model.data) append(problems, checkNavigation(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, index));
+  if (model.data) append(problems, checkMenuLanguages(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, model.languages));
   append(problems, (model.catalog?.problems ?? []));
   if (options.since) {
     const redirects = new Set(model.redirects.map((redirect) => redirect.from));

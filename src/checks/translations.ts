@@ -2,6 +2,7 @@ import path from "node:path";
 import { looksLikeLanguage, nameInItself, type Language } from "../model/languages.ts";
 import type { ReadPage } from "../model/pages.ts";
 import type { Translation, Versions } from "../model/translations.ts";
+import type { Navigation } from "../schema/data.ts";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { parseYaml } from "../model/yaml-source.ts";
 import { resolveUrl } from "./links.ts";
@@ -15,10 +16,6 @@ export function checkTranslation(page: PageSource, translation: Translation, rep
   const original = translation.original ? displayPath(translation.original.file) : undefined;
   const { language } = translation;
   const problems: Problem[] = [];
-  const permalink = page.data?.permalink;
-  if (permalink && !permalink.startsWith(language.home)) {
-    problems.push(problem(page.file, fieldLine(page, "permalink"), `this page in ${language.name} would be published at ${permalink}, outside ${language.home}, where its readers and search look for it`, `give it a permalink starting with ${language.home}, or none`, "warning"));
-  }
   if (translation.state === "no original") {
     const counterpart = displayPath(translation.counterpart);
     if (translation.originalUnpublished) return [...problems, problem(page.file, 1, `this page in ${language.name} translates ${counterpart}, which is not published (a draft, or with mistakes to fix)`, `publish ${counterpart} first, or make this page a draft too`, "warning")];
@@ -64,6 +61,32 @@ export function checkOriginalFields(page: PageSource, contentDir: string): Probl
         ? problem(page.file, fieldLine(page, field), `${field} is for translations, but ${meantFor}/ is not one of the site's languages, so this page is published as a page of the site's own language`, `add ${meantFor}: ${nameInItself(meantFor)} to languages in _data/settings.yaml`)
         : problem(page.file, fieldLine(page, field), `${field} is for translations, and this page is in the site's own language`, "remove it, or move the page into the folder of the language it is written in"),
     );
+}
+
+/** A page's permalink keeps it among the pages of its language: `/es/…` for a page in Spanish, and for no other. */
+export function checkPermalinkLanguage(page: PageSource, language: Language, languages: readonly Language[]): Problem[] {
+  const permalink = page.data?.permalink;
+  if (!permalink || page.data?.draft) return [];
+  const among = languages.filter((other) => permalink.startsWith(other.home)).sort((a, b) => b.home.length - a.home.length)[0];
+  if (!among || among === language) return [];
+  const fix = language.isDefault ? `give it a permalink outside ${among.home}, or none` : `give it a permalink starting with ${language.home}, or none`;
+  return [problem(page.file, fieldLine(page, "permalink"), `this page in ${language.name} would be published at ${permalink}, among the pages in ${among.name}, where its readers and search do not look for it`, fix, "warning")];
+}
+
+/** A menu's words are given only for the site's languages: words for another are never shown. */
+export function checkMenuLanguages(file: string, text: string, navigation: Navigation, languages: readonly Language[]): Problem[] {
+  const tags = new Set(languages.map((language) => language.tag));
+  const source = parseYaml(text);
+  return (["primary", "footer"] as const).flatMap((menu) =>
+    navigation[menu].flatMap((item, i) =>
+      Object.keys(item.translations ?? {})
+        .filter((tag) => !tags.has(tag))
+        .map((tag) => {
+          const { line, column } = source.position([menu, i, "translations", tag], "key");
+          return problem(file, line, `the menu item "${item.text}" has words in "${tag}", which is not one of the site's languages (${[...tags].join(", ")})`, "correct the language's short code, or add the language to languages in _data/settings.yaml", "warning", column);
+        }),
+    ),
+  );
 }
 
 /** A language with no home page leaves its untranslated pages' language links nowhere to go. */
