@@ -42,6 +42,13 @@ describe("the site in Spanish", () => {
     expect(readPage(site, "/search/").querySelector(".language-links a")?.getAttribute("href")).toBe("/es/search/");
   });
 
+  it("has a page not found in Spanish, which the host serves for missing addresses under /es/", () => {
+    const page = readPage(site, "/es/404.html");
+    expect(page.querySelector("html")?.getAttribute("lang")).toBe("es");
+    expect(text(page.querySelector("h1"))).toBe("No encontramos la página");
+    expect(readFileSync(path.join(site, "_redirects"), "utf8").split("\n")).toContain("/es/* /es/404.html 404");
+  });
+
   it("gives a page with no translation no alternates", () => {
     expect(alternates("/projects/")).toEqual({});
   });

@@ -99,6 +99,11 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   // An old address that a page or another redirect already has is an error the checks name; while previewing, it is left out.
   const redirects = model.redirects.filter(({ from }) => isSafeAddress(from) && !taken.has(from) && !taken.has(from.replace(/\/?$/, "/")) && taken.add(from));
   eleventyConfig.addGlobalData("redirects", redirects);
+  // A language's own "page not found", for the addresses under its folder (Netlify's _redirects; Cloudflare Pages finds it by itself).
+  eleventyConfig.addGlobalData(
+    "notFoundPages",
+    model.languages.filter((language) => !language.isDefault && taken.has(`${language.home}404.html`)).map((language) => ({ folder: language.home, page: `${language.home}404.html` })),
+  );
   addGeneratedFiles(eleventyConfig, model, rows);
   if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
 
