@@ -3,6 +3,7 @@
 // of its content, and every page lists the site's errors at its top until they are fixed.
 import { mkdirSync } from "node:fs";
 import { siteEleventy } from "../src/pipeline.ts";
+import { CheckMemory } from "../src/checks/index.ts";
 import { prepareSite } from "../src/prepare.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { previewFolder } from "../src/publish/output.ts";
@@ -15,7 +16,9 @@ import { exitWhenWritten } from "./exit.ts";
 const options = commonArgs(process.argv.slice(2), previewFolder);
 const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix };
 const port = Number(process.env.PORT ?? 8080);
-let site = prepareSite(siteOptions, { strict: false });
+// Each save checks again only the pages whose text changed, against the whole site's addresses as they are now.
+const checkOptions = { strict: false, memory: new CheckMemory() };
+let site = prepareSite(siteOptions, checkOptions);
 if (!site.model.data) {
   report(site.problems);
   console.error("Fix the data files named above, then run npm start again.");
@@ -32,7 +35,7 @@ let first = true;
 const eleventy = siteEleventy(
   () => {
     // Every change resets Eleventy's configuration, which reads and checks the content folder again.
-    if (!first) site = prepareSite(siteOptions, { strict: false });
+    if (!first) site = prepareSite(siteOptions, checkOptions);
     first = false;
     problems = site.problems;
     // The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.

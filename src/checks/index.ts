@@ -22,7 +22,10 @@ import { checkRawHtml } from "./raw-html.ts";
 import { checkReading } from "./reading.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
-import { references } from "./references.ts";
+import { references, type Reference } from "./references.ts";
+import type { ReadPage } from "../model/pages.ts";
+import type { Language } from "../model/languages.ts";
+import type { MarkdownIt } from "markdown-it";
 import { checkFileNames, checkNavigation, checkOutputFiles, checkPagesTogether, checkReservedUrls } from "./site.ts";
 import { SiteIndex } from "./site-index.ts";
 import { versionsByUrl } from "../model/translations.ts";
@@ -33,6 +36,8 @@ export interface CheckOptions {
   strict: boolean;
   /** A previous build's sitemap.xml or address list: every address in it must still lead somewhere. */
   since?: { file: string; text: string };
+  /** What earlier checks of the same content folder found page by page (`npm start` keeps it from one save to the next). */
+  memory?: CheckMemory;
 }
 
 /** What the checks found, and each page's body as HTML: what they judged is exactly what is published. */
@@ -51,11 +56,15 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   const blocks = model.data ? dataBlocks(model.data) : {};
   // One markdown-it a language: the words it adds (the table of contents' heading) are in the page's language.
   const markdowns = new Map(model.languages.map((language) => [language.tag, md({ blocks, words: markdownWords(model.strings.get(language.tag)!) })]));
-  const pages: PageSource[] = model.pages.map(({ file, text, url, page }) => {
-    const markdown = markdowns.get(model.translations.languageOf.get(file)?.tag ?? model.languages[0]!.tag)!;
-    const tokens = page ? markdown.parse(page.body, {}) : [];
-    return { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
+  // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
+  const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words])]);
+  const memory = options.memory ?? new CheckMemory();
+  const worked = model.pages.map((read) => {
+    const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
+    return memory.recall(read.file, `${siteKey}\0${language.tag}\0${read.text}`, () => checkPageAlone(read, language, markdowns.get(language.tag)!, model.data ? Object.keys(blocks) : undefined));
   });
+  memory.keepOnly(new Set(model.pages.map((read) => read.file)));
+  const pages = worked.map((work) => work.source);
   const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)), new Map(model.redirects.map((r) => [r.from, r.to])));
   const problems: Problem[] = [
     ...model.problems,
@@ -69,19 +78,13 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   const bodies = new Map<string, string>();
   const { translations } = model;
   const addressVersions = versionsByUrl(model.pages, translations);
-  for (const page of pages) {
+  for (const { source: page, refs, problems: alone } of worked) {
     const language = translations.languageOf.get(page.file) ?? model.languages[0]!;
     const translation = translations.translations.get(page.file);
-    const elements = bodyElements(page.rendered);
-    const refs = references(page, elements);
     for (const ref of refs) {
       if (ref.kind === "link" && /^https?:\/\//i.test(ref.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
     }
-    for (const failure of page.rendered.failures) problems.push(problem(page.file, page.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
-    if (model.data) append(problems, checkDataBlocks(page, Object.keys(blocks)), checkLiteralTemplates(page, Object.keys(blocks)));
-    append(problems, checkFrontMatterValues(page), checkReviews(page, model.today, options.strict));
-    // The reading grade's formula counts English syllables.
-    if (language.tag.startsWith("en")) append(problems, checkReading(page));
+    append(problems, alone, checkReviews(page, model.today, options.strict));
     // Which folder holds which language is not known while the settings have mistakes: nothing is said of it then.
     if (model.languagesKnown) {
       if (translation && model.data) append(problems, checkTranslation(page, translation, model.data.settings.repository, model.today));
@@ -89,7 +92,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
       append(problems, checkPermalinkLanguage(page, language, model.languages));
       append(problems, checkLinksInLanguage(page, language, refs, addressVersions, translation?.original?.url));
     }
-    append(problems, checkText(page.file, page.lines), checkHeadings(page), checkMarkup(page), checkRawHtml(page, elements), checkLinks(page, refs, index), checkUnparsedLinks(page), checkImages(page, refs, index));
+    append(problems, checkLinks(page, refs, index), checkImages(page, refs, index));
     bodies.set(page.file, page.rendered.html);
   }
   for (const name of Object.keys(dataSchemas)) {
@@ -108,6 +111,45 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     append(problems, checkSince(options.since.file, options.since.text, index, redirects, model.pathPrefix));
   }
   return { problems, externalLinks, bodies };
+}
+
+/** A page parsed, rendered and read as a browser reads it, with what its own checks found: its work that needs no other page. */
+interface PageWork {
+  source: PageSource;
+  refs: Reference[];
+  problems: Problem[];
+}
+
+/** Each page's work, kept by file with the key it was done for, to be done again only when the key changes. */
+export class CheckMemory {
+  private readonly pages = new Map<string, { key: string; work: PageWork }>();
+
+  recall(file: string, key: string, work: () => PageWork): PageWork {
+    const kept = this.pages.get(file);
+    if (kept?.key === key) return kept.work;
+    const done = work();
+    this.pages.set(file, { key, work: done });
+    return done;
+  }
+
+  /** Forgets the pages that are gone. */
+  keepOnly(files: ReadonlySet<string>): void {
+    for (const file of this.pages.keys()) if (!files.has(file)) this.pages.delete(file);
+  }
+}
+
+/** Parses and renders one page, and runs every check that reads that page alone. */
+function checkPageAlone({ file, text, url, page }: ReadPage, language: Language, markdown: MarkdownIt, blockNames: string[] | undefined): PageWork {
+  const tokens = page ? markdown.parse(page.body, {}) : [];
+  const source: PageSource = { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
+  const elements = bodyElements(source.rendered);
+  const problems = source.rendered.failures.map((failure) => problem(file, source.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
+  if (blockNames) append(problems, checkDataBlocks(source, blockNames), checkLiteralTemplates(source, blockNames));
+  append(problems, checkFrontMatterValues(source));
+  // The reading grade's formula counts English syllables.
+  if (language.tag.startsWith("en")) append(problems, checkReading(source));
+  append(problems, checkText(file, source.lines), checkHeadings(source), checkMarkup(source), checkRawHtml(source, elements), checkUnparsedLinks(source));
+  return { source, refs: references(source, elements), problems };
 }
 
 /** Everything the site writes, in the order that decides who keeps a file: the generator's own, images, pages, old addresses. */

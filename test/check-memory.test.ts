@@ -1,0 +1,53 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CheckMemory, checkSite } from "../src/checks/index.ts";
+import { loadSite } from "../src/model/site.ts";
+import { formatProblem } from "../src/problems/problems.ts";
+import { fixtures, tempDir } from "./helpers.ts";
+
+/** The checks' base site in a folder of its own, checked as `npm start` checks it on every save: with one memory. */
+function preview() {
+  const dir = tempDir();
+  cpSync(path.join(fixtures, "checks", "base"), dir, { recursive: true });
+  const memory = new CheckMemory();
+  const check = () => {
+    const model = loadSite({ contentDir: dir, today: "2026-11-23" });
+    const checked = checkSite(model, { strict: false, memory });
+    return { errors: checked.problems.filter((p) => p.severity === "error").map((p) => formatProblem(p).replace(`${dir}/`, "")), bodies: checked.bodies };
+  };
+  const write = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
+  return { dir, check, write };
+}
+
+describe("checking again after a save, as npm start does", () => {
+  it("finds what the saved page broke, and renders it anew", () => {
+    const site = preview();
+    expect(site.check().errors).toEqual([]);
+    site.write("index.md", (text) => `${text}\nSee [the missing page](/missing/).\n`);
+    const { errors, bodies } = site.check();
+    expect(errors).toEqual(['index.md:9:24 error: the link to "/missing/" goes to a page that does not exist — check the address, or create the page']);
+    expect(bodies.get(path.join(site.dir, "index.md"))).toContain('href="/missing/"');
+  });
+
+  it("checks an unchanged page's links against the site as it is now", () => {
+    const site = preview();
+    site.write("index.md", (text) => `${text}\nSee [how to write to us](/contact/#write-to-us).\n`);
+    expect(site.check().errors).toEqual([]);
+    // The page linked to loses the section; the page that links to it is not saved, yet its link is found broken.
+    site.write("contact.md", (text) => text.replace("## Write to us", "## Write"));
+    expect(site.check().errors).toEqual(['index.md:9:26 error: the link "/contact/#write-to-us" goes to a section "#write-to-us" that is not on the page /contact/ — the nearest is "#write"; its sections are #write, #visit-us']);
+  });
+
+  it("forgets nothing it found on pages not saved, and nothing of a page removed", () => {
+    const site = preview();
+    site.write("contact.md", (text) => `${text}\n<script>alert(1)</script>\n`);
+    const first = site.check().errors;
+    expect(first).toHaveLength(1);
+    site.write("index.md", (text) => `${text}\nMore welcome.\n`);
+    expect(site.check().errors).toEqual(first);
+    site.write("index.md", (text) => `${text}\nSee [contact](/contact/).\n`);
+    writeFileSync(path.join(site.dir, "contact.md"), "");
+    expect(site.check().errors.some((error) => error.includes("<script>"))).toBe(false);
+  });
+});
