@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { siteEleventy } from "../src/pipeline.ts";
 import { CheckMemory } from "../src/checks/index.ts";
 import { prepareSite } from "../src/prepare.ts";
+import { SearchCatchUp } from "../src/search/catch-up.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { previewFolder } from "../src/publish/output.ts";
 import type { Problem } from "../src/problems/problems.ts";
@@ -31,6 +32,7 @@ const server = await startPreviewServer(options.outputDir, { host: options.host,
 });
 
 let problems: Problem[] = site.problems;
+const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => console.error(`search index: ${error}`)));
 let first = true;
 const eleventy = siteEleventy(
   () => {
@@ -43,7 +45,7 @@ const eleventy = siteEleventy(
     return site;
   },
   options.outputDir,
-  { indexSearch: true, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: (written) => server.rebuilt(problems, written) },
+  { indexSearch: false, searchBehind, preview: true, watch: true, pathPrefix: site.model.pathPrefix, afterBuild: (written) => server.rebuilt(problems, written) },
 );
 // Eleventy's own lines without its name and version: "File changed: content/about.md", "Wrote 138 files in 2.05 seconds".
 const plain = (line: string) => line.replace(/^(\x1b\[\d+m)?\[11ty\](\x1b\[\d+m)? /gm, "").replace(/ \(v[\d.]+\)$/gm, "").replace(/, v[\d.]+\)$/gm, ")");

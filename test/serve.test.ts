@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
 import { tsxLoader } from "../src/options.ts";
-import { fixtures, problemLines, root, tempDir, text } from "./helpers.ts";
+import { fixtures, indexedPages, problemLines, root, tempDir, text } from "./helpers.ts";
 
 /** A port nothing listens on, for the dev server. */
 async function freePort(): Promise<number> {
@@ -75,6 +75,34 @@ describe("npm start", () => {
     expect(shown.querySelector('main a[href="/gide/"]')).toBeNull();
     expect(server.output()).not.toContain("Writing ");
     expect(server.output()).not.toMatch(/\[11ty\]|v\d+\.\d+\.\d+/);
+  });
+
+  it("serves a saved page at once, and brings search up to date behind it, swapping in each index whole", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const site = path.join(path.dirname(content), "site");
+    const server = await start(content);
+    await server.until(/Server at/);
+    const indexedText = () => {
+      try {
+        return indexedPages(site).map((page) => page.content).join(" ");
+      } catch {
+        return "";
+      }
+    };
+    const eventually = async (found: () => boolean) => {
+      for (let waited = 0; waited < 60_000 && !found(); waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      return found();
+    };
+    expect(await eventually(() => indexedText().includes("We meet online"))).toBe(true);
+
+    const contact = path.join(content, "contact.md");
+    await server.change(contact, readFileSync(contact, "utf8").replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
+    await server.until(/File changed[\s\S]*Wrote \d+ files/);
+    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Thursdays");
+    expect(await eventually(() => indexedText().includes("Zebracorn Thursdays"))).toBe(true);
+    // Only the index searched is in the site's folder once it is in place.
+    expect(await eventually(() => !existsSync(path.join(site, ".pagefind-next")))).toBe(true);
   });
 
   it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", { timeout: 90_000 }, async () => {

@@ -160,12 +160,11 @@ async function linkPages(siteDir: string, files: readonly string[]): Promise<str
  * each in a child process, as many at once as there are cores. None of a large index then passes through this
  * process, which holds every page's Markdown tokens for the checks meanwhile.
  */
-export function startSearchIndex(siteDir: string, partBytes = defaultPartBytes): SearchIndexing {
+export function startSearchIndex(siteDir: string, partBytes = defaultPartBytes, bundle = path.join(siteDir, "pagefind")): SearchIndexing {
   const parts = planParts(htmlFiles(siteDir), partBytes);
   let read = 0;
   let allRead!: () => void;
   const pagesRead = new Promise<void>((resolve) => (allRead = resolve));
-  const bundle = path.join(siteDir, "pagefind");
   const indexing = parts.map((files, i) => async (): Promise<SearchIndexResult> => {
     const inParts = parts.length > 1;
     const pagesDir = inParts ? await linkPages(siteDir, files) : siteDir;
