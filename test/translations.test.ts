@@ -97,7 +97,7 @@ describe("npm run check on a translated site", () => {
     const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], { SITE_TODAY: "2024-06-01" }, repo.dir);
     expect(code).toBe(0);
     expect(printed).toContain(
-      `es/values.md:5 warning: this translation is behind: values.md has changed once since it was translated (in ${changed}, https://github.com/example/translated/compare/${translated}...${changed}) — translate what changed, then set translated_from: ${changed}`,
+      `es/values.md:5 warning: this translation is behind: values.md has changed once since it was translated (in ${changed}, https://github.com/example/translated/compare/${translated}...${changed}) — translate what changed, then set translated_from: "${changed}"`,
     );
     // Said on the English page too: a pull request that changes it shows its author the translation to update.
     expect(printed).toContain("values.md:1 note: es/values.md, its translation into Español, is behind this page now — ask a translator to bring it up to date");

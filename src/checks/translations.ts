@@ -41,7 +41,7 @@ export function checkTranslation(page: PageSource, translation: Translation, rep
   const compare = translation.base ? `, ${repository}/compare/${short(translation.base.hash)}...${short(newest.hash)}` : "";
   return [
     ...problems,
-    problem(page.file, line, `this translation is behind: ${original} has changed ${count} since it was translated (${changes}${compare})`, `translate what changed, then set translated_from: ${short(newest.hash)}`, "warning", undefined, "translation behind"),
+    problem(page.file, line, `this translation is behind: ${original} has changed ${count} since it was translated (${changes}${compare})`, `translate what changed, then set translated_from: "${short(newest.hash)}"`, "warning", undefined, "translation behind"),
     // Said on the original too, so that whoever changes it hears, on the file their change touches.
     problem(translation.original!.file, 1, `${displayPath(page.file)}, its translation into ${language.name}, is behind this page now`, "ask a translator to bring it up to date", "note"),
   ];
