@@ -39,6 +39,13 @@ describe("checking again after a save, as npm start does", () => {
     expect(site.check().errors).toEqual(['index.md:9:26 error: the link "/contact/#write-to-us" goes to a section "#write-to-us" that is not on the page /contact/ — the nearest is "#write"; its sections are #write, #visit-us']);
   });
 
+  it("renders again the pages that show data when a data file changes, though their text did not", () => {
+    const site = preview();
+    expect(site.check().bodies.get(path.join(site.dir, "contact.md"))).toContain("Open an issue");
+    site.write("_data/settings.yaml", (text) => text.replace("label: Open an issue", "label: Write to the maintainers"));
+    expect(site.check().bodies.get(path.join(site.dir, "contact.md"))).toContain("Write to the maintainers");
+  });
+
   it("forgets nothing it found on pages not saved, and nothing of a page removed", () => {
     const site = preview();
     site.write("contact.md", (text) => `${text}\n<script>alert(1)</script>\n`);

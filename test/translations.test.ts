@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { siteLanguages } from "../src/model/languages.ts";
+import { languageOfPage, siteLanguages } from "../src/model/languages.ts";
 import { loadSite } from "../src/model/site.ts";
 import { loadStrings, stringsFolder } from "../src/model/strings.ts";
 import { translationRows } from "../src/model/translations.ts";
@@ -35,7 +35,11 @@ describe("the pages of a site in several languages", () => {
   });
 
   it("a site that lists no languages is in its one language, and a folder named like a language is just a folder", () => {
-    expect(siteLanguages({ language: "en" }).map((language) => language.tag)).toEqual(["en"]);
+    const single = siteLanguages({ language: "en" });
+    expect(single.map((language) => language.tag)).toEqual(["en"]);
+    const file = path.join(fixture, "es", "values.md");
+    expect(languageOfPage(fixture, file, single)).toEqual({ language: single[0], counterpart: file });
+    expect(languageOfPage(fixture, file, siteLanguages({ language: "en", languages: { en: "English", es: "Español" } }))).toMatchObject({ language: { tag: "es" }, counterpart: path.join(fixture, "values.md") });
   });
 });
 

@@ -59,9 +59,10 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
   const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words])]);
   const memory = options.memory ?? new CheckMemory();
+  memory.forSite(siteKey);
   const worked = model.pages.map((read) => {
     const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
-    return memory.recall(read.file, `${siteKey}\0${language.tag}\0${read.text}`, () => checkPageAlone(read, language, markdowns.get(language.tag)!, model.data ? Object.keys(blocks) : undefined));
+    return memory.recall(read.file, language.tag, read.text, () => checkPageAlone(read, language, markdowns.get(language.tag)!, model.data ? Object.keys(blocks) : undefined));
   });
   memory.keepOnly(new Set(model.pages.map((read) => read.file)));
   const pages = worked.map((work) => work.source);
@@ -120,15 +121,22 @@ interface PageWork {
   problems: Problem[];
 }
 
-/** Each page's work, kept by file with the key it was done for, to be done again only when the key changes. */
+/** Each page's work, kept by file with the text and language it was done for, to be done again when either changes. */
 export class CheckMemory {
-  private readonly pages = new Map<string, { key: string; work: PageWork }>();
+  private readonly pages = new Map<string, { language: string; text: string; work: PageWork }>();
+  private site?: string;
 
-  recall(file: string, key: string, work: () => PageWork): PageWork {
+  /** Forgets every page's work when the site's data or words differ from those it was done with. */
+  forSite(siteKey: string): void {
+    if (siteKey !== this.site) this.pages.clear();
+    this.site = siteKey;
+  }
+
+  recall(file: string, language: string, text: string, work: () => PageWork): PageWork {
     const kept = this.pages.get(file);
-    if (kept?.key === key) return kept.work;
+    if (kept?.language === language && kept.text === text) return kept.work;
     const done = work();
-    this.pages.set(file, { key, work: done });
+    this.pages.set(file, { language, text, work: done });
     return done;
   }
 

@@ -15,24 +15,23 @@ const short = (hash: string) => hash.slice(0, 7);
 export function checkTranslation(page: PageSource, translation: Translation, repository: string, today: string): Problem[] {
   const original = translation.original ? displayPath(translation.original.file) : undefined;
   const { language } = translation;
-  const problems: Problem[] = [];
   if (translation.state === "no original") {
     const counterpart = displayPath(translation.counterpart);
-    if (translation.originalUnpublished) return [...problems, problem(page.file, 1, `this page in ${language.name} translates ${counterpart}, which is not published (a draft, or with mistakes to fix)`, `publish ${counterpart} first, or make this page a draft too`, "warning")];
-    return [...problems, problem(page.file, 1, `this page in ${language.name} translates no page: there is no ${counterpart}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
+    if (translation.originalUnpublished) return [problem(page.file, 1, `this page in ${language.name} translates ${counterpart}, which is not published (a draft, or with mistakes to fix)`, `publish ${counterpart} first, or make this page a draft too`, "warning")];
+    return [problem(page.file, 1, `this page in ${language.name} translates no page: there is no ${counterpart}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
   }
   const from = page.data?.translated_from;
   if (!from) {
-    return [...problems, problem(page.file, 1, `this page translates ${original}, but does not say which version of it`, `add translated_from: with the day you translated it, such as ${today}, or the commit of the English page`)];
+    return [problem(page.file, 1, `this page translates ${original}, but does not say which version of it`, `add translated_from: with the day you translated it, such as ${today}, or the commit of the English page`)];
   }
   const line = fieldLine(page, "translated_from");
   if (/^\d{4}-/.test(from) && from > today) {
-    return [...problems, problem(page.file, line, `translated_from is ${from}, a day still to come, so changes to ${original} until then would go unseen`, `give the day it was really translated, such as ${today}`)];
+    return [problem(page.file, line, `translated_from is ${from}, a day still to come, so changes to ${original} until then would go unseen`, `give the day it was really translated, such as ${today}`)];
   }
   if (translation.state === "unknown commit") {
-    return [...problems, problem(page.file, line, `translated_from is ${from}, which is not a commit that changed ${original}`, `write the commit of ${original} it was translated from, or the day it was translated`)];
+    return [problem(page.file, line, `translated_from is ${from}, which is not a commit that changed ${original}`, `write the commit of ${original} it was translated from, or the day it was translated`)];
   }
-  if (translation.state !== "behind") return problems;
+  if (translation.state !== "behind") return [];
   const newest = translation.newer[0]!;
   const oldest = translation.newer.at(-1)!;
   const count = translation.newer.length === 1 ? "once" : `${translation.newer.length} times`;
@@ -40,7 +39,6 @@ export function checkTranslation(page: PageSource, translation: Translation, rep
   // What changed since the version translated; a page first written after its translation has no such version.
   const compare = translation.base ? `, ${repository}/compare/${short(translation.base.hash)}...${short(newest.hash)}` : "";
   return [
-    ...problems,
     problem(page.file, line, `this translation is behind: ${original} has changed ${count} since it was translated (${changes}${compare})`, `translate what changed, then set translated_from: "${short(newest.hash)}"`, "warning", undefined, "translation behind"),
     // Said on the original too, so that whoever changes it hears, on the file their change touches.
     problem(translation.original!.file, 1, `${displayPath(page.file)}, its translation into ${language.name}, is behind this page now`, "ask a translator to bring it up to date", "note"),

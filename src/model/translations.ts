@@ -31,6 +31,8 @@ export interface Translation {
   newer: Commit[];
   /** The original's last commit before those: the version the translation was made from. */
   base?: Commit;
+  /** For a translation that is behind: the day in California its original first changed after it. */
+  behindSince?: string;
   /** For a translation with no published original: whether the original's file is there, as a draft or with mistakes. */
   originalUnpublished?: boolean;
   reviewer?: string;
@@ -103,13 +105,15 @@ export function readTranslations(contentDir: string, pages: readonly ReadPage[],
 }
 
 /** How a translation made from `from` (a day or a commit) stands against its original's history, newest first. */
-function judge(from: string | undefined, history: readonly Commit[] | undefined): Pick<Translation, "state" | "newer" | "base"> {
+function judge(from: string | undefined, history: readonly Commit[] | undefined): Pick<Translation, "state" | "newer" | "base" | "behindSince"> {
   if (!from || !history) return { state: "unknown", newer: [] };
-  const at = /^\d{4}-/.test(from) ? history.findIndex((commit) => dayInCalifornia(commit.date) <= from) : history.findIndex((commit) => commit.hash.startsWith(from));
-  if (at === -1 && !/^\d{4}-/.test(from)) return { state: "unknown commit", newer: [] };
+  const byDay = /^\d{4}-/.test(from);
+  const at = history.findIndex((commit) => (byDay ? dayInCalifornia(commit.date) <= from : commit.hash.startsWith(from)));
+  if (at === -1 && !byDay) return { state: "unknown commit", newer: [] };
   // Made before the original's first commit, a translation is behind all of it.
   const newer = at === -1 ? [...history] : history.slice(0, at);
-  return { state: newer.length ? "behind" : "up to date", newer, ...(at !== -1 && { base: history[at] }) };
+  if (!newer.length) return { state: "up to date", newer, base: history[at] };
+  return { state: "behind", newer, behindSince: dayInCalifornia(newer.at(-1)!.date), ...(at !== -1 && { base: history[at] }) };
 }
 
 /** Each address's versions in every language, for the pages that have a translation or are one. */
@@ -143,7 +147,7 @@ export function translationRows({ translations, missing }: SiteTranslations): Tr
       language: t.language,
       state: t.state === "unknown commit" ? "unknown" : t.state,
       translation: t.url,
-      ...(t.newer.length && { behindSince: dayInCalifornia(t.newer.at(-1)!.date) }),
+      ...(t.behindSince && { behindSince: t.behindSince }),
       ...(t.reviewer && { reviewer: t.reviewer }),
     })),
     ...missing.map((m): TranslationRow => ({ title: m.title, url: m.url, language: m.language, state: "missing" })),

@@ -1,7 +1,6 @@
 import type { Language } from "../model/languages.ts";
 import type { SiteModel } from "../model/site.ts";
 import type { Versions } from "../model/translations.ts";
-import { dayInCalifornia } from "../model/review.ts";
 import type { MenuItem, Navigation } from "../schema/data.ts";
 
 /** A menu link in one language: its words in that language where it has them, to the page in that language where there is one. */
@@ -45,7 +44,7 @@ export function pageLanguage(model: SiteModel, file: string | undefined, languag
       translation: {
         state: translation.state,
         original: translation.original?.url,
-        behindSince: translation.newer.length ? dayInCalifornia(translation.newer.at(-1)!.date) : undefined,
+        behindSince: translation.behindSince,
         reviewer: translation.reviewer,
       },
     }),
