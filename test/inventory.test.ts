@@ -12,8 +12,13 @@ import { agencyShares, chartCsv, chartSvg, metrics } from "../src/model/catalog/
 import { isWebAddress } from "../src/model/catalog/read.ts";
 import { checkInventory, codeGovSchema } from "../src/model/catalog/validate.ts";
 import { describeField } from "../src/problems/error-map.ts";
-import { formatProblem, groupProblems } from "../src/problems/problems.ts";
+import { formatProblem } from "../src/problems/problems.ts";
+import { siteLanguages } from "../src/model/languages.ts";
+import { loadStrings, translate, wordsOf } from "../src/model/strings.ts";
+import { catalogFilters } from "../src/render/catalog-pages.ts";
 import { readableDate } from "../src/render/filters/dates.ts";
+import type { StringName } from "../src/schema/strings.ts";
+import { parse } from "node-html-parser";
 import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "code-json", name);
@@ -36,15 +41,19 @@ function catalogOf(inventories: Record<string, string | Uint8Array>): Catalog {
 }
 
 const templates = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(root, "_includes")), { autoescape: true });
-templates.addFilter("readableDate", (date: string) => readableDate(date));
-templates.addFilter("problemGroups", groupProblems);
+const english = loadStrings(siteLanguages(undefined)).strings.get("en")!;
+const words = wordsOf(english);
+for (const [name, filter] of Object.entries(catalogFilters(words))) templates.addFilter(name, filter as (...args: unknown[]) => unknown);
+templates.addFilter("t", (name: StringName, _lang: string, params?: Record<string, unknown>) => translate(english, name, params));
+templates.addFilter("tText", (name: StringName, _lang: string, params?: Record<string, unknown>) => words(name, params));
+templates.addFilter("timeElement", (date: string) => new nunjucks.runtime.SafeString(`<time datetime="${date}">${readableDate(date)}</time>`));
 
 /**
  * Everything the site makes of a catalog, as its pages, CSV files and /code.json do: the release and agency
  * pages rendered from their templates, the charts, the tables, the filters and the combined inventory.
  */
 function publish(catalog: Catalog) {
-  const charts = metrics(catalog);
+  const charts = metrics(catalog, words);
   const pages = [
     ...catalog.releases.map((release) => templates.render("catalog/release.njk", { release })),
     ...catalog.agencies.map((agency) => templates.render("catalog/agency.njk", { agency })),
@@ -57,7 +66,7 @@ function publish(catalog: Catalog) {
   // The project list, the table of agencies, the search filters and the link checks' addresses.
   releaseGroups(catalog.releases, catalog);
   agencyShares(catalog);
-  projectFilters(catalog);
+  projectFilters(catalog, words);
   catalogUrls(catalog, charts.map((chart) => chart.id));
   return {
     /** The pages, the charts and their CSV files, to look for what a value of the wrong type would leave ("undefined"). */
@@ -156,13 +165,13 @@ describe("metrics", () => {
   const catalog = buildCatalog(path.join(root, "content"), [{ file: "cdt.json", name: "California Department of Technology", acronym: "CDT" }, { file: "cwds.json", name: "Child Welfare Digital Services", acronym: "CWDS" }], "2026-11-23");
 
   it("count every release once in each chart", () => {
-    for (const chart of metrics(catalog).filter((c) => c.id !== "licenses" && c.id !== "languages")) {
+    for (const chart of metrics(catalog, words).filter((c) => c.id !== "licenses" && c.id !== "languages")) {
       expect(chart.rows.reduce((sum, row) => sum + row.value, 0), chart.id).toBe(101);
     }
   });
 
   it("count a license once under its SPDX name, whether an inventory gives that or its identifier", () => {
-    const licenses = metrics(catalog).find((chart) => chart.id === "licenses")!.rows;
+    const licenses = metrics(catalog, words).find((chart) => chart.id === "licenses")!.rows;
     // CDT writes "MIT" for two releases and CWDS "MIT License" for eight.
     expect(licenses).toContainEqual({ label: "MIT License", value: 10 });
     expect(licenses.map((row) => row.label)).not.toContain("MIT");
@@ -171,7 +180,7 @@ describe("metrics", () => {
   });
 
   it("draw the same numbers in the chart as in its CSV", () => {
-    for (const chart of metrics(catalog)) {
+    for (const chart of metrics(catalog, words)) {
       const drawn = [...chartSvg(chart).matchAll(/data-value="(\d+)"/g)].map((m) => Number(m[1]));
       const csv = chartCsv(chart).trim().split("\n").slice(1).map((line) => Number(line.split(",").at(-1)));
       expect(drawn).toEqual(chart.rows.map((r) => r.value));
@@ -281,10 +290,38 @@ describe("addresses in an inventory", () => {
   });
 });
 
+describe("the catalog, in the site's own language", () => {
+  it("has its charts, filters and project pages in that language's words", () => {
+    const spanish = loadStrings(siteLanguages({ language: "es", languages: { es: "Español" } })).strings.get("es")!;
+    const words = wordsOf(spanish);
+    const catalog = buildCatalog(fixtures, [{ file: "csv-injection.json", name: "Example Agency", acronym: "EXA" }], "2026-11-23");
+    const charts = metrics(catalog, words);
+    expect(charts.map((chart) => chart.title)).toEqual(["Agencias con más proyectos", "Cómo se pueden usar los proyectos", "Licencias usadas", "Lenguajes usados", "Proyectos por el año en que se actualizaron sus metadatos"]);
+    expect(charts.find((chart) => chart.id === "usage")!.rows.map((row) => row.label)).toEqual(["Código abierto", "Reutilización en todo el gobierno", "Exento"]);
+    expect(chartCsv(charts[0]!).split("\n")[0]).toBe("Agencia,Proyectos");
+    expect(projectFilters(catalog, words).map((filter) => filter.label)).toEqual(["Agencia", "Licencia", "Lenguaje", "Uso"]);
+
+    const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(root, "_includes")), { autoescape: true });
+    for (const [name, filter] of Object.entries(catalogFilters(words))) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+    env.addFilter("t", (name: StringName, _lang: string, params?: Record<string, unknown>) => translate(spanish, name, params));
+    env.addFilter("timeElement", (date: string) => date);
+    const page = parse(env.render("catalog/release.njk", { release: catalog.releases[0] }));
+    expect(page.querySelectorAll("dt").map((term) => term.text)).toEqual(["Agencia", "Cómo se puede usar", "Licencia", "Lenguajes"]);
+    expect(page.querySelector("[data-pagefind-filter=usage]")?.text).toBe("Código abierto");
+    expect(page.querySelector("p:last-child a")?.text).toBe("El código de formulas");
+
+    // A release that names no license or language says so in Spanish, and search filters it by the same words.
+    const bare = catalogOf({ "bare.json": JSON.stringify({ version: "2.0.0", agency: "A1", measurementType: { method: "projects" }, releases: [{ name: "bare", permissions: { licenses: null, usageType: "exemptByLaw" } }] }) });
+    const barePage = parse(env.render("catalog/release.njk", { release: bare.releases[0] }));
+    expect(barePage.querySelectorAll("dd").slice(1).map((detail) => detail.text)).toEqual(["Exento", "Sin indicar", "Sin indicar"]);
+    expect(projectFilters(bare, words).find((filter) => filter.name === "license")!.values).toEqual(["Sin indicar"]);
+  });
+});
+
 describe("the CSV files of the charts", () => {
   it("keep a label a spreadsheet would run as a formula text, and quote what needs quoting", () => {
     const catalog = buildCatalog(fixtures, [{ file: "csv-injection.json", name: "Example Agency", acronym: "EXA" }], "2026-11-23");
-    const csv = (id: string) => chartCsv(metrics(catalog).find((chart) => chart.id === id)!);
+    const csv = (id: string) => chartCsv(metrics(catalog, words).find((chart) => chart.id === id)!);
     const licenses = [`"'=HYPERLINK(""http://evil"",""x"")",1`, "'+1+1,1", "'-1+1,1", "'@SUM(A1),1", `"Apache, or MIT",1`, `"line\nbreak",1`];
     for (const row of licenses) expect(csv("licenses")).toContain(`\n${row}\n`);
     expect(csv("licenses").split("\n")).toHaveLength(1 + licenses.length + 1 + 1); // the heading, the licenses, the line break within one, the end

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { languageOfPage, siteLanguages } from "../src/model/languages.ts";
 import { loadSite } from "../src/model/site.ts";
-import { loadStrings, stringsFolder } from "../src/model/strings.ts";
+import { loadStrings, stringsFolder, translate, translateText } from "../src/model/strings.ts";
 import { translationRows } from "../src/model/translations.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
 import { buildInto, checkInProcess, fixtures, readPage, tempDir, text } from "./helpers.ts";
@@ -230,6 +230,28 @@ describe("the layouts' words in each language", () => {
     const { problems } = loadStrings(languages.slice(0, 2), folder);
     expect(problems[0]).toMatchObject({ line: 1, severity: "error" });
     expect(problems[0]!.fix).toContain("skip_link");
+  });
+});
+
+describe("the words that point to the original", () => {
+  it("name the site's own language, whichever it is, in the reader's words", () => {
+    const english = loadStrings(siteLanguages({ language: "en", languages: { en: "English", es: "Español" } })).strings;
+    expect(translateText(english.get("es")!, "read_original")).toBe("Leer la página en inglés");
+    expect(translateText(english.get("en")!, "only_in_default", { language: "English" })).toBe("English: this page is only in English for now");
+
+    // A Spanish site with English translations: the English reader is sent to the Spanish page, named in English.
+    const spanish = loadStrings(siteLanguages({ language: "es", languages: { es: "Español", en: "English" } })).strings;
+    expect(translateText(spanish.get("en")!, "read_original")).toBe("Read the Spanish page");
+    expect(translateText(spanish.get("en")!, "translation_unreviewed")).toContain("the Spanish page is the one to trust");
+    expect(translateText(spanish.get("es")!, "only_in_default", { language: "Español" })).toBe("Español: esta página solo está disponible en español");
+  });
+
+  it("are in English, marked as English, where a language lacks the string", () => {
+    const folder = tempDir();
+    cpSync(path.join(stringsFolder, "en.yaml"), path.join(folder, "en.yaml"));
+    writeFileSync(path.join(folder, "es.yaml"), "skip_link: Ir al contenido principal\n");
+    const { strings } = loadStrings(siteLanguages({ language: "en", languages: { en: "English", es: "Español" } }), folder);
+    expect(translate(strings.get("es")!, "read_original").toString()).toBe('<span lang="en">Read the English page</span>');
   });
 });
 

@@ -53,16 +53,17 @@ export interface CheckedSite {
  * HTML read as a browser reads it, and one index of every address and heading id serves all the link checks.
  */
 export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite {
-  const blocks = model.data ? dataBlocks(model.data) : {};
-  // One markdown-it a language: the words it adds (the table of contents' heading) are in the page's language.
-  const markdowns = new Map(model.languages.map((language) => [language.tag, md({ blocks, words: markdownWords(model.strings.get(language.tag)!) })]));
+  // One markdown-it a language: the words it adds (the table of contents' heading, a data block's) are in the page's language.
+  const blocks = new Map(model.languages.map((language) => [language.tag, model.data ? dataBlocks(model.data, model.strings.get(language.tag)!) : {}]));
+  const markdowns = new Map(model.languages.map((language) => [language.tag, md({ blocks: blocks.get(language.tag)!, words: markdownWords(model.strings.get(language.tag)!) })]));
+  const blockNames = model.data ? Object.keys(blocks.get(model.languages[0]!.tag)!) : undefined;
   // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
   const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words])]);
   const memory = options.memory ?? new CheckMemory();
   memory.forSite(siteKey);
   const worked = model.pages.map((read) => {
     const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
-    return memory.recall(read.file, language.tag, read.text, () => checkPageAlone(read, language, markdowns.get(language.tag)!, model.data ? Object.keys(blocks) : undefined));
+    return memory.recall(read.file, language.tag, read.text, () => checkPageAlone(read, language, markdowns.get(language.tag)!, blockNames));
   });
   memory.keepOnly(new Set(model.pages.map((read) => read.file)));
   const pages = worked.map((work) => work.source);

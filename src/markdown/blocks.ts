@@ -4,6 +4,8 @@ import type { BlockRenderer } from "./data-blocks.ts";
 import type { Agencies, SiteData } from "../schema/data.ts";
 import { generatorRoot } from "../options.ts";
 import { didYouMean } from "../problems/suggest.ts";
+import { translate, type LanguageStrings } from "../model/strings.ts";
+import type { StringName } from "../schema/strings.ts";
 
 export interface AgencyNode {
   name: string;
@@ -23,12 +25,13 @@ export function agencyTree(agencies: Agencies): AgencyNode[] {
   return roots;
 }
 
-/** The data blocks pages can place, each drawn by its partial in `_includes/blocks/`. */
-export function dataBlocks(data: SiteData): Record<string, BlockRenderer> {
+/** The data blocks pages can place, each drawn by its partial in `_includes/blocks/`, around its data in the page's language's words. */
+export function dataBlocks(data: SiteData, strings: LanguageStrings): Record<string, BlockRenderer> {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(generatorRoot, "_includes", "blocks")), {
     autoescape: true,
     throwOnUndefined: true,
   });
+  env.addFilter("t", (name: StringName, params?: Record<string, unknown>) => translate(strings, name, params));
   const render = (name: string, context: object) => env.render(`${name}.njk`, context);
   const { agencies, community, roles } = data;
   const blocks: Record<string, BlockRenderer> = {

@@ -46,5 +46,8 @@ export function nameInItself(tag: string): string {
   return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
 }
 
+/** A language's name in another language's words, as a sentence uses it: `en` in `es` → "inglés". */
+export const nameIn = (tag: string, inLanguage: string): string => new Intl.DisplayNames([inLanguage], { type: "language" }).of(tag) ?? tag;
+
 /** Whether a folder's name is written like a language tag (`fr`, `es-MX`), as a translator would name a language's folder. */
 export const looksLikeLanguage = (name: string): boolean => /^[a-z]{2,3}(-[A-Za-z]{2}|-\d{3})?$/.test(name);

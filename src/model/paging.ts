@@ -1,3 +1,5 @@
+import type { Words } from "./strings.ts";
+
 /**
  * Lists too long for one page (the site map, the project list) are split into pages of fifty: /projects/,
  * /projects/page-2/ and on. At fifty, every page stays within the 50 KB budget however long the list grows.
@@ -19,10 +21,10 @@ interface ListPage {
  * Eleventy's pagination of a list: fifty to a page, each page with its address and title ("…, page 2"), and
  * every page in the collections (so in sitemap.xml), not only the first; `pagination` adds Eleventy's other options.
  */
-export function pagedList(data: string, firstPage: string, title: string, pagination: object = {}) {
+export function pagedList(data: string, firstPage: string, title: string, words: Words, pagination: object = {}) {
   return {
     pagination: { data, size: itemsPerPage, generatePageOnEmptyData: true, addAllPagesToCollections: true, ...pagination },
     permalink: (page: ListPage) => pagedUrl(firstPage, page.pagination.pageNumber),
-    eleventyComputed: { title: (page: ListPage) => (page.pagination.pageNumber ? `${title}, page ${page.pagination.pageNumber + 1}` : title) },
+    eleventyComputed: { title: (page: ListPage) => (page.pagination.pageNumber ? words("paged_title", { title, page: page.pagination.pageNumber + 1 }) : title) },
   };
 }

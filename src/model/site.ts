@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { buildCatalog, catalogUrls, type Catalog } from "./catalog/catalog.ts";
-import { metrics } from "./catalog/metrics.ts";
+import { chartIds } from "./catalog/metrics.ts";
 import { normalizePrefix } from "../options.ts";
 import { append, problem, type Problem } from "../problems/problems.ts";
 import { dataSchemas, type SiteData } from "../schema/data.ts";
@@ -118,7 +118,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   const translations = readTranslations(contentDir, read.pages, languages, commits);
   const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url, lang: translations.languageOf.get(p.file)!.tag })));
   const siteMap = siteMapUrls(read.pages.map(({ file, url, page }) => ({ url, data: { ...page?.data, source: file } })));
-  const catalogAddresses = catalog ? catalogUrls(catalog, metrics(catalog).map((chart) => chart.id)) : [];
+  const catalogAddresses = catalog ? catalogUrls(catalog, chartIds) : [];
   return {
     contentDir,
     pathPrefix,

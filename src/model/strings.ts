@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
+import nunjucks from "nunjucks";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 import { completeStringsSchema, placeholders, stringNames, stringsSchema, type StringName, type Strings } from "../schema/strings.ts";
-import type { Language } from "./languages.ts";
+import { nameIn, type Language } from "./languages.ts";
 import { validateYaml } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";
 
@@ -18,6 +19,11 @@ export interface LanguageStrings {
   words: Strings;
   /** The strings shown in the fallback language, so the layouts can mark them as such. */
   fallback: ReadonlySet<StringName>;
+  /**
+   * The site's default language, named for a string's {original} ("Read the {original} page"): in this language's
+   * words ("inglés"), and in the fallback language's for a string shown in it.
+   */
+  original: { own: string; fallback: string };
 }
 
 /** Reads the strings of each of the site's languages; a missing string, or a whole missing file, is shown in English and named. */
@@ -29,15 +35,17 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
   problems.push(...read.problems);
   const english = { value: read.ok ? read.value : (Object.fromEntries(stringNames.map((key) => [key, key])) as Strings) };
   const strings = new Map<string, LanguageStrings>();
+  const defaultTag = languages[0]?.tag ?? fallbackLanguage;
+  const original = (tag: string) => ({ own: nameIn(defaultTag, tag), fallback: nameIn(defaultTag, fallbackLanguage) });
   for (const { tag, name } of languages) {
     if (tag === fallbackLanguage) {
-      strings.set(tag, { tag, words: english.value, fallback: new Set() });
+      strings.set(tag, { tag, words: english.value, fallback: new Set(), original: original(tag) });
       continue;
     }
     const file = [tag, tag.split("-")[0]!].map(fileOf).find((candidate) => existsSync(candidate));
     if (!file) {
       problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${path.relative(generatorRoot, folder)}/ and translate each line`, "warning"));
-      strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames) });
+      strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames), original: original(tag) });
       continue;
     }
     const text = readFileSync(file, "utf8");
@@ -61,12 +69,45 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
     if (listed.length) {
       problems.push(problem(file, 1, `${listed.length} of the site's words are not translated into ${name}, so they show in English: ${listed.join(", ")}`, `add a line for each, translating the line of the same name in ${fallbackLanguage}.yaml`, "warning"));
     }
-    strings.set(tag, { tag, words: { ...english.value, ...own }, fallback });
+    strings.set(tag, { tag, words: { ...english.value, ...own }, fallback, original: original(tag) });
   }
   return { strings, problems };
 }
 
+/** What a string's {braces} are filled with: the given values, and {original}, the site's default language by name. */
+export const withOriginal = (strings: LanguageStrings, name: StringName, params: Record<string, unknown>): Record<string, unknown> => ({
+  original: strings.fallback.has(name) ? strings.original.fallback : strings.original.own,
+  ...params,
+});
+
 /** One of the layouts' strings in a language, its {braces} filled in, as plain text (for an attribute's value). */
 export function translateText(strings: LanguageStrings, name: StringName, params: Record<string, unknown> = {}): string {
-  return strings.words[name].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  const values = withOriginal(strings, name, params);
+  return strings.words[name].replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** A language's strings as plain text, for the pages and titles the site makes itself. */
+export type Words = (name: StringName, params?: Record<string, unknown>) => string;
+export const wordsOf = (strings: LanguageStrings): Words => (name, params) => translateText(strings, name, params);
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Markup a template made itself, such as a `<time>` element: put into a string as it is, not escaped. */
+const isMarkup = (value: unknown): value is nunjucks.runtime.SafeString => value instanceof nunjucks.runtime.SafeString;
+
+type Params = Record<string, unknown>;
+
+/**
+ * One of the layouts' strings in a language, as HTML: the text escaped, each {brace} filled in (markup the template
+ * made, such as a `<time>`, as it is; anything else escaped), and a string the language lacks marked as English, so
+ * a screen reader reads it in English rather than with the page's voice.
+ */
+export function translate(strings: LanguageStrings, name: StringName, params: Params = {}): nunjucks.runtime.SafeString {
+  const values = withOriginal(strings, name, params);
+  const html = escapeHtml(strings.words[name]).replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in values)) return whole;
+    const value = values[key];
+    return isMarkup(value) ? value.toString() : escapeHtml(String(value));
+  });
+  return new nunjucks.runtime.SafeString(strings.fallback.has(name) ? `<span lang="${fallbackLanguage}">${html}</span>` : html);
 }

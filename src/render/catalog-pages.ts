@@ -1,15 +1,27 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, type Catalog } from "../model/catalog/catalog.ts";
+import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, projectListUrl, releaseGroups, shownLicenses, usageWords, type Catalog, type CatalogRelease, type Usage } from "../model/catalog/catalog.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "../model/catalog/metrics.ts";
 import { pagedList } from "../model/paging.ts";
+import type { Words } from "../model/strings.ts";
 import { groupProblems } from "../problems/problems.ts";
 
-const titles = { projects: "Open source projects", metrics: "Participation metrics", agencyShares: "Participation by agency" };
-
 /** The catalog's pages that have pages below them, by address, for the breadcrumbs of those below. */
-export function catalogTitles(catalog: Catalog): Map<string, string> {
-  return new Map([[projectListUrl, titles.projects], [metricsUrl, titles.metrics], ...catalog.agencies.map((a): [string, string] => [a.url, a.name])]);
+export function catalogTitles(catalog: Catalog, words: Words): Map<string, string> {
+  return new Map([[projectListUrl, words("catalog_projects_title")], [metricsUrl, words("catalog_metrics_title")], ...catalog.agencies.map((a): [string, string] => [a.url, a.name])]);
+}
+
+/** The filters the catalog's templates use, in the words of the site's language. */
+export function catalogFilters(words: Words) {
+  return {
+    chartSvg,
+    problemGroups: groupProblems,
+    projectFilters: (catalog: Catalog) => projectFilters(catalog, words),
+    usageName: (usage: Usage) => words(usageWords[usage]),
+    shownLicenses: (release: CatalogRelease) => shownLicenses(release, words),
+    releaseGroups,
+    percent: (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"),
+  };
 }
 
 interface TemplateHost {
@@ -20,26 +32,23 @@ interface TemplateHost {
 
 /**
  * The open source catalog as pages: /projects/, a page per agency and per release, /metrics/ with its
- * charts and CSV files, and the combined /code.json. The templates are in `_includes/catalog/`.
+ * charts and CSV files, and the combined /code.json. The templates are in `_includes/catalog/`; their words,
+ * in the site's own language, come from its strings.
  */
-export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, siteName, contentDir }: { catalog: Catalog; includes: string; siteName: string; contentDir: string }): void {
+export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, siteName, contentDir, words }: { catalog: Catalog; includes: string; siteName: string; contentDir: string; words: Words }): void {
   const template = (name: string) => readFileSync(path.join(includes, "catalog", name), "utf8");
   const inventoriesFile = path.join(contentDir, "_data", "inventories.yaml");
   const fileOf = (acronym: string) => catalog.agencies.find((a) => a.acronym === acronym)?.file;
-  const charts = metrics(catalog);
+  const charts = metrics(catalog, words);
   eleventyConfig.addGlobalData("catalog", catalog);
   eleventyConfig.addGlobalData("charts", charts);
   eleventyConfig.addGlobalData("agencyShares", agencyShares(catalog));
-  eleventyConfig.addFilter("chartSvg", chartSvg);
-  eleventyConfig.addFilter("problemGroups", groupProblems);
-  eleventyConfig.addFilter("projectFilters", projectFilters);
-  eleventyConfig.addFilter("releaseGroups", releaseGroups);
-  eleventyConfig.addFilter("percent", (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"));
+  for (const [name, filter] of Object.entries(catalogFilters(words))) eleventyConfig.addFilter(name, filter);
 
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
-    ...pagedList("catalog.releases", projectListUrl, titles.projects),
+    ...pagedList("catalog.releases", projectListUrl, words("catalog_projects_title"), words),
     layout: "page",
-    description: "Every project California agencies list in their code.json inventories, by agency.",
+    description: words("catalog_projects_description"),
     source: inventoriesFile,
   });
   eleventyConfig.addTemplate("catalog/agency.njk", template("agency.njk"), {
@@ -49,7 +58,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
     eleventyComputed: {
       source: (data: { agency: { file: string } }) => data.agency.file,
       title: (data: { agency: { name: string } }) => data.agency.name,
-      description: (data: { agency: { name: string; releases: unknown[] } }) => `The ${data.agency.releases.length} projects in the code.json inventory of ${data.agency.name}.`,
+      description: (data: { agency: { name: string; releases: unknown[] } }) => words("catalog_agency_description", { count: data.agency.releases.length, agency: data.agency.name }),
     },
   });
   eleventyConfig.addTemplate("catalog/release.njk", template("release.njk"), {
@@ -59,19 +68,19 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
     eleventyComputed: {
       source: (data: { release: { agency: string } }) => fileOf(data.release.agency),
       title: (data: { release: { name: string } }) => data.release.name,
-      description: (data: { release: { description: string; agencyName: string } }) => data.release.description || `A project of ${data.release.agencyName}.`,
+      description: (data: { release: { description: string; agencyName: string } }) => data.release.description || words("catalog_release_description", { agency: data.release.agencyName }),
     },
   });
   eleventyConfig.addTemplate("catalog/agency-shares.njk", template("agency-shares.njk"), {
-    ...pagedList("agencyShares", agencySharesUrl, titles.agencyShares),
+    ...pagedList("agencyShares", agencySharesUrl, words("catalog_shares_title"), words),
     layout: "page",
-    description: "Every agency's releases, how they may be used and when its code.json inventory was last updated.",
+    description: words("catalog_shares_description"),
     source: inventoriesFile,
   });
   eleventyConfig.addTemplate("catalog/metrics.njk", template("metrics.njk"), {
     layout: "page",
-    title: titles.metrics,
-    description: "How many projects each agency has shared, how they may be reused, their licenses, languages and how fresh each inventory is.",
+    title: words("catalog_metrics_title"),
+    description: words("catalog_metrics_description"),
     permalink: metricsUrl,
     source: inventoriesFile,
   });

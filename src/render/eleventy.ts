@@ -18,7 +18,7 @@ import { compileStyles } from "./styles.ts";
 import { LanguageVersions, localMenus, pageLanguage } from "./languages.ts";
 import { searchUrl, translationsUrl } from "../model/addresses.ts";
 import { rowsByPage, translationRows, versionsByUrl, type TranslationRow } from "../model/translations.ts";
-import { translateText } from "../model/strings.ts";
+import { wordsOf } from "../model/strings.ts";
 
 /** Eleventy's config object is untyped JavaScript; this is the part of it the site uses. */
 export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string, any>;
@@ -80,7 +80,9 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
   const { catalog } = model;
-  eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog) : [])]));
+  // The catalog is published in the site's own language.
+  const defaultWords = wordsOf(model.strings.get(model.languages[0]!.tag)!);
+  eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog, defaultWords) : [])]));
 
   const rows = translationRows(model.translations);
   eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix, strings: model.strings, translations: rows });
@@ -108,7 +110,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
     model.languages.filter((language) => !language.isDefault && taken.has(`${language.home}404.html`)).map((language) => ({ folder: language.home, page: `${language.home}404.html` })),
   );
   addGeneratedFiles(eleventyConfig, model, rows);
-  if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir });
+  if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir, words: defaultWords });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
     const copied = copyFiles(model, directories.output);
@@ -173,7 +175,8 @@ function problemList(errors: readonly Problem[]): string {
 /** The files every site has: sitemap, robots.txt, hosts' header and redirect files, the review list, styles, site map, search, old addresses. */
 function addGeneratedFiles(eleventyConfig: EleventyConfig, model: SiteModel, translationStatus: readonly TranslationRow[]) {
   const siteName = model.data!.settings.name;
-  const words = (lang: string) => model.strings.get(lang)!;
+  const words = (lang: string) => wordsOf(model.strings.get(lang)!);
+  const defaults = words(model.languages[0]!.tag);
   const generated = (name: string) => readFileSync(path.join(includes, "generated", name), "utf8");
   for (const name of ["sitemap.xml", "robots.txt", "_headers", "_redirects", "reviews.json"]) {
     eleventyConfig.addTemplate(`${name}.njk`, generated(`${name}.njk`), { permalink: `/${name}`, layout: false, eleventyExcludeFromCollections: true });
@@ -191,27 +194,26 @@ function addGeneratedFiles(eleventyConfig: EleventyConfig, model: SiteModel, tra
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("site-map.njk", generated("site-map.njk"), {
-    ...pagedList("collections.all", siteMapUrl, translateText(words(model.languages[0]!.tag), "site_map_title"), { before: writtenPages }),
-    description: translateText(words(model.languages[0]!.tag), "site_map_description", { site: siteName }),
+    ...pagedList("collections.all", siteMapUrl, defaults("site_map_title"), defaults, { before: writtenPages }),
+    description: defaults("site_map_description", { site: siteName }),
     layout: "base",
     eleventyExcludeFromCollections: true,
   });
   for (const language of model.languages) {
     eleventyConfig.addTemplate(`search-${language.tag}.njk`, "", {
       layout: "search",
-      title: translateText(words(language.tag), "search_title"),
-      description: translateText(words(language.tag), "search_description", { site: siteName }),
+      title: words(language.tag)("search_title"),
+      description: words(language.tag)("search_description", { site: siteName }),
       permalink: searchUrl(language),
       eleventyExcludeFromCollections: true,
       ...pageLanguage(model, undefined, language),
     });
   }
   if (model.languages.length > 1) {
-    const defaults = words(model.languages[0]!.tag);
     eleventyConfig.addTemplate("translations.njk", generated("translations.njk"), {
       layout: "base",
-      title: translateText(defaults, "translations_title"),
-      description: translateText(defaults, "translations_description", { site: siteName }),
+      title: defaults("translations_title"),
+      description: defaults("translations_description", { site: siteName }),
       permalink: translationsUrl,
       eleventyExcludeFromCollections: true,
       translationStatus: rowsByPage(translationStatus, model.languages),

@@ -4,18 +4,19 @@ import { pagedUrls } from "../paging.ts";
 import { append, problem, type Problem } from "../../problems/problems.ts";
 import { didYouMean } from "../../problems/suggest.ts";
 import type { Inventories } from "../../schema/data.ts";
+import type { StringName } from "../../schema/strings.ts";
 import { slugify } from "../slug.ts";
+import type { Words } from "../strings.ts";
 import { parseYaml } from "../yaml-source.ts";
 import { licenseName } from "./license-name.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf, textsOf } from "./read.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
 
-export const usageLabels: Record<string, string> = {
-  openSource: "Open source",
-  governmentWideReuse: "Government-wide reuse",
-};
+/** How a release may be used, each shown in the site's words: open source, government-wide reuse, or exempt. */
+export const usageWords = { openSource: "usage_open_source", governmentWideReuse: "usage_reuse", exempt: "usage_exempt" } as const satisfies Record<string, StringName>;
+export type Usage = keyof typeof usageWords;
 /** Open source, government-wide reuse, or one of the schema's exemptions (a usage type such as "toString" is no label of ours). */
-export const usageGroup = (usageType: string) => (Object.hasOwn(usageLabels, usageType) ? usageLabels[usageType]! : "Exempt");
+export const usageGroup = (usageType: string): Usage => (usageType === "openSource" || usageType === "governmentWideReuse" ? usageType : "exempt");
 
 export interface CatalogRelease {
   agency: string;
@@ -26,7 +27,7 @@ export interface CatalogRelease {
   languages: string[];
   status?: string;
   usageType: string;
-  usage: string;
+  usage: Usage;
   repositoryURL: string;
   homepageURL?: string;
   metadataLastUpdated?: string;
@@ -67,7 +68,7 @@ function licenseNames(permissions: Record<string, unknown>): string[] {
     .map((license) => textOf(fieldsOf(license).name)?.trim())
     .filter((name): name is string => !!name && name.toLowerCase() !== "none")
     .map(licenseName);
-  return names.length ? [...new Set(names)] : ["None given"];
+  return [...new Set(names)];
 }
 
 /**
@@ -173,13 +174,16 @@ export function releaseGroups(releases: readonly CatalogRelease[], catalog: Cata
   return groups;
 }
 
+/** A release's licenses as shown and filtered by: "None given" where it names none. */
+export const shownLicenses = (release: CatalogRelease, words: Words): string[] => (release.licenses.length ? release.licenses : [words("catalog_none_given")]);
+
 /** The search filters for projects, with every value the catalog has: agency, license, language and use. */
-export function projectFilters(catalog: Catalog): { name: string; label: string; values: string[] }[] {
+export function projectFilters(catalog: Catalog, words: Words): { name: string; label: string; values: string[] }[] {
   const values = (pick: (release: CatalogRelease) => string[]) => [...new Set(catalog.releases.flatMap(pick))].sort((a, b) => a.localeCompare(b));
   return [
-    { name: "agency", label: "Agency", values: catalog.agencies.map((a) => a.acronym) },
-    { name: "license", label: "License", values: values((r) => r.licenses) },
-    { name: "language", label: "Language", values: values((r) => r.languages) },
-    { name: "usage", label: "Use", values: values((r) => [r.usage]) },
+    { name: "agency", label: words("catalog_agency"), values: catalog.agencies.map((a) => a.acronym) },
+    { name: "license", label: words("catalog_license"), values: values((r) => shownLicenses(r, words)) },
+    { name: "language", label: words("catalog_language"), values: values((r) => r.languages) },
+    { name: "usage", label: words("catalog_use"), values: values((r) => [words(usageWords[r.usage])]) },
   ];
 }

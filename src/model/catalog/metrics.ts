@@ -1,61 +1,55 @@
-import type { Catalog, CatalogRelease } from "./catalog.ts";
+import type { StringName } from "../../schema/strings.ts";
+import type { Words } from "../strings.ts";
+import { shownLicenses, usageWords, type Catalog, type CatalogRelease, type Usage } from "./catalog.ts";
+
+/** The charts, each with its CSV file at /metrics/<id>.csv. */
+export const chartIds = ["releases-by-agency", "usage", "licenses", "languages", "freshness"] as const;
 
 export interface Chart {
-  /** Used for the chart's CSV file: /metrics/<id>.csv. */
-  id: string;
+  id: (typeof chartIds)[number];
   title: string;
   /** What a row is, the first column's heading. */
   label: string;
+  /** What a row counts, the second column's heading. */
+  valueLabel: string;
   rows: { label: string; value: number }[];
 }
 
 /** The largest counts, most first, and the rest summed as "Others": a chart of 200 bars says nothing. */
-function largest(counts: Iterable<[string, number]>, top = 10, others = "Others"): { label: string; value: number }[] {
+function largest(counts: Iterable<[string, number]>, others: string, top = 10): { label: string; value: number }[] {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const shown = sorted.slice(0, top).map(([label, value]) => ({ label, value }));
   const rest = sorted.slice(top).reduce((sum, [, value]) => sum + value, 0);
   return rest ? [...shown, { label: others, value: rest }] : shown;
 }
 
-function countBy(releases: readonly CatalogRelease[], keys: (release: CatalogRelease) => string[], top = 10): { label: string; value: number }[] {
+function countBy(releases: readonly CatalogRelease[], keys: (release: CatalogRelease) => string[], others: string, top = 10): { label: string; value: number }[] {
   const counts = new Map<string, number>();
   for (const release of releases) for (const key of keys(release)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return largest(counts, top);
+  return largest(counts, others, top);
 }
 
-/** The participation metrics, each as a chart with the numbers behind it. */
-export function metrics(catalog: Catalog): Chart[] {
+/** The participation metrics, each as a chart with the numbers behind it, in the words of the site's language. */
+export function metrics(catalog: Catalog, words: Words): Chart[] {
   const { releases } = catalog;
+  const others = words("catalog_others");
+  const none = words("catalog_none_given");
+  const chart = (id: Chart["id"], title: StringName, label: StringName, rows: Chart["rows"]): Chart => ({ id, title: words(title), label: words(label), valueLabel: words("catalog_releases"), rows });
   return [
-    {
-      id: "releases-by-agency",
-      title: "Agencies with the most releases",
-      label: "Agency",
-      rows: largest(catalog.agencies.map((a) => [a.acronym, a.releases.length]), 10, "Other agencies"),
-    },
-    {
-      id: "usage",
-      title: "How releases may be used",
-      label: "Use",
-      rows: ["Open source", "Government-wide reuse", "Exempt"].map((usage) => ({ label: usage, value: releases.filter((r) => r.usage === usage).length })),
-    },
-    { id: "licenses", title: "Licenses used", label: "License", rows: countBy(releases, (r) => r.licenses) },
-    { id: "languages", title: "Languages used", label: "Language", rows: countBy(releases, (r) => (r.languages.length ? r.languages : ["None given"])) },
-    {
-      id: "freshness",
-      title: "Releases by the year their metadata was last updated",
-      label: "Year",
-      rows: countBy(releases, (r) => [r.metadataLastUpdated?.slice(0, 4) ?? "Never"], 100).sort((a, b) => a.label.localeCompare(b.label)),
-    },
+    chart("releases-by-agency", "chart_releases_by_agency", "catalog_agency", largest(catalog.agencies.map((a) => [a.acronym, a.releases.length]), words("catalog_other_agencies"))),
+    chart("usage", "chart_usage", "catalog_use", (Object.keys(usageWords) as Usage[]).map((usage) => ({ label: words(usageWords[usage]), value: releases.filter((r) => r.usage === usage).length }))),
+    chart("licenses", "chart_licenses", "catalog_license", countBy(releases, (r) => shownLicenses(r, words), others)),
+    chart("languages", "chart_languages", "catalog_language", countBy(releases, (r) => (r.languages.length ? r.languages : [none]), others)),
+    chart("freshness", "chart_freshness", "catalog_year", countBy(releases, (r) => [r.metadataLastUpdated?.slice(0, 4) ?? words("catalog_never")], others, 100).sort((a, b) => a.label.localeCompare(b.label))),
   ];
 }
 
 /** Per agency: its releases, and the share released as open source, for government-wide reuse or exempt. */
 export function agencyShares(catalog: Catalog): { name: string; url: string; releases: number; openSource: number; reuse: number; exempt: number; lastUpdated?: string }[] {
   return catalog.agencies.map((agency) => {
-    const count = (usage: string) => agency.releases.filter((r) => r.usage === usage).length;
+    const count = (usage: Usage) => agency.releases.filter((r) => r.usage === usage).length;
     const dates = agency.releases.map((r) => r.metadataLastUpdated).filter((d): d is string => Boolean(d)).sort();
-    return { name: agency.name, url: agency.url, releases: agency.releases.length, openSource: count("Open source"), reuse: count("Government-wide reuse"), exempt: count("Exempt"), lastUpdated: dates.at(-1) };
+    return { name: agency.name, url: agency.url, releases: agency.releases.length, openSource: count("openSource"), reuse: count("governmentWideReuse"), exempt: count("exempt"), lastUpdated: dates.at(-1) };
   });
 }
 
@@ -71,7 +65,7 @@ function cell(value: string | number): string {
 
 /** A chart's numbers as CSV, for a spreadsheet. */
 export function chartCsv(chart: Chart): string {
-  return [[chart.label, "Releases"], ...chart.rows.map((r) => [r.label, r.value])].map((row) => row.map(cell).join(",")).join("\n") + "\n";
+  return [[chart.label, chart.valueLabel], ...chart.rows.map((r) => [r.label, r.value])].map((row) => row.map(cell).join(",")).join("\n") + "\n";
 }
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
