@@ -4,7 +4,9 @@
 import { mkdirSync } from "node:fs";
 import { siteEleventy } from "../src/pipeline.ts";
 import { CheckMemory } from "../src/checks/index.ts";
-import { prepareSite } from "../src/prepare.ts";
+import { ReadMemory } from "../src/model/pages.ts";
+import { prepareSite, type PreparedSite } from "../src/prepare.ts";
+import { pagesToRenderAhead } from "../src/preview/ahead.ts";
 import { SearchCatchUp } from "../src/search/catch-up.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { previewFolder } from "../src/publish/output.ts";
@@ -15,10 +17,10 @@ import { exitWhenWritten } from "./exit.ts";
 
 // The preview has a folder of its own: a page shown with its problems never lands in the published _site.
 const options = commonArgs(process.argv.slice(2), previewFolder);
-const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix };
-const port = Number(process.env.PORT ?? 8080);
-// Each save checks again only the pages whose text changed, against the whole site's addresses as they are now.
+// Each save reads and checks again only the pages whose text changed, against the whole site's addresses as they are now.
+const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix, memory: new ReadMemory() };
 const checkOptions = { strict: false, memory: new CheckMemory() };
+const port = Number(process.env.PORT ?? 8080);
 let site = prepareSite(siteOptions, checkOptions);
 if (!site.model.data) {
   report(site.problems);
@@ -33,11 +35,34 @@ const server = await startPreviewServer(options.outputDir, { host: options.host,
 
 let problems: Problem[] = site.problems;
 const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => console.error(`search index: ${error}`)));
+
+/** The pages a save changed, rendered and shown at once; the whole site is built again behind them. */
+async function renderAhead(before: PreparedSite, after: PreparedSite): Promise<void> {
+  const changed = pagesToRenderAhead(before.model, after.model);
+  if (!changed.size || !after.model.data) return;
+  const ahead = siteEleventy(() => after, options.outputDir, {
+    indexSearch: false,
+    preview: true,
+    only: changed,
+    pathPrefix: after.model.pathPrefix,
+    afterBuild: (written) => written?.size && server.renderedAhead(after.problems, written),
+  });
+  ahead.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
+  // A page that cannot be rendered alone is left to the whole build, which names what is wrong with it.
+  const [, templates] = await ahead.write().catch(() => [, []] as const);
+  const shown = templates.filter((template) => template.url).length;
+  if (shown) console.log(`Showing the ${shown === 1 ? "page" : `${shown} pages`} you changed; building the rest of the site…`);
+}
+
 let first = true;
 const eleventy = siteEleventy(
-  () => {
+  async () => {
     // Every change resets Eleventy's configuration, which reads and checks the content folder again.
-    if (!first) site = prepareSite(siteOptions, checkOptions);
+    if (!first) {
+      const before = site;
+      site = prepareSite(siteOptions, checkOptions);
+      await renderAhead(before, site);
+    }
     first = false;
     problems = site.problems;
     // The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.

@@ -41,11 +41,11 @@ function stopwatch() {
  * An Eleventy that renders exactly the prepared site, and nothing it finds on its own. `site` is asked again each
  * time Eleventy configures itself: once for a build, and on every change while watching.
  */
-export function siteEleventy(site: () => RenderableSite, outputDir: string, options: RenderOptions & { watch?: boolean; pathPrefix: string }) {
+export function siteEleventy(site: () => RenderableSite | Promise<RenderableSite>, outputDir: string, options: RenderOptions & { watch?: boolean; pathPrefix: string }) {
   return new Eleventy(renderInput, outputDir, {
     pathPrefix: options.pathPrefix,
     configPath: false,
-    config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, site(), options),
+    config: async (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, await site(), options),
     quietMode: true,
     ...(options.watch ? { runMode: "watch", source: "cli" } : {}),
   });

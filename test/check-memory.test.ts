@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckMemory, checkSite } from "../src/checks/index.ts";
+import { ReadMemory } from "../src/model/pages.ts";
 import { loadSite } from "../src/model/site.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures, tempDir } from "./helpers.ts";
@@ -11,16 +12,28 @@ function preview() {
   const dir = tempDir();
   cpSync(path.join(fixtures, "checks", "base"), dir, { recursive: true });
   const memory = new CheckMemory();
+  const reads = new ReadMemory();
   const check = () => {
-    const model = loadSite({ contentDir: dir, today: "2026-11-23" });
+    const model = loadSite({ contentDir: dir, today: "2026-11-23", memory: reads });
     const checked = checkSite(model, { strict: false, memory });
-    return { errors: checked.problems.filter((p) => p.severity === "error").map((p) => formatProblem(p).replace(`${dir}/`, "")), bodies: checked.bodies };
+    return { errors: checked.problems.filter((p) => p.severity === "error").map((p) => formatProblem(p).replace(`${dir}/`, "")), bodies: checked.bodies, model };
   };
   const write = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
   return { dir, check, write };
 }
 
 describe("checking again after a save, as npm start does", () => {
+  it("reads again the front matter of the saved page only, and finds its new mistake", () => {
+    const site = preview();
+    const pageOf = (model: ReturnType<typeof site.check>["model"], file: string) => model.pages.find((page) => page.file === path.join(site.dir, file))!.page;
+    const first = site.check().model;
+    site.write("contact.md", (text) => text.replace(/^title: .*$/m, "titel: Contact"));
+    const { errors, model } = site.check();
+    expect(pageOf(model, "index.md")).toBe(pageOf(first, "index.md"));
+    expect(pageOf(model, "contact.md")?.data).toBeUndefined();
+    expect(errors).toEqual(['contact.md:1 error: the field "title" is missing — add "title:" with text', 'contact.md:2:1 error: unknown field "titel" — did you mean "title"?']);
+  });
+
   it("finds what the saved page broke, and renders it anew", () => {
     const site = preview();
     expect(site.check().errors).toEqual([]);

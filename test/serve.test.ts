@@ -105,6 +105,34 @@ describe("npm start", () => {
     expect(await eventually(() => !existsSync(path.join(site, ".pagefind-next")))).toBe(true);
   });
 
+  it("shows a saved page, its problems too, before it builds the rest of the site; a page listing the others waits for them", { timeout: 90_000 }, async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const server = await start(content);
+    await server.until(/Server at/);
+    const contact = path.join(content, "contact.md");
+    const original = readFileSync(contact, "utf8");
+    const afterSave = () => server.output().slice(server.output().lastIndexOf("File changed"));
+
+    await server.change(contact, original.replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
+    await server.until(/File changed[^]*Showing the page you changed; building the rest of the site…/);
+    // Printed once the page is written, before the rest of the site is.
+    expect(afterSave()).not.toMatch(/Wrote \d+ files/);
+    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Thursdays");
+    await server.until(/Showing[^]*Wrote \d+ files/);
+
+    await server.change(contact, `${original}\nOr read [the guide](/gide/).\n`);
+    await server.until(/(Showing the page you changed[^]*){2}/);
+    expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector("main .preview-problems"))).toContain('the link to "/gide/" goes to a page that does not exist');
+    await server.until(/gide[^]*Wrote \d+ files/);
+
+    const home = path.join(content, "index.md");
+    await server.change(home, `${readFileSync(home, "utf8")}\nWelcome, Zebracorns.\n`);
+    await server.until(/File changed: [^\n]*index\.md[^]*Wrote \d+ files/);
+    expect(afterSave()).not.toContain("Showing");
+    expect(await (await fetch(server.url)).text()).toContain("Welcome, Zebracorns.");
+  });
+
   it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", { timeout: 90_000 }, async () => {
     const content = path.join(tempDir(), "content");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });

@@ -10,7 +10,7 @@ import { findContentFiles, sizeLimits } from "./files.ts";
 import { readCommitDates, type CommitDates } from "./git.ts";
 import { judgeImage } from "./images.ts";
 import { siteMapUrls } from "./page-lists.ts";
-import { readPages, type ReadPage } from "./pages.ts";
+import { readPages, type ReadMemory, type ReadPage } from "./pages.ts";
 import { today as todayInCalifornia } from "./review.ts";
 import { generatedUrls, languageUrls } from "./addresses.ts";
 import { checkLanguageSettings, siteLanguages, type Language } from "./languages.ts";
@@ -25,6 +25,8 @@ export interface SiteOptions {
   pathPrefix?: string;
   /** The day the site is built for, YYYY-MM-DD (reviews fall due against it); today in California by default. */
   today?: string;
+  /** `npm start`: the pages as read at the last save, kept to read again only those a save changed. */
+  memory?: ReadMemory;
 }
 
 export interface Redirect {
@@ -97,7 +99,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   if (settings) append(problems, checkLanguageSettings(settings, settingsFile, dataTexts.get(settingsFile) ?? ""));
   const strings = loadStrings(languages);
   append(problems, strings.problems);
-  const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")));
+  const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")), options.memory);
   append(problems, read.problems);
 
   const images: PublishedFile[] = [];

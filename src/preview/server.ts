@@ -35,6 +35,8 @@ export interface PreviewServer {
    * is served (a renamed page is gone from its old address), besides the search index. Without a list, the last stays.
    */
   rebuilt(problems: readonly Problem[], written?: ReadonlySet<string>): void;
+  /** Tells every open page that the pages a save changed were written ahead of the rest of the site, which stays served as it was. */
+  renderedAhead(problems: readonly Problem[], written: ReadonlySet<string>): void;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,11 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
     const page = fileFor(`${options.pathPrefix}404.html`);
     send(response, 404, types[".html"]!, page ? withReload(withProblems(readFileSync(page, "utf8"))) : "Not found");
   };
+  // A written file by the path it is served from (the folder may be reached through a link).
+  const served = (file: string) => path.join(root, path.relative(siteDir, file));
+  const reload = () => {
+    for (const listener of listeners) listener.write("event: rebuilt\ndata: {}\n\n");
+  };
   // A request the server cannot even read (a malformed request line) is answered, not left to stop the preview.
   server.on("clientError", (_error, socket) => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
 
@@ -126,8 +133,13 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
         url: `http://${host}:${port}${options.pathPrefix}`,
         rebuilt(problems, written) {
           errors = problems.filter((p) => p.severity === "error");
-          if (written) current = new Set([...written].map((file) => path.join(root, path.relative(siteDir, file))));
-          for (const listener of listeners) listener.write("event: rebuilt\ndata: {}\n\n");
+          if (written) current = new Set([...written].map(served));
+          reload();
+        },
+        renderedAhead(problems, written) {
+          errors = problems.filter((p) => p.severity === "error");
+          if (current) current = new Set([...current, ...[...written].map(served)]);
+          reload();
         },
         close: () =>
           new Promise((done) => {

@@ -29,6 +29,9 @@ export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string
  */
 export const renderInput = path.join(generatorRoot, "src", "render", "input");
 const includes = path.join(generatorRoot, "_includes");
+const layouts = ["base", "page", "home", "search"];
+/** The layouts that list the site's other pages: a page in one cannot be rendered alone, ahead of the rest. */
+const layoutsListingPages = new Set(["home"]);
 /** The file type Eleventy knows the model's pages by. */
 const checkedPageExtension = "checked-page";
 
@@ -49,6 +52,11 @@ export interface RenderOptions {
   preview?: boolean;
   /** Called once each build is written (and indexed), with every file it wrote, by full path. */
   afterBuild?: (written: ReadonlySet<string> | undefined) => void;
+  /**
+   * `npm start`: render only these pages (by file), and nothing else of the site: the pages a save changed, shown
+   * while the whole site is built again behind them. A page that lists the others (the home page) waits for them.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** Configures Eleventy to render exactly the model's pages and the files the generator makes. */
@@ -76,7 +84,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.setFrontMatterParsingOptions({ engines: safeEngines });
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
   for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
-  for (const layout of ["base", "page", "home", "search"]) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
+  for (const layout of layouts) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
   const { catalog } = model;
@@ -100,6 +108,11 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
 
+  if (options.only) {
+    addPages(eleventyConfig, site, true, options.only);
+    eleventyConfig.on("eleventy.after", ({ results }: { results: { outputPath: string | false }[] }) => options.afterBuild?.(new Set(results.flatMap((result) => (result.outputPath ? [path.resolve(result.outputPath)] : [])))));
+    return { pathPrefix: model.pathPrefix };
+  }
   const taken = addPages(eleventyConfig, site, options.preview ?? false);
   // An old address that a page or another redirect already has is an error the checks name; while previewing, it is left out.
   const redirects = model.redirects.filter(({ from }) => isSafeAddress(from) && !taken.has(from) && !taken.has(from.replace(/\/?$/, "/")) && taken.add(from));
@@ -145,7 +158,7 @@ function copyFiles(model: SiteModel, outputDir: string): string[] {
 }
 
 /** Each published page, as the HTML the checks judged, at the address the model gave it; returns every address taken. */
-function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: RenderableSite, preview: boolean): Set<string> {
+function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: RenderableSite, preview: boolean, only?: ReadonlySet<string>): Set<string> {
   const taken = new Set(model.generatedUrls);
   const errorsByFile = new Map<string, Problem[]>();
   for (const p of problems) if (p.severity === "error") errorsByFile.set(p.file, [...(errorsByFile.get(p.file) ?? []), p]);
@@ -154,6 +167,7 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
     const errors = errorsByFile.get(displayPath(file)) ?? [];
     if ((!data && !preview) || data?.draft || !isSafeAddress(url) || taken.has(url)) continue;
     taken.add(url);
+    if (only && (!only.has(file) || layoutsListingPages.has(String(data?.layout)))) continue;
     const relative = path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`);
     const shown = preview && errors.length ? { body: problemList(errors), title: data?.title ?? path.basename(file), description: "This page has problems to fix before it can be published." } : undefined;
     eleventyConfig.addTemplate(relative, shown?.body ?? bodies.get(file) ?? "", {

@@ -1,0 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateSite } from "/work/main/scripts/bench/generate.ts";
+import { timePreview } from "/work/main/scripts/bench/loops.ts";
+const count = Number(process.argv[2] ?? 4000);
+const dir = mkdtempSync(path.join(os.tmpdir(), "prof-"));
+const content = path.join(dir, "content");
+generateSite(content, count, "/work/main/content");
+console.log(count, await timePreview(content, { file: "guides/page-0.md", url: "/guides/page-0/" }, 8091));
