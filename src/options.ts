@@ -6,6 +6,8 @@ export const generatorRoot = path.dirname(path.dirname(fileURLToPath(import.meta
 
 /** tsx's loader by its full path, for running the generator's TypeScript in a child process from any folder. */
 export const tsxLoader = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
+/** tsx's API by its full path, for a thread to start tsx in itself before it loads the generator's TypeScript. */
+export const tsxApi = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "esm", "api", "index.mjs")).href;
 
 /** "/repo" and "repo/" both mean "/repo/". */
 export function normalizePrefix(prefix: string): string {

@@ -37,17 +37,13 @@ function stopwatch() {
   };
 }
 
-/**
- * An Eleventy that renders exactly the prepared site, and nothing it finds on its own. `site` is asked again each
- * time Eleventy configures itself: once for a build, and on every change while watching.
- */
-export function siteEleventy(site: () => RenderableSite | Promise<RenderableSite>, outputDir: string, options: RenderOptions & { watch?: boolean; pathPrefix: string }) {
+/** An Eleventy that renders exactly the prepared site, and nothing it finds on its own. */
+export function siteEleventy(site: () => RenderableSite, outputDir: string, options: RenderOptions & { pathPrefix: string }) {
   return new Eleventy(renderInput, outputDir, {
     pathPrefix: options.pathPrefix,
     configPath: false,
-    config: async (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, await site(), options),
+    config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, site(), options),
     quietMode: true,
-    ...(options.watch ? { runMode: "watch", source: "cli" } : {}),
   });
 }
 

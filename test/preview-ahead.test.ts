@@ -1,6 +1,13 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import type { ReadPage } from "../src/model/pages.ts";
-import { aheadLimit, pagesToRenderAhead } from "../src/preview/ahead.ts";
+import { CheckMemory } from "../src/checks/index.ts";
+import { ReadMemory, type ReadPage } from "../src/model/pages.ts";
+import { prepareSite } from "../src/prepare.ts";
+import { aheadLimit, pagesToRenderAhead, SavedSite } from "../src/preview/ahead.ts";
+import { startPreviewServer } from "../src/preview/server.ts";
+import { fixtures, tempDir } from "./helpers.ts";
 
 const page = (file: string, text: string): ReadPage => ({ file, text, url: `/${file.replace(/\.md$/, "")}/` });
 const site = (...pages: ReadPage[]) => ({ pages });
@@ -16,5 +23,81 @@ describe("the pages a save renders ahead of the rest of the site", () => {
     const many = (text: string) => site(...Array.from({ length: aheadLimit + 1 }, (_, i) => page(`page-${i}.md`, text)));
     expect(pagesToRenderAhead(many("before"), many("after")).size).toBe(0);
     expect(pagesToRenderAhead(many("before"), site(...many("after").pages.slice(0, aheadLimit))).size).toBe(aheadLimit);
+  });
+});
+
+/** The checks' base site in a folder of its own, read as npm start reads it: with its memories, and every reading counted. */
+function savedSite() {
+  const dir = tempDir();
+  const content = path.join(dir, "content");
+  cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+  const siteOptions = { contentDir: content, today: "2026-11-23", memory: new ReadMemory() };
+  const checkOptions = { strict: false, memory: new CheckMemory() };
+  let readings = 0;
+  let told = 0;
+  const shown: { pages: ReadonlyMap<string, string>; generation: number }[] = [];
+  const output = path.join(dir, "site");
+  const saved = new SavedSite(prepareSite(siteOptions, checkOptions), {
+    read: () => (readings++, prepareSite(siteOptions, checkOptions)),
+    outputDir: output,
+    show: (pages, _problems, generation) => shown.push({ pages, generation }),
+    wasRead: () => told++,
+  });
+  const save = async (file: string, change: (text: string) => string) => {
+    writeFileSync(path.join(content, file), change(readFileSync(path.join(content, file), "utf8")));
+    saved.saved();
+    await saved.rendered();
+  };
+  return { saved, save, shown, output, readings: () => readings, told: () => told };
+}
+
+describe("a save, while npm start previews the site", () => {
+  it("is read once, and its page rendered alone and shown, numbered so a whole build of an earlier save does not replace it", async () => {
+    const site = savedSite();
+    expect(site.saved.latest().generation).toBe(1);
+    await site.save("contact.md", (text) => text.replace("We meet online.", "We meet online, on Thursdays."));
+    expect(site.shown).toHaveLength(1);
+    const pages = site.shown[0]!.pages;
+    expect([...pages.keys()]).toEqual([path.join(site.output, "contact", "index.html")]);
+    const html = [...pages.values()][0]!;
+    expect(html).toContain("on Thursdays.");
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(site.shown[0]!.generation).toBe(2);
+    // The whole build that follows is handed this reading.
+    expect(site.saved.latest().generation).toBe(2);
+    expect(site.saved.latest().site.model.pages.find((page) => page.file.endsWith("contact.md"))?.text).toContain("on Thursdays.");
+    expect(site.readings()).toBe(1);
+    expect(site.told()).toBe(1);
+  });
+
+  it("of the home page, which lists the others, shows nothing ahead: the whole build does", async () => {
+    const site = savedSite();
+    await site.save("index.md", (text) => `${text}\nWelcome.\n`);
+    expect(site.shown).toEqual([]);
+    expect(site.readings()).toBe(1);
+    expect(site.told()).toBe(1);
+  });
+});
+
+describe("the preview's server, given pages rendered ahead", () => {
+  it("serves them in place of the files on disk until a whole build of the same save or a later one is written", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "about"));
+    const onDisk = path.join(dir, "about", "index.html");
+    writeFileSync(onDisk, "<!DOCTYPE html><html><body><p>As built</p></body></html>");
+    const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/" });
+    try {
+      const page = async (address: string) => parse(await (await fetch(`${server.url}${address}`)).text()).querySelector("p")?.text;
+      server.renderedAhead([], new Map([[onDisk, "<!DOCTYPE html><html><body><p>Saved</p></body></html>"], [path.join(dir, "new", "index.html"), "<!DOCTYPE html><html><body><p>New</p></body></html>"]]), 2);
+      expect(await page("about/")).toBe("Saved");
+      expect(await page("new/")).toBe("New");
+      server.rebuilt([], new Set([onDisk]), 1);
+      expect(await page("about/")).toBe("Saved");
+      server.rebuilt([], new Set([onDisk]), 2);
+      expect(await page("about/")).toBe("As built");
+      expect((await fetch(`${server.url}new/`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,4 +1,7 @@
+import { siteEleventy } from "../pipeline.ts";
 import type { SiteModel } from "../model/site.ts";
+import type { PreparedSite } from "../prepare.ts";
+import type { Problem } from "../problems/problems.ts";
 
 /**
  * Past this many, a save's pages (a branch switched, a folder renamed) are not worth rendering twice: the whole
@@ -14,4 +17,70 @@ export function pagesToRenderAhead(before: Pick<SiteModel, "pages">, after: Pick
   const texts = new Map(before.pages.map((page) => [page.file, page.text]));
   const changed = after.pages.filter((page) => texts.get(page.file) !== page.text).map((page) => page.file);
   return new Set(changed.length <= aheadLimit ? changed : []);
+}
+
+/** Pages rendered ahead of a whole build, by the file each would be written to, and the site's problems with them. */
+export type ShowAhead = (pages: ReadonlyMap<string, string>, problems: readonly Problem[], generation: number) => void;
+
+/**
+ * npm start's site as of the latest save. Each save is read and checked at once, and the pages it changed are
+ * rendered alone and shown, even while a whole build of an earlier save is running. Each reading is numbered (its
+ * generation), so the preview can tell a whole build of the latest save from one of an earlier save.
+ */
+export class SavedSite {
+  private current = 1;
+  private rendering?: Promise<void>;
+  private renderAgain = false;
+
+  constructor(
+    private site: PreparedSite,
+    /**
+     * `read` reads and checks the content folder (and says what is wrong); `show` serves the pages rendered ahead;
+     * `wasRead` hears of each reading, once its pages are shown.
+     */
+    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void },
+  ) {}
+
+  /** The site as last read, and that reading's number. */
+  latest(): { site: PreparedSite; generation: number } {
+    return { site: this.site, generation: this.current };
+  }
+
+  /** A file in the content folder was saved: it is read at once, and its pages shown as soon as they are rendered. */
+  saved(): void {
+    if (this.rendering) {
+      this.renderAgain = true;
+      return;
+    }
+    this.rendering = (async () => {
+      do {
+        this.renderAgain = false;
+        await this.renderAhead();
+      } while (this.renderAgain);
+      this.rendering = undefined;
+    })();
+  }
+
+  /** Resolves once the pages of every save so far are rendered and shown. */
+  async rendered(): Promise<void> {
+    while (this.rendering) await this.rendering;
+  }
+
+  private async renderAhead(): Promise<void> {
+    const before = this.site;
+    const site = (this.site = this.options.read());
+    const generation = ++this.current;
+    const changed = pagesToRenderAhead(before.model, site.model);
+    if (changed.size && site.model.data) await this.show(site, generation, changed);
+    this.options.wasRead();
+  }
+
+  private async show(site: PreparedSite, generation: number, changed: ReadonlySet<string>): Promise<void> {
+    const ahead = siteEleventy(() => site, this.options.outputDir, { indexSearch: false, preview: true, only: changed, pathPrefix: site.model.pathPrefix });
+    ahead.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
+    // A page that cannot be rendered alone is left to the whole build, which names what is wrong with it.
+    const rendered: { outputPath: string | false; content: string }[] = await ahead.toJSON().catch(() => []);
+    const pages = new Map(rendered.flatMap((page) => (page.outputPath ? [[page.outputPath, page.content] as const] : [])));
+    if (pages.size) this.options.show(pages, site.problems, generation);
+  }
 }

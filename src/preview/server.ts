@@ -34,9 +34,12 @@ export interface PreviewServer {
    * Tells every open page the site was rebuilt, with the problems it has now and the files it wrote: no other file
    * is served (a renamed page is gone from its old address), besides the search index. Without a list, the last stays.
    */
-  rebuilt(problems: readonly Problem[], written?: ReadonlySet<string>): void;
-  /** Tells every open page that the pages a save changed were written ahead of the rest of the site, which stays served as it was. */
-  renderedAhead(problems: readonly Problem[], written: ReadonlySet<string>): void;
+  rebuilt(problems: readonly Problem[], written?: ReadonlySet<string>, generation?: number): void;
+  /**
+   * Serves the pages a save changed, rendered ahead of the rest of the site (by the file each is written to), and
+   * tells every open page. They are served until a whole build of the same save or a later one (`generation`) is.
+   */
+  renderedAhead(problems: readonly Problem[], pages: ReadonlyMap<string, string>, generation: number): void;
   close(): Promise<void>;
 }
 
@@ -50,7 +53,10 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
   const root = realpathSync(siteDir);
   const listeners = new Set<ServerResponse>();
   let errors: Problem[] = [];
+  /** The save the errors shown are of. */
+  let errorsOf = 0;
   let current: ReadonlySet<string> | undefined;
+  const ahead = new Map<string, { html: string; generation: number }>();
   const isCurrent = (file: string) => !current || current.has(file) || file.startsWith(path.join(root, "pagefind") + path.sep);
   const send = (response: ServerResponse, status: number, type: string, body: string | Buffer) => {
     response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
@@ -60,6 +66,11 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
     if (!errors.length) return html;
     const list = problemListHtml(`<p>While previewing: the site has ${errors.length} error${errors.length === 1 ? "" : "s"}, and would not be published.</p>`, errors);
     return html.replace(/<body([^>]*)>/, (body) => `${body}${list}`);
+  };
+  const aheadOf = (pathname: string): string | undefined => {
+    if (!ahead.size) return undefined;
+    const candidate = path.join(root, pathname.slice(options.pathPrefix.length));
+    return (ahead.get(candidate) ?? ahead.get(path.join(candidate, "index.html")))?.html;
   };
   const withReload = (html: string) => html.replace(/<\/body>/, `<script src="${previewFolder}reload.js"></script></body>`);
   const fileFor = (pathname: string): string | undefined => {
@@ -98,6 +109,8 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
       }
       return notFound(response);
     }
+    const early = aheadOf(pathname);
+    if (early !== undefined) return send(response, 200, types[".html"]!, withReload(withProblems(early)));
     const file = fileFor(pathname);
     if (file && statSync(file).isFile() && !pathname.endsWith("/") && file.endsWith(`${path.sep}index.html`) && !pathname.endsWith("index.html")) {
       // The address as it was sent, still encoded: a decoded "\\" or "//" would send the browser to another website.
@@ -131,14 +144,17 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
       const host = options.host.includes(":") ? `[${options.host}]` : options.host;
       resolve({
         url: `http://${host}:${port}${options.pathPrefix}`,
-        rebuilt(problems, written) {
-          errors = problems.filter((p) => p.severity === "error");
+        rebuilt(problems, written, generation = Infinity) {
+          // A build of an earlier save than the pages shown ahead does not speak for them.
+          if (generation >= errorsOf) errors = problems.filter((p) => p.severity === "error");
           if (written) current = new Set([...written].map(served));
+          for (const [file, page] of ahead) if (page.generation <= generation) ahead.delete(file);
           reload();
         },
-        renderedAhead(problems, written) {
+        renderedAhead(problems, pages, generation) {
           errors = problems.filter((p) => p.severity === "error");
-          if (current) current = new Set([...current, ...[...written].map(served)]);
+          errorsOf = generation;
+          for (const [file, html] of pages) ahead.set(served(file), { html, generation });
           reload();
         },
         close: () =>

@@ -9,7 +9,6 @@ import { generatorRoot } from "../options.ts";
 import { problemListHtml } from "../problems/problem-list.ts";
 import { ContentError, displayPath, type Problem } from "../problems/problems.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
-import type { SearchCatchUp } from "../search/catch-up.ts";
 import { catalogPages, catalogTitles } from "./catalog-pages.ts";
 import { headerPolicy } from "./csp.ts";
 import { filtersPlugin } from "./filters/index.ts";
@@ -46,8 +45,6 @@ export interface RenderableSite {
 export interface RenderOptions {
   /** Index the written site for search after each build (the CLI and the preview; the pipeline indexes its own staging folder). */
   indexSearch: boolean;
-  /** `npm start`: the search index follows each build, behind the pages, rather than holding them back. */
-  searchBehind?: SearchCatchUp;
   /** `npm start`: pages with errors are shown with their problems, never as if published. */
   preview?: boolean;
   /** Called once each build is written (and indexed), with every file it wrote, by full path. */
@@ -110,7 +107,6 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
 
   if (options.only) {
     addPages(eleventyConfig, site, true, options.only);
-    eleventyConfig.on("eleventy.after", ({ results }: { results: { outputPath: string | false }[] }) => options.afterBuild?.(new Set(results.flatMap((result) => (result.outputPath ? [path.resolve(result.outputPath)] : [])))));
     return { pathPrefix: model.pathPrefix };
   }
   const taken = addPages(eleventyConfig, site, options.preview ?? false);
@@ -128,11 +124,6 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
     const copied = copyFiles(model, directories.output);
     const pages = results.flatMap((result) => (result.outputPath ? [path.resolve(result.outputPath)] : []));
-    if (options.searchBehind) {
-      options.afterBuild?.(new Set([...pages, ...copied]));
-      options.searchBehind.request(directories.output);
-      return;
-    }
     if (options.indexSearch) {
       const { errors } = await writeSearchIndex(directories.output);
       for (const error of errors) console.error(`search index: ${error}`);

@@ -1,0 +1,22 @@
+// npm start's whole builds, in a thread of their own: Eleventy's render of a whole site is one long chain of work
+// that would otherwise keep the preview from answering, or from showing a saved page, until its last page.
+import { parentPort } from "node:worker_threads";
+import { siteEleventy } from "../pipeline.ts";
+import type { WholeBuildDone, WholeBuildRequest } from "./whole-build.ts";
+
+parentPort!.on("message", async ({ generation, site, outputDir }: WholeBuildRequest) => {
+  const start = performance.now();
+  let written: string[] | undefined;
+  let failure: string | undefined;
+  const eleventy = siteEleventy(() => site, outputDir, { indexSearch: false, preview: true, pathPrefix: site.model.pathPrefix, afterBuild: (files) => (written = files && [...files]) });
+  eleventy.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
+  try {
+    await eleventy.write();
+  } catch (error) {
+    const messages: string[] = [];
+    for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
+    failure = messages.join(": ");
+  }
+  const done: WholeBuildDone = { generation, written, failure, seconds: (performance.now() - start) / 1000 };
+  parentPort!.postMessage(done);
+});
