@@ -43,7 +43,7 @@ function catalogOf(inventories: Record<string, string | Uint8Array>): Catalog {
 const templates = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(root, "_includes")), { autoescape: true });
 const english = loadStrings(siteLanguages(undefined)).strings.get("en")!;
 const words = wordsOf(english);
-for (const [name, filter] of Object.entries(catalogFilters(words))) templates.addFilter(name, filter as (...args: unknown[]) => unknown);
+for (const [name, filter] of Object.entries(catalogFilters(words, "en"))) templates.addFilter(name, filter as (...args: unknown[]) => unknown);
 templates.addFilter("t", (name: StringName, _lang: string, params?: Record<string, unknown>) => translate(english, name, params));
 templates.addFilter("tText", (name: StringName, _lang: string, params?: Record<string, unknown>) => words(name, params));
 templates.addFilter("timeElement", (date: string) => new nunjucks.runtime.SafeString(`<time datetime="${date}">${readableDate(date)}</time>`));
@@ -302,7 +302,7 @@ describe("the catalog, in the site's own language", () => {
     expect(projectFilters(catalog, words).map((filter) => filter.label)).toEqual(["Agencia", "Licencia", "Lenguaje", "Uso"]);
 
     const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(root, "_includes")), { autoescape: true });
-    for (const [name, filter] of Object.entries(catalogFilters(words))) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+    for (const [name, filter] of Object.entries(catalogFilters(words, "es"))) env.addFilter(name, filter as (...args: unknown[]) => unknown);
     env.addFilter("t", (name: StringName, _lang: string, params?: Record<string, unknown>) => translate(spanish, name, params));
     env.addFilter("timeElement", (date: string) => date);
     const page = parse(env.render("catalog/release.njk", { release: catalog.releases[0] }));
@@ -315,6 +315,9 @@ describe("the catalog, in the site's own language", () => {
     const barePage = parse(env.render("catalog/release.njk", { release: bare.releases[0] }));
     expect(barePage.querySelectorAll("dd").slice(1).map((detail) => detail.text)).toEqual(["Exento", "Sin indicar", "Sin indicar"]);
     expect(projectFilters(bare, words).find((filter) => filter.name === "license")!.values).toEqual(["Sin indicar"]);
+    // Shares as Spanish writes them, with a space before the sign.
+    expect(catalogFilters(words, "es").percent(1, 4)).toBe("25\u00a0%");
+    expect(catalogFilters(wordsOf(english), "en").percent(1, 4)).toBe("25%");
   });
 });
 

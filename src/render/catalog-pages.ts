@@ -11,8 +11,9 @@ export function catalogTitles(catalog: Catalog, words: Words): Map<string, strin
   return new Map([[projectListUrl, words("catalog_projects_title")], [metricsUrl, words("catalog_metrics_title")], ...catalog.agencies.map((a): [string, string] => [a.url, a.name])]);
 }
 
-/** The filters the catalog's templates use, in the words of the site's language. */
-export function catalogFilters(words: Words) {
+/** The filters the catalog's templates use, in the words of the site's language (`lang`) and with its numbers. */
+export function catalogFilters(words: Words, lang: string) {
+  const percent = new Intl.NumberFormat(lang, { style: "percent" });
   return {
     chartSvg,
     problemGroups: groupProblems,
@@ -20,7 +21,7 @@ export function catalogFilters(words: Words) {
     usageName: (usage: Usage) => words(usageWords[usage]),
     shownLicenses: (release: CatalogRelease) => shownLicenses(release, words),
     releaseGroups,
-    percent: (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–"),
+    percent: (part: number, whole: number) => (whole ? percent.format(part / whole) : "–"),
   };
 }
 
@@ -35,7 +36,7 @@ interface TemplateHost {
  * charts and CSV files, and the combined /code.json. The templates are in `_includes/catalog/`; their words,
  * in the site's own language, come from its strings.
  */
-export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, siteName, contentDir, words }: { catalog: Catalog; includes: string; siteName: string; contentDir: string; words: Words }): void {
+export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, siteName, contentDir, words, lang }: { catalog: Catalog; includes: string; siteName: string; contentDir: string; words: Words; lang: string }): void {
   const template = (name: string) => readFileSync(path.join(includes, "catalog", name), "utf8");
   const inventoriesFile = path.join(contentDir, "_data", "inventories.yaml");
   const fileOf = (acronym: string) => catalog.agencies.find((a) => a.acronym === acronym)?.file;
@@ -43,7 +44,7 @@ export function catalogPages(eleventyConfig: TemplateHost, { catalog, includes, 
   eleventyConfig.addGlobalData("catalog", catalog);
   eleventyConfig.addGlobalData("charts", charts);
   eleventyConfig.addGlobalData("agencyShares", agencyShares(catalog));
-  for (const [name, filter] of Object.entries(catalogFilters(words))) eleventyConfig.addFilter(name, filter);
+  for (const [name, filter] of Object.entries(catalogFilters(words, lang))) eleventyConfig.addFilter(name, filter);
 
   eleventyConfig.addTemplate("catalog/projects.njk", template("projects.njk"), {
     ...pagedList("catalog.releases", projectListUrl, words("catalog_projects_title"), words),

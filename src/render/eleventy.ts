@@ -119,7 +119,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
     model.languages.filter((language) => !language.isDefault && taken.has(`${language.home}404.html`)).map((language) => ({ folder: language.home, page: `${language.home}404.html` })),
   );
   addGeneratedFiles(eleventyConfig, model, rows);
-  if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir, words: defaultWords });
+  if (catalog) eleventyConfig.addPlugin(catalogPages, { catalog, includes, siteName: data.settings.name, contentDir: model.contentDir, words: defaultWords, lang: model.languages[0]!.tag });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: { outputPath: string | false }[] }) => {
     const copied = copyFiles(model, directories.output);
