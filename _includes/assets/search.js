@@ -85,7 +85,8 @@ async function runSearch() {
   const count = search.results.length;
   const filters = Object.values(chosen);
   const name = `search_${count === 0 ? "no_results" : count === 1 ? "one_result" : "results"}${filters.length ? "_in" : ""}`;
-  status.textContent = say(name, { count, query, filters: filters.join(", ") });
+  // 1,234 in English, 1234 or 1.234 in Spanish: as the page's language writes numbers.
+  status.textContent = say(name, { count: count.toLocaleString(document.documentElement.lang), query, filters: filters.join(", ") });
 }
 
 const pageSize = 10;
