@@ -34,4 +34,5 @@ describe("section in a translation", () => {
   it("is named in the page's language", () => expect(section("/es/working-group/", spanishMenu, "/es/")).toBe("Grupo de Trabajo"));
   it("calls the language's home page by its menu name", () => expect(section("/es/", spanishMenu, "/es/")).toBe("Inicio"));
   it("names pages outside the menu in the page's language", () => expect(section("/es/privacy-policy/", spanishMenu, "/es/", "Información del sitio")).toBe("Información del sitio"));
+  it("groups a home page the menu leaves out with them, in the page's language", () => expect(section("/es/", spanishMenu.slice(1), "/es/", "Información del sitio")).toBe("Información del sitio"));
 });
