@@ -27,7 +27,7 @@ describe("the pages a save renders ahead of the rest of the site", () => {
 });
 
 /** The checks' base site in a folder of its own, read as npm start reads it: with its memories, and every reading counted. */
-function savedSite() {
+function savedSite(read?: () => void) {
   const dir = tempDir();
   const content = path.join(dir, "content");
   cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
@@ -35,20 +35,22 @@ function savedSite() {
   const checkOptions = { strict: false, memory: new CheckMemory() };
   let readings = 0;
   let told = 0;
+  const failures: unknown[] = [];
   const shown: { pages: ReadonlyMap<string, string>; generation: number }[] = [];
   const output = path.join(dir, "site");
   const saved = new SavedSite(prepareSite(siteOptions, checkOptions), {
-    read: () => (readings++, prepareSite(siteOptions, checkOptions)),
+    read: () => (readings++, read?.(), prepareSite(siteOptions, checkOptions)),
     outputDir: output,
     show: (pages, _problems, generation) => shown.push({ pages, generation }),
     wasRead: () => told++,
+    failed: (error) => failures.push(error),
   });
   const save = async (file: string, change: (text: string) => string) => {
     writeFileSync(path.join(content, file), change(readFileSync(path.join(content, file), "utf8")));
     saved.saved();
     await saved.rendered();
   };
-  return { saved, save, shown, output, readings: () => readings, told: () => told };
+  return { saved, save, shown, output, failures, readings: () => readings, told: () => told };
 }
 
 describe("a save, while npm start previews the site", () => {
@@ -76,6 +78,21 @@ describe("a save, while npm start previews the site", () => {
     expect(site.shown).toEqual([]);
     expect(site.readings()).toBe(1);
     expect(site.told()).toBe(1);
+  });
+});
+
+describe("a save that cannot be read", () => {
+  it("is said, and the next save is read and shown as ever", async () => {
+    let fail = true;
+    const site = savedSite(() => {
+      if (fail) throw new Error("the disk is gone");
+    });
+    await site.save("contact.md", (text) => `${text}\nOnce.\n`);
+    expect(site.failures).toEqual([new Error("the disk is gone")]);
+    expect(site.shown).toEqual([]);
+    fail = false;
+    await site.save("contact.md", (text) => `${text}\nTwice.\n`);
+    expect([...site.shown[0]!.pages.values()][0]).toContain("Twice.");
   });
 });
 

@@ -36,9 +36,9 @@ export class SavedSite {
     private site: PreparedSite,
     /**
      * `read` reads and checks the content folder (and says what is wrong); `show` serves the pages rendered ahead;
-     * `wasRead` hears of each reading, once its pages are shown.
+     * `wasRead` hears of each reading, once its pages are shown; `failed` of a save that could not be read.
      */
-    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void },
+    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void; failed: (error: unknown) => void },
   ) {}
 
   /** The site as last read, and that reading's number. */
@@ -53,11 +53,16 @@ export class SavedSite {
       return;
     }
     this.rendering = (async () => {
-      do {
-        this.renderAgain = false;
-        await this.renderAhead();
-      } while (this.renderAgain);
-      this.rendering = undefined;
+      try {
+        do {
+          this.renderAgain = false;
+          await this.renderAhead();
+        } while (this.renderAgain);
+      } catch (error) {
+        this.options.failed(error);
+      } finally {
+        this.rendering = undefined;
+      }
     })();
   }
 

@@ -25,7 +25,7 @@ export interface WholeBuildDone {
  * built together, after it.
  */
 export class WholeBuilds {
-  private readonly worker: Worker;
+  private worker: Worker;
   /** The site being built now, if any. */
   private building?: PreparedSite;
   private again = false;
@@ -36,15 +36,26 @@ export class WholeBuilds {
     private readonly latest: () => { site: PreparedSite; generation: number },
     done: (build: WholeBuildDone, site: PreparedSite) => void,
   ) {
+    this.worker = this.start(done);
+  }
+
+  private start(done: (build: WholeBuildDone, site: PreparedSite) => void): Worker {
     // Written in TypeScript, as the rest: the thread starts tsx before it loads it (Node 20 gives a thread no --import).
     const entry = new URL("./whole-build-worker.ts", import.meta.url).href;
-    this.worker = new Worker(`import(${JSON.stringify(tsxApi)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
-    this.worker.on("message", (build: WholeBuildDone) => {
+    const worker = new Worker(`import(${JSON.stringify(tsxApi)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
+    const finished = (build: WholeBuildDone) => {
       const site = this.building!;
       this.building = undefined;
       done(build, site);
       if (this.again) this.request();
+    };
+    worker.on("message", finished);
+    // A thread that stops on a fault of its own is said as a build that failed, and the next save starts another.
+    worker.on("error", (error) => {
+      this.worker = this.start(done);
+      if (this.building) finished({ generation: 0, failure: error.message, seconds: 0 });
     });
+    return worker;
   }
 
   /** Builds the whole site as last read, after the build in progress, if any. */
