@@ -68,14 +68,15 @@ const saved: SavedSite = new SavedSite(site, {
 builds.request();
 
 // The content folder, and the layouts: a layout saved builds the whole site again.
-const contentDir = path.resolve(options.contentDir);
-const watcher = watch([contentDir, path.join(generatorRoot, "_includes")], { ignoreInitial: true });
+// A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.
+const watcher = watch([path.resolve(options.contentDir), path.join(generatorRoot, "_includes")], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 const said = { add: "File changed", change: "File changed", unlink: "File deleted", addDir: "Folder added", unlinkDir: "Folder deleted" };
+// Every change is read again: the layouts' words and the data blocks' templates are read with the content.
 watcher.on("all", (event, file) => {
   console.log(`${said[event]}: ${file}`);
-  if (path.resolve(file).startsWith(contentDir + path.sep)) saved.saved();
-  else builds.request();
+  saved.saved();
 });
+watcher.on("error", (error) => console.error(`error: changes can no longer be followed (${error instanceof Error ? error.message : String(error)}) — stop npm start and run it again`));
 await Promise.all([built, new Promise((resolve) => watcher.once("ready", resolve))]);
 console.log(`Server at ${server.url}`);
 

@@ -1,11 +1,13 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory, type ReadPage } from "../src/model/pages.ts";
+import { siteEleventy } from "../src/pipeline.ts";
 import { prepareSite } from "../src/prepare.ts";
 import { aheadLimit, pagesToRenderAhead, SavedSite } from "../src/preview/ahead.ts";
+import { WholeBuilds, type WholeBuildDone } from "../src/preview/whole-build.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { fixtures, tempDir } from "./helpers.ts";
 
@@ -96,6 +98,59 @@ describe("a save that cannot be read", () => {
   });
 });
 
+/** The translated fixture site without its Spanish "values" page, and a way to add it: what a translator's save does. */
+function translatedSite() {
+  const content = path.join(tempDir(), "content");
+  cpSync(path.join(fixtures, "sites", "translated"), content, { recursive: true });
+  const translation = path.join(content, "es", "values.md");
+  const translated = readFileSync(translation, "utf8");
+  rmSync(translation);
+  return {
+    content,
+    output: path.join(content, "..", "site"),
+    read: () => prepareSite({ contentDir: content, today: "2026-11-23" }, { strict: false }),
+    translate: () => writeFileSync(translation, translated),
+  };
+}
+const spanishLink = (html: string) => parse(html).querySelector('link[hreflang="es"]')?.getAttribute("href");
+
+describe("the pages of one save after another, rendered in the preview's thread", () => {
+  it("are each rendered with the site they are handed, not the layouts and filters of the first", async () => {
+    const site = translatedSite();
+    const values = async () => {
+      const read = site.read();
+      const only = new Set([path.join(site.content, "values.md")]);
+      const [page] = await siteEleventy(() => read, site.output, { indexSearch: false, preview: true, only, pathPrefix: "/" }).toJSON();
+      return page!.content;
+    };
+    expect(spanishLink(await values())).toBeUndefined();
+    site.translate();
+    expect(spanishLink(await values())).toMatch(/\/es\/values\/$/);
+  });
+});
+
+describe("npm start's whole builds", () => {
+  it("run one after another, each of the site it is handed, each in a thread of its own", { timeout: 60_000 }, async () => {
+    const site = translatedSite();
+    let latest = { site: site.read(), generation: 1 };
+    let built: (build: WholeBuildDone) => void = () => {};
+    const builds = new WholeBuilds(site.output, () => latest, (build) => built(build));
+    const build = () => new Promise<WholeBuildDone>((resolve) => ((built = resolve), builds.request()));
+    try {
+      const first = await build();
+      expect(first.generation).toBe(1);
+      expect(first.written).toContain(path.join(site.output, "values", "index.html"));
+      expect(spanishLink(readFileSync(path.join(site.output, "values", "index.html"), "utf8"))).toBeUndefined();
+      site.translate();
+      latest = { site: site.read(), generation: 2 };
+      expect((await build()).generation).toBe(2);
+      expect(spanishLink(readFileSync(path.join(site.output, "values", "index.html"), "utf8"))).toMatch(/\/es\/values\/$/);
+    } finally {
+      await builds.close();
+    }
+  });
+});
+
 describe("the preview's server, given pages rendered ahead", () => {
   it("serves them in place of the files on disk until a whole build of the same save or a later one is written", async () => {
     const dir = tempDir();
@@ -110,6 +165,11 @@ describe("the preview's server, given pages rendered ahead", () => {
       expect(await page("new/")).toBe("New");
       server.rebuilt([], new Set([onDisk]), 1);
       expect(await page("about/")).toBe("Saved");
+      // A build that could write nothing (a data file has a mistake) leaves them too.
+      server.rebuilt([], undefined, 2);
+      expect(await page("about/")).toBe("Saved");
+      // Without its final slash, the address is sent on to the folder's page, whose links then resolve.
+      expect((await fetch(`${server.url}about`, { redirect: "manual" })).status).toBe(301);
       server.rebuilt([], new Set([onDisk]), 2);
       expect(await page("about/")).toBe("As built");
       expect((await fetch(`${server.url}new/`)).status).toBe(404);

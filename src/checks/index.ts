@@ -58,7 +58,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   const markdowns = new Map(model.languages.map((language) => [language.tag, md({ blocks: blocks.get(language.tag)!, words: markdownWords(model.strings.get(language.tag)!) })]));
   const blockNames = model.data ? Object.keys(blocks.get(model.languages[0]!.tag)!) : undefined;
   // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
-  const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words])]);
+  const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words, [...strings.fallback]])]);
   const memory = options.memory ?? new CheckMemory();
   memory.forSite(siteKey);
   const worked = model.pages.map((read) => {

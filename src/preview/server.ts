@@ -70,7 +70,8 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
   const aheadOf = (pathname: string): string | undefined => {
     if (!ahead.size) return undefined;
     const candidate = path.join(root, pathname.slice(options.pathPrefix.length));
-    return (ahead.get(candidate) ?? ahead.get(path.join(candidate, "index.html")))?.html;
+    // A folder's page without its final slash is sent on to it below, as a written one is, so its links resolve.
+    return (pathname.endsWith("/") ? ahead.get(path.join(candidate, "index.html")) : ahead.get(candidate))?.html;
   };
   const withReload = (html: string) => html.replace(/<\/body>/, `<script src="${previewFolder}reload.js"></script></body>`);
   const fileFor = (pathname: string): string | undefined => {
@@ -148,7 +149,8 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
           // A build of an earlier save than the pages shown ahead does not speak for them.
           if (generation >= errorsOf) errors = problems.filter((p) => p.severity === "error");
           if (written) current = new Set([...written].map(served));
-          for (const [file, page] of ahead) if (page.generation <= generation) ahead.delete(file);
+          // A build that wrote nothing (its data files have mistakes) leaves the pages shown ahead of it served.
+          if (written) for (const [file, page] of ahead) if (page.generation <= generation) ahead.delete(file);
           reload();
         },
         renderedAhead(problems, pages, generation) {

@@ -20,12 +20,16 @@ export interface WholeBuildDone {
 }
 
 /**
- * npm start's whole builds, one at a time, in a thread of their own (`whole-build-worker.ts`), so the preview keeps
- * answering and showing saved pages meanwhile. Each renders the site as last read; saves read during a build are
- * built together, after it.
+ * npm start's whole builds, one at a time, each in a fresh thread of its own (`whole-build-worker.ts`), so the
+ * preview keeps answering and showing saved pages meanwhile. Each renders the site as last read; saves read during
+ * a build are built together, after it. A thread renders one site only: Eleventy keeps the layouts it compiled
+ * (and the filters they were compiled with) for its thread's life, so the next build's thread is started, and
+ * loads Eleventy, while the preview waits for the next save.
  */
 export class WholeBuilds {
-  private worker: Worker;
+  /** The thread building now, and a fresh one ready for the next build. */
+  private current?: Worker;
+  private spare?: Worker;
   /** The site being built now, if any. */
   private building?: PreparedSite;
   private again = false;
@@ -34,28 +38,9 @@ export class WholeBuilds {
   constructor(
     private readonly outputDir: string,
     private readonly latest: () => { site: PreparedSite; generation: number },
-    done: (build: WholeBuildDone, site: PreparedSite) => void,
+    private readonly done: (build: WholeBuildDone, site: PreparedSite) => void,
   ) {
-    this.worker = this.start(done);
-  }
-
-  private start(done: (build: WholeBuildDone, site: PreparedSite) => void): Worker {
-    // Written in TypeScript, as the rest: the thread starts tsx before it loads it (Node 20 gives a thread no --import).
-    const entry = new URL("./whole-build-worker.ts", import.meta.url).href;
-    const worker = new Worker(`import(${JSON.stringify(tsxApi)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
-    const finished = (build: WholeBuildDone) => {
-      const site = this.building!;
-      this.building = undefined;
-      done(build, site);
-      if (this.again) this.request();
-    };
-    worker.on("message", finished);
-    // A thread that stops on a fault of its own is said as a build that failed, and the next save starts another.
-    worker.on("error", (error) => {
-      this.worker = this.start(done);
-      if (this.building) finished({ generation: 0, failure: error.message, seconds: 0 });
-    });
-    return worker;
+    this.spare = this.start();
   }
 
   /** Builds the whole site as last read, after the build in progress, if any. */
@@ -67,10 +52,41 @@ export class WholeBuilds {
     this.again = false;
     const request: WholeBuildRequest = { ...this.latest(), outputDir: this.outputDir };
     this.building = request.site;
-    this.worker.postMessage(request);
+    this.current = this.spare ?? this.start();
+    this.spare = undefined;
+    this.current.postMessage(request);
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    this.building = undefined;
+    await Promise.all([this.current?.terminate(), this.spare?.terminate()]);
+  }
+
+  private start(): Worker {
+    // Written in TypeScript, as the rest: the thread starts tsx before it loads it (Node 20 gives a thread no --import).
+    const entry = new URL("./whole-build-worker.ts", import.meta.url).href;
+    const worker = new Worker(`import(${JSON.stringify(tsxApi)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
+    let fault: string | undefined;
+    worker.on("message", (build: WholeBuildDone) => this.finished(build));
+    // A thread that stops on a fault of its own is said as a build that failed; the next save starts another.
+    worker.on("error", (error) => (fault = error.message));
+    worker.on("exit", () => {
+      if (this.spare === worker) this.spare = undefined;
+      if (this.current !== worker) return;
+      this.current = undefined;
+      if (this.building) this.finished({ generation: 0, failure: fault ?? "the whole build's thread stopped", seconds: 0 });
+    });
+    return worker;
+  }
+
+  private finished(build: WholeBuildDone): void {
+    const site = this.building!;
+    this.building = undefined;
+    const used = this.current;
+    this.current = undefined;
+    void used?.terminate();
+    this.spare ??= this.start();
+    this.done(build, site);
+    if (this.again) this.request();
   }
 }

@@ -60,6 +60,9 @@ export interface RenderOptions {
 export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSite, options: RenderOptions) {
   const { model } = site;
   const data = model.data;
+  // The pages a save changed are rendered in the preview's own thread, save after save: Eleventy's cache of layouts
+  // (and the filters they were compiled with) would otherwise keep the first save's site. A whole build has a thread of its own.
+  if (options.only) eleventyConfig.setUseTemplateCache(false);
   eleventyConfig.setInputDirectory(renderInput);
   eleventyConfig.setIncludesDirectory(path.relative(renderInput, includes));
   eleventyConfig.setDataDirectory("_data");
