@@ -23,6 +23,7 @@ import { checkReading } from "./reading.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
 import { references, type Reference } from "./references.ts";
+import { KeptWork } from "../model/kept-work.ts";
 import type { ReadPage } from "../model/pages.ts";
 import type { Language } from "../model/languages.ts";
 import type { MarkdownIt } from "markdown-it";
@@ -63,9 +64,9 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   memory.forSite(siteKey);
   const worked = model.pages.map((read) => {
     const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
-    return memory.recall(read.file, language.tag, read.text, () => checkPageAlone(read, language, markdowns.get(language.tag)!, blockNames));
+    return memory.recall(read.file, [language.tag, read.text], () => checkPageAlone(read, language, markdowns.get(language.tag)!, blockNames));
   });
-  memory.keepOnly(new Set(model.pages.map((read) => read.file)));
+  memory.keepOnly(model.pages.map((read) => read.file));
   const pages = worked.map((work) => work.source);
   const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)), new Map(model.redirects.map((r) => [r.from, r.to])));
   const problems: Problem[] = [
@@ -123,27 +124,13 @@ interface PageWork {
 }
 
 /** Each page's work, kept by file with the text and language it was done for, to be done again when either changes. */
-export class CheckMemory {
-  private readonly pages = new Map<string, { language: string; text: string; work: PageWork }>();
+export class CheckMemory extends KeptWork<PageWork> {
   private site?: string;
 
   /** Forgets every page's work when the site's data or words differ from those it was done with. */
   forSite(siteKey: string): void {
-    if (siteKey !== this.site) this.pages.clear();
+    if (siteKey !== this.site) this.forget();
     this.site = siteKey;
-  }
-
-  recall(file: string, language: string, text: string, work: () => PageWork): PageWork {
-    const kept = this.pages.get(file);
-    if (kept?.language === language && kept.text === text) return kept.work;
-    const done = work();
-    this.pages.set(file, { language, text, work: done });
-    return done;
-  }
-
-  /** Forgets the pages that are gone. */
-  keepOnly(files: ReadonlySet<string>): void {
-    for (const file of this.pages.keys()) if (!files.has(file)) this.pages.delete(file);
   }
 }
 

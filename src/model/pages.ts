@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { pageUrl } from "./addresses.ts";
 import { parsePage, type ParsedPage } from "./frontmatter.ts";
+import { KeptWork } from "./kept-work.ts";
 import type { Problem } from "../problems/problems.ts";
 import { append } from "../problems/problems.ts";
 
@@ -14,23 +15,7 @@ export interface ReadPage {
 }
 
 /** `npm start`: each page's front matter as last read, by file, so that a save reads again only the pages it changed. */
-export class ReadMemory {
-  private readonly pages = new Map<string, { text: string; read: ReturnType<typeof parsePage> }>();
-
-  parse(file: string, text: string): ReturnType<typeof parsePage> {
-    const kept = this.pages.get(file);
-    if (kept?.text === text) return kept.read;
-    const read = parsePage(file, text);
-    this.pages.set(file, { text, read });
-    return read;
-  }
-
-  /** Forgets the pages that are gone. */
-  keepOnly(files: readonly string[]): void {
-    const present = new Set(files);
-    for (const file of this.pages.keys()) if (!present.has(file)) this.pages.delete(file);
-  }
-}
+export class ReadMemory extends KeptWork<ReturnType<typeof parsePage>> {}
 
 /** Reads each page's front matter against the schema, and gives it its address. */
 export function readPages(contentDir: string, files: readonly string[], memory?: ReadMemory): { pages: ReadPage[]; problems: Problem[] } {
@@ -38,7 +23,7 @@ export function readPages(contentDir: string, files: readonly string[], memory?:
   const problems: Problem[] = [];
   for (const file of files) {
     const text = readFileSync(file, "utf8");
-    const { page, problems: found } = memory ? memory.parse(file, text) : parsePage(file, text);
+    const { page, problems: found } = memory ? memory.recall(file, [text], () => parsePage(file, text)) : parsePage(file, text);
     append(problems, found);
     pages.push({ file, text, url: pageUrl(contentDir, file, page?.data?.permalink), page });
   }

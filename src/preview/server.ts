@@ -148,9 +148,11 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
         rebuilt(problems, written, generation = Infinity) {
           // A build of an earlier save than the pages shown ahead does not speak for them.
           if (generation >= errorsOf) errors = problems.filter((p) => p.severity === "error");
-          if (written) current = new Set([...written].map(served));
-          // A build that wrote nothing (its data files have mistakes) leaves the pages shown ahead of it served.
-          if (written) for (const [file, page] of ahead) if (page.generation <= generation) ahead.delete(file);
+          // A build that wrote nothing (its data files have mistakes) leaves the last one, and the pages shown ahead of it, served.
+          if (written) {
+            current = new Set([...written].map(served));
+            for (const [file, page] of ahead) if (page.generation <= generation) ahead.delete(file);
+          }
           reload();
         },
         renderedAhead(problems, pages, generation) {
