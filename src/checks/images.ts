@@ -1,11 +1,11 @@
 import { problem, type Problem } from "../problems/problems.ts";
 import { resolveUrl } from "./links.ts";
-import type { PageSource } from "./page-source.ts";
+import type { PageText } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** Images: files that exist, from this site, each with a text alternative. */
-export function checkImages(page: PageSource, refs: readonly Reference[], index: SiteIndex): Problem[] {
+export function checkImages(page: PageText, refs: readonly Reference[], index: SiteIndex): Problem[] {
   const problems: Problem[] = [];
   for (const ref of refs) {
     if (ref.kind !== "image") continue;

@@ -1,35 +1,21 @@
 import path from "node:path";
-import { dataBlocks } from "../markdown/blocks.ts";
-import { md, type MarkdownWords } from "../markdown/markdown.ts";
-import { translateText, type LanguageStrings } from "../model/strings.ts";
-import { renderWithLines } from "../markdown/render-lines.ts";
 import { generatedFolders } from "../model/addresses.ts";
 import { dataFolder } from "../model/data.ts";
+import { KeptWork } from "../model/kept-work.ts";
 import type { SiteModel } from "../model/site.ts";
-import { append, displayPath, problem, type Problem } from "../problems/problems.ts";
+import { versionsByUrl } from "../model/translations.ts";
+import { append, displayPath, type Problem } from "../problems/problems.ts";
 import { dataSchemas } from "../schema/data.ts";
-import { checkDataBlocks, checkLiteralTemplates } from "./blocks.ts";
 import { checkText } from "./encoding.ts";
 import type { ExternalLink } from "./external.ts";
-import { checkFrontMatterValues } from "./front-matter.ts";
-import { checkHeadings } from "./headings.ts";
-import { bodyElements } from "./html.ts";
 import { checkImages } from "./images.ts";
-import { checkLinks, checkUnparsedLinks } from "./links.ts";
-import { checkMarkup } from "./markup.ts";
-import { fieldLine, lineContaining, type PageSource } from "./page-source.ts";
-import { checkRawHtml } from "./raw-html.ts";
-import { checkReading } from "./reading.ts";
+import { checkLinks } from "./links.ts";
+import { pageChecker, type PageWork } from "./page-alone.ts";
+import { fieldLine, lineContaining, type PageText } from "./page-source.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
-import { references, type Reference } from "./references.ts";
-import { KeptWork } from "../model/kept-work.ts";
-import type { ReadPage } from "../model/pages.ts";
-import type { Language } from "../model/languages.ts";
-import type { MarkdownIt } from "markdown-it";
 import { checkFileNames, checkNavigation, checkOutputFiles, checkPagesTogether, checkReservedUrls } from "./site.ts";
 import { SiteIndex } from "./site-index.ts";
-import { versionsByUrl } from "../model/translations.ts";
 import { checkLanguageHomes, checkLinksInLanguage, checkMenuLanguages, checkOriginalFields, checkPermalinkLanguage, checkTranslation } from "./translations.ts";
 
 export interface CheckOptions {
@@ -54,17 +40,14 @@ export interface CheckedSite {
  * HTML read as a browser reads it, and one index of every address and heading id serves all the link checks.
  */
 export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite {
-  // One markdown-it a language: the words it adds (the table of contents' heading, a data block's) are in the page's language.
-  const blocks = new Map(model.languages.map((language) => [language.tag, model.data ? dataBlocks(model.data, model.strings.get(language.tag)!) : {}]));
-  const markdowns = new Map(model.languages.map((language) => [language.tag, md({ blocks: blocks.get(language.tag)!, words: markdownWords(model.strings.get(language.tag)!) })]));
-  const blockNames = model.data ? Object.keys(blocks.get(model.languages[0]!.tag)!) : undefined;
   // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
   const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words, [...strings.fallback]])]);
   const memory = options.memory ?? new CheckMemory();
   memory.forSite(siteKey);
+  const checkPage = pageChecker(model);
   const worked = model.pages.map((read) => {
     const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
-    return memory.recall(read.file, [language.tag, read.text], () => checkPageAlone(read, language, markdowns.get(language.tag)!, blockNames));
+    return memory.recall(read.file, [language.tag, read.text], () => checkPage({ read, language }));
   });
   memory.keepOnly(model.pages.map((read) => read.file));
   const pages = worked.map((work) => work.source);
@@ -116,13 +99,6 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   return { problems, externalLinks, bodies };
 }
 
-/** A page parsed, rendered and read as a browser reads it, with what its own checks found: its work that needs no other page. */
-interface PageWork {
-  source: PageSource;
-  refs: Reference[];
-  problems: Problem[];
-}
-
 /** Each page's work, kept by file with the text and language it was done for, to be done again when either changes. */
 export class CheckMemory extends KeptWork<PageWork> {
   private site?: string;
@@ -134,22 +110,8 @@ export class CheckMemory extends KeptWork<PageWork> {
   }
 }
 
-/** Parses and renders one page, and runs every check that reads that page alone. */
-function checkPageAlone({ file, text, url, page }: ReadPage, language: Language, markdown: MarkdownIt, blockNames: string[] | undefined): PageWork {
-  const tokens = page ? markdown.parse(page.body, {}) : [];
-  const source: PageSource = { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
-  const elements = bodyElements(source.rendered);
-  const problems = source.rendered.failures.map((failure) => problem(file, source.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
-  if (blockNames) append(problems, checkDataBlocks(source, blockNames), checkLiteralTemplates(source, blockNames));
-  append(problems, checkFrontMatterValues(source));
-  // The reading grade's formula counts English syllables.
-  if (language.tag.startsWith("en")) append(problems, checkReading(source));
-  append(problems, checkText(file, source.lines), checkHeadings(source), checkMarkup(source), checkRawHtml(source, elements), checkUnparsedLinks(source));
-  return { source, refs: references(source, elements), problems };
-}
-
 /** Everything the site writes, in the order that decides who keeps a file: the generator's own, images, pages, old addresses. */
-function writtenFiles(model: SiteModel, pages: readonly PageSource[]) {
+function writtenFiles(model: SiteModel, pages: readonly PageText[]) {
   // A page's own file name comes before a permalink, which is the choice to question when two clash.
   const published = pages.filter((page) => page.data && !page.data.draft).sort((a, b) => Number(Boolean(a.data?.permalink)) - Number(Boolean(b.data?.permalink)));
   return [
@@ -158,9 +120,4 @@ function writtenFiles(model: SiteModel, pages: readonly PageSource[]) {
     ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
     ...published.flatMap((page) => (page.data?.redirect_from ?? []).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) } }))),
   ];
-}
-
-/** The words the Markdown adds, from a language's strings. */
-function markdownWords(strings: LanguageStrings): MarkdownWords {
-  return { onThisPage: translateText(strings, "on_this_page"), sectionLink: (title) => translateText(strings, "section_link", { title }) };
 }

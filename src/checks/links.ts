@@ -2,7 +2,7 @@ import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import { append, problem, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
-import { inlineTokens, locate, type PageSource } from "./page-source.ts";
+import { inlineTokens, locate, type PageSource, type PageText } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -31,11 +31,11 @@ export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
   return { kind: "other", scheme: url.protocol };
 }
 
-const at = (page: PageSource, ref: Reference, message: string, fix: string, severity: "error" | "warning" = "error") =>
+const at = (page: PageText, ref: Reference, message: string, fix: string, severity: "error" | "warning" = "error") =>
   problem(page.file, ref.line, message, fix, severity, ref.column);
 
 /** Links: to pages and headings that exist, in a valid form, over https, with words that say where they go. */
-export function checkLinks(page: PageSource, refs: readonly Reference[], index: SiteIndex): Problem[] {
+export function checkLinks(page: PageText, refs: readonly Reference[], index: SiteIndex): Problem[] {
   const problems: Problem[] = [];
   for (const ref of refs) {
     if (ref.kind !== "link") continue;
@@ -99,7 +99,7 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
   return problems;
 }
 
-function checkInternal(page: PageSource, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
+function checkInternal(page: PageText, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
   const isMarkdownFile = target.path.endsWith(".md");
   const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), sourceForm(ref.url.split("#")[0]!))) ?? target.path) : target.path;
   const targetPage = index.page(targetPath);

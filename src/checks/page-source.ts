@@ -2,8 +2,8 @@ import type { Token } from "markdown-it";
 import type { RenderedBody } from "../markdown/render-lines.ts";
 import type { PageFrontMatter } from "../schema/page.ts";
 
-/** A page as the checks see it: its source lines, its Markdown tokens (which carry their lines) and its address. */
-export interface PageSource {
+/** A page's text and address, as every check sees it. */
+export interface PageText {
   file: string;
   /** Every line of the file, front matter included, for line and column lookups. */
   lines: string[];
@@ -11,18 +11,33 @@ export interface PageSource {
   data?: PageFrontMatter;
   /** The address the page is published at. */
   url: string;
-  tokens: Token[];
   /** The body as HTML, with the line each part came from. */
   rendered: RenderedBody;
   /** Lines of the file before the Markdown body. */
   bodyLineOffset: number;
 }
 
+/** A page as the checks of that page alone see it: its text, and its Markdown tokens (which carry their lines). */
+export interface PageSource extends PageText {
+  tokens: Token[];
+}
+
+/**
+ * A page as the checks across pages see it, once its own checks are done: its tokens let go, the ids its sections
+ * can be linked by kept. Plain data, so the checks of pages alone can run in other threads.
+ */
+export interface PageOutline extends PageText {
+  /** The ids of its headings, in order. */
+  sections: string[];
+  /** Whether it shows a table of contents (whose heading has an id of its own). */
+  toc: boolean;
+}
+
 /**
  * Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it, looking on
  * the first line from column `from` (0-based), past what an earlier search on it found.
  */
-export function locate(page: PageSource, bodyLine: number, needle?: string, searchLines = 1, from = 0): { line: number; column?: number } {
+export function locate(page: PageText, bodyLine: number, needle?: string, searchLines = 1, from = 0): { line: number; column?: number } {
   const first = page.bodyLineOffset + bodyLine;
   if (needle) {
     for (let i = 0; i < searchLines; i++) {
@@ -34,12 +49,12 @@ export function locate(page: PageSource, bodyLine: number, needle?: string, sear
 }
 
 /** The line of a front matter field, such as `draft:` (line 1 when the field is not written). */
-export function fieldLine(page: PageSource, key: string): number {
+export function fieldLine(page: PageText, key: string): number {
   return Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
 }
 
 /** The first line of the file that holds a text (line 1 when none does). */
-export function lineContaining(page: PageSource, text: string): number {
+export function lineContaining(page: PageText, text: string): number {
   return Math.max(1, page.lines.findIndex((line) => line.includes(text)) + 1);
 }
 

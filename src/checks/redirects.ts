@@ -1,11 +1,11 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
-import { lineContaining, type PageSource } from "./page-source.ts";
+import { lineContaining, type PageText } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** Old addresses must not be a page's address now, nor be claimed by two pages. */
-export function checkRedirects(pages: readonly PageSource[], index: SiteIndex): Problem[] {
+export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Problem[] {
   const problems: Problem[] = [];
-  const claimed = new Map<string, PageSource>();
+  const claimed = new Map<string, PageText>();
   for (const page of pages) {
     if (!page.data || page.data.draft) continue;
     for (const from of page.data.redirect_from ?? []) {

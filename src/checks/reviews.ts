@@ -1,9 +1,9 @@
 import { problem, type Problem } from "../problems/problems.ts";
 import { reviewStatus } from "../model/review.ts";
-import { fieldLine, type PageSource } from "./page-source.ts";
+import { fieldLine, type PageText } from "./page-source.ts";
 
 /** Pages past their review date: warnings, or errors with `--strict`. */
-export function checkReviews(page: PageSource, on: string, strict: boolean): Problem[] {
+export function checkReviews(page: PageText, on: string, strict: boolean): Problem[] {
   const data = page.data;
   if (!data || data.draft) return [];
   if (data.review_every && !data.last_reviewed) {

@@ -1,4 +1,4 @@
-import type { PageSource } from "./page-source.ts";
+import type { PageOutline } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 
 /** Ids every page has from its layout, besides its headings. */
@@ -19,7 +19,7 @@ export class SiteIndex {
   private readonly drafts: Set<string>;
 
   constructor(
-    pages: readonly PageSource[],
+    pages: readonly PageOutline[],
     /** Addresses the generator publishes itself: its own files, and pages made from data (the catalog's pages). */
     generatedPages: readonly string[] = [],
     /** The files published as they are (images), by address. */
@@ -31,10 +31,9 @@ export class SiteIndex {
     for (const page of pages) {
       this.byFile.set(page.file, page.url);
       if (page.data?.draft || this.pages.has(page.url)) continue;
-      const sections = page.tokens.filter((t) => t.type === "heading_open" && t.attrGet("id")).map((t) => String(t.attrGet("id")));
-      const ids = new Set([...layoutIds, ...sections]);
-      if (page.tokens.some((t) => t.meta?.generated === "toc")) ids.add("toc-title");
-      this.pages.set(page.url, { file: page.file, ids, sections });
+      const ids = new Set([...layoutIds, ...page.sections]);
+      if (page.toc) ids.add("toc-title");
+      this.pages.set(page.url, { file: page.file, ids, sections: page.sections });
     }
     this.drafts = new Set(pages.filter((p) => p.data?.draft).map((p) => p.url));
   }

@@ -5,17 +5,17 @@ import { outputFileOf } from "../model/addresses.ts";
 import { slugify } from "../model/slug.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { parseYaml } from "../model/yaml-source.ts";
-import { fieldLine, type PageSource } from "./page-source.ts";
+import { fieldLine, type PageText } from "./page-source.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /**
  * What only shows across pages: two pages at one address, two pages with one title in one language (a page and its
  * translation may share a name), and drafts.
  */
-export function checkPagesTogether(pages: readonly PageSource[], languageOf: (file: string) => string = () => ""): Problem[] {
+export function checkPagesTogether(pages: readonly PageText[], languageOf: (file: string) => string = () => ""): Problem[] {
   const problems: Problem[] = [];
-  const byUrl = new Map<string, PageSource>();
-  const byTitle = new Map<string, PageSource>();
+  const byUrl = new Map<string, PageText>();
+  const byTitle = new Map<string, PageText>();
   for (const page of pages) {
     if (page.data?.draft) {
       problems.push(problem(page.file, fieldLine(page, "draft"), "this page is a draft: it is left out of the site, its menus, sitemap and search", "remove draft: true when it is ready to publish", "note"));
@@ -41,7 +41,7 @@ export function checkPagesTogether(pages: readonly PageSource[], languageOf: (fi
  * hyphens and dots makes an address that is hard to type, link to and share, and capitals one that breaks when typed in
  * lower case on most hosts.
  */
-export function checkFileNames(contentDir: string, pages: readonly PageSource[], languageFolders: ReadonlySet<string> = new Set()): Problem[] {
+export function checkFileNames(contentDir: string, pages: readonly PageText[], languageFolders: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   for (const page of pages) {
     if (page.data?.permalink || page.data?.draft) continue;
@@ -63,7 +63,7 @@ export function checkFileNames(contentDir: string, pages: readonly PageSource[],
 }
 
 /** A page may not take an address the generator publishes itself (the search page, the catalog). */
-export function checkReservedUrls(pages: readonly PageSource[], reserved: readonly string[]): Problem[] {
+export function checkReservedUrls(pages: readonly PageText[], reserved: readonly string[]): Problem[] {
   const taken = new Set(reserved);
   return pages
     .filter((page) => !page.data?.draft && taken.has(page.url))

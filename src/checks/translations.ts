@@ -6,13 +6,13 @@ import type { Navigation } from "../schema/data.ts";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { parseYaml } from "../model/yaml-source.ts";
 import { resolveUrl } from "./links.ts";
-import { fieldLine, type PageSource } from "./page-source.ts";
+import { fieldLine, type PageText } from "./page-source.ts";
 import type { Reference } from "./references.ts";
 
 const short = (hash: string) => hash.slice(0, 7);
 
 /** Each translation says what it was made from, has an original, and keeps up with it. */
-export function checkTranslation(page: PageSource, translation: Translation, repository: string, today: string): Problem[] {
+export function checkTranslation(page: PageText, translation: Translation, repository: string, today: string): Problem[] {
   const original = translation.original ? displayPath(translation.original.file) : undefined;
   const { language } = translation;
   if (translation.state === "no original") {
@@ -49,7 +49,7 @@ export function checkTranslation(page: PageSource, translation: Translation, rep
  * Only a translation says what it was translated from and who checked it. A page that says so in a folder named like
  * a language the settings do not list was meant for that language.
  */
-export function checkOriginalFields(page: PageSource, contentDir: string): Problem[] {
+export function checkOriginalFields(page: PageText, contentDir: string): Problem[] {
   const folder = path.relative(contentDir, page.file).split(path.sep)[0]!;
   const meantFor = folder !== path.basename(page.file) && looksLikeLanguage(folder) ? folder : undefined;
   return (["translated_from", "translation_reviewer"] as const)
@@ -62,7 +62,7 @@ export function checkOriginalFields(page: PageSource, contentDir: string): Probl
 }
 
 /** A page's permalink keeps it among the pages of its language: `/es/…` for a page in Spanish, and for no other. */
-export function checkPermalinkLanguage(page: PageSource, language: Language, languages: readonly Language[]): Problem[] {
+export function checkPermalinkLanguage(page: PageText, language: Language, languages: readonly Language[]): Problem[] {
   const permalink = page.data?.permalink;
   if (!permalink || page.data?.draft) return [];
   const among = languages.filter((other) => permalink.startsWith(other.home)).sort((a, b) => b.home.length - a.home.length)[0];
@@ -105,7 +105,7 @@ export function checkLanguageHomes(languages: readonly Language[], pages: readon
  * A translated page's links go to pages in its own language where those exist: a reader of the Spanish page about
  * the community expects the Spanish page about values, not the English one.
  */
-export function checkLinksInLanguage(page: PageSource, language: Language, refs: readonly Reference[], versionsByUrl: ReadonlyMap<string, Versions>, original?: string): Problem[] {
+export function checkLinksInLanguage(page: PageText, language: Language, refs: readonly Reference[], versionsByUrl: ReadonlyMap<string, Versions>, original?: string): Problem[] {
   if (language.isDefault) return [];
   const problems: Problem[] = [];
   for (const ref of refs) {
