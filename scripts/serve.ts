@@ -49,7 +49,8 @@ if (!site.model.data) {
   console.error("Fix the data files named above, then run npm start again.");
   await exitWhenWritten(1);
 }
-const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: site.model.pathPrefix }).catch((error: NodeJS.ErrnoException) => {
+// Until the first whole build is written, a page asked for is rendered alone and served.
+const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: site.model.pathPrefix, renderPage: (url) => saved.renderPage(url) }).catch((error: NodeJS.ErrnoException) => {
   console.error(`error: the preview cannot listen on ${options.host}:${port} (${error.code ?? error.message}) — stop the program using it, or choose another port: PORT=8081 npm start`);
   return exitWhenWritten(1);
 });
@@ -66,6 +67,7 @@ const saved: SavedSite = new SavedSite(site, {
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
 builds.request();
+console.log(`Building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
 
 // The content folder, and the layouts: a layout saved builds the whole site again.
 // A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.

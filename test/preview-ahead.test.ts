@@ -74,12 +74,28 @@ describe("a save, while npm start previews the site", () => {
     expect(site.told()).toBe(1);
   });
 
-  it("of the home page, which lists the others, shows nothing ahead: the whole build does", async () => {
+  it("of the home page is rendered alone too, listing the site's pages as the whole build does", async () => {
     const site = savedSite();
-    await site.save("index.md", (text) => `${text}\nWelcome.\n`);
-    expect(site.shown).toEqual([]);
-    expect(site.readings()).toBe(1);
-    expect(site.told()).toBe(1);
+    await site.save("contact.md", (text) => text.replace("title: Contact", "title: Contact\norder: 1"));
+    await site.save("index.md", (text) => `${text}\nWelcome, all.\n`);
+    expect(site.shown).toHaveLength(2);
+    const home = parse(site.shown[1]!.pages.get(path.join(site.output, "index.html"))!);
+    expect(home.querySelector("main")?.text).toContain("Welcome, all.");
+    expect(home.querySelectorAll(".page-list a").map((a) => [a.text, a.getAttribute("href")])).toEqual([["Contact", "/contact/"]]);
+    expect(site.readings()).toBe(2);
+    expect(site.told()).toBe(2);
+  });
+});
+
+describe("a page asked for before the first whole build", () => {
+  it("is rendered alone from the latest save, at its address; an address of no page renders nothing", async () => {
+    const site = savedSite();
+    await site.save("contact.md", (text) => text.replace("We meet online.", "We meet online, on Fridays."));
+    const [contact, nothing] = await Promise.all([site.saved.renderPage("/contact/"), site.saved.renderPage("/nowhere/")]);
+    expect(contact?.generation).toBe(2);
+    expect([...contact!.pages.keys()]).toEqual([path.join(site.output, "contact", "index.html")]);
+    expect([...contact!.pages.values()][0]).toContain("on Fridays.");
+    expect(nothing).toBeUndefined();
   });
 });
 
@@ -173,6 +189,31 @@ describe("the preview's server, given pages rendered ahead", () => {
       server.rebuilt([], new Set([onDisk]), 2);
       expect(await page("about/")).toBe("As built");
       expect((await fetch(`${server.url}new/`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("renders a page asked for until the first whole build is written, and then serves what that build wrote", async () => {
+    const dir = tempDir();
+    const asked: string[] = [];
+    const renderPage = async (url: string) => {
+      asked.push(url);
+      return url === "/about/" ? { pages: new Map([[path.join(dir, "about", "index.html"), "<!DOCTYPE html><html><body><p>Rendered alone</p></body></html>"]]), problems: [], generation: 1 } : undefined;
+    };
+    const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/", renderPage });
+    try {
+      const page = async (address: string) => parse(await (await fetch(`${server.url}${address}`)).text()).querySelector("p")?.text;
+      expect(await page("about/")).toBe("Rendered alone");
+      expect((await fetch(`${server.url}nowhere/`)).status).toBe(404);
+      // A file that is not a page waits for the whole build.
+      expect((await fetch(`${server.url}assets/site.css`)).status).toBe(404);
+      expect(asked).toEqual(["/about/", "/nowhere/"]);
+      mkdirSync(path.join(dir, "about"));
+      writeFileSync(path.join(dir, "about", "index.html"), "<!DOCTYPE html><html><body><p>As built</p></body></html>");
+      server.rebuilt([], new Set([path.join(dir, "about", "index.html")]), 1);
+      expect(await page("about/")).toBe("As built");
+      expect(asked).toHaveLength(2);
     } finally {
       await server.close();
     }

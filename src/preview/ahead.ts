@@ -22,6 +22,13 @@ export function pagesToRenderAhead(before: Pick<SiteModel, "pages">, after: Pick
 /** Pages rendered ahead of a whole build, by the file each would be written to, and the site's problems with them. */
 export type ShowAhead = (pages: ReadonlyMap<string, string>, problems: readonly Problem[], generation: number) => void;
 
+/** A page rendered ahead, with the problems of the site it was rendered from, and that reading's number. */
+export interface RenderedAhead {
+  pages: ReadonlyMap<string, string>;
+  problems: readonly Problem[];
+  generation: number;
+}
+
 /**
  * npm start's site as of the latest save. Each save is read and checked at once, and the pages it changed are
  * rendered alone and shown, even while a whole build of an earlier save is running. Each reading is numbered (its
@@ -30,6 +37,8 @@ export type ShowAhead = (pages: ReadonlyMap<string, string>, problems: readonly 
 export class SavedSite {
   private current = 1;
   private rendering?: Promise<void>;
+  /** The last render begun: Eleventy renders one site at a time in a thread. */
+  private lastRender: Promise<unknown> = Promise.resolve();
   private renderAgain = false;
 
   constructor(
@@ -71,21 +80,42 @@ export class SavedSite {
     while (this.rendering) await this.rendering;
   }
 
+  /**
+   * Renders alone the page published at an address (`/about/`), as of the latest save: what the preview serves
+   * when a page is asked for before the first whole build has written it. Undefined when no page is there.
+   */
+  async renderPage(url: string): Promise<RenderedAhead | undefined> {
+    const { site, generation } = this.latest();
+    const page = site.model.data && site.model.pages.find((candidate) => candidate.url === url);
+    if (!page) return undefined;
+    const pages = await this.render(site, new Set([page.file]));
+    return pages.size ? { pages, problems: site.problems, generation } : undefined;
+  }
+
   private async renderAhead(): Promise<void> {
     const before = this.site;
     const site = (this.site = this.options.read());
     const generation = ++this.current;
     const changed = pagesToRenderAhead(before.model, site.model);
-    if (changed.size && site.model.data) await this.show(site, generation, changed);
+    if (changed.size && site.model.data) {
+      const pages = await this.render(site, changed);
+      if (pages.size) this.options.show(pages, site.problems, generation);
+    }
     this.options.wasRead();
   }
 
-  private async show(site: PreparedSite, generation: number, changed: ReadonlySet<string>): Promise<void> {
-    const ahead = siteEleventy(() => site, this.options.outputDir, { indexSearch: false, preview: true, only: changed, pathPrefix: site.model.pathPrefix });
+  /** Renders these pages alone (by file): the HTML of each, by the file it would be written to. */
+  private render(site: PreparedSite, only: ReadonlySet<string>): Promise<Map<string, string>> {
+    const rendering = this.lastRender.then(() => this.renderNow(site, only));
+    this.lastRender = rendering.catch(() => {});
+    return rendering;
+  }
+
+  private async renderNow(site: PreparedSite, only: ReadonlySet<string>): Promise<Map<string, string>> {
+    const ahead = siteEleventy(() => site, this.options.outputDir, { indexSearch: false, preview: true, only, pathPrefix: site.model.pathPrefix });
     ahead.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
     // A page that cannot be rendered alone is left to the whole build, which names what is wrong with it.
     const rendered: { outputPath: string | false; content: string }[] = await ahead.toJSON().catch(() => []);
-    const pages = new Map(rendered.flatMap((page) => (page.outputPath ? [[page.outputPath, page.content] as const] : [])));
-    if (pages.size) this.options.show(pages, site.problems, generation);
+    return new Map(rendered.flatMap((page) => (page.outputPath ? [[page.outputPath, page.content] as const] : [])));
   }
 }

@@ -3,6 +3,7 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { problemListHtml } from "../problems/problem-list.ts";
+import type { RenderedAhead } from "./ahead.ts";
 import type { Problem } from "../problems/problems.ts";
 
 /** The content type of each kind of file a site holds, by its extension. */
@@ -44,12 +45,23 @@ export interface PreviewServer {
 }
 
 
+export interface PreviewServerOptions {
+  host: string;
+  port: number;
+  pathPrefix: string;
+  /**
+   * Renders alone the page at an address (`/about/`): until the first whole build is written, a page asked for
+   * is rendered then and there, and served, rather than waiting for the whole site.
+   */
+  renderPage?: (url: string) => Promise<RenderedAhead | undefined>;
+}
+
 /**
  * Serves the site being previewed, on 127.0.0.1 unless another host is asked for: only files inside its folder,
  * any malformed address answered (never a stop), and every page told to reload when the site is rebuilt. Each
  * page shows the site's errors at its top while there are any.
  */
-export function startPreviewServer(siteDir: string, options: { host: string; port: number; pathPrefix: string }): Promise<PreviewServer> {
+export function startPreviewServer(siteDir: string, options: PreviewServerOptions): Promise<PreviewServer> {
   const root = realpathSync(siteDir);
   const listeners = new Set<ServerResponse>();
   let errors: Problem[] = [];
@@ -112,10 +124,25 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
     }
     const early = aheadOf(pathname);
     if (early !== undefined) return send(response, 200, types[".html"]!, withReload(withProblems(early)));
+    if (!current && options.renderPage && /(\/|\.html)$/.test(pathname)) {
+      // Before the first whole build, a page asked for is rendered alone (anything else waits for the build).
+      return void options.renderPage(`/${pathname.slice(options.pathPrefix.length)}`).then(
+        (rendered) => {
+          if (rendered) showAhead(rendered, false);
+          const page = aheadOf(pathname);
+          if (page !== undefined) send(response, 200, types[".html"]!, withReload(withProblems(page)));
+          else serveFile(request.url, pathname, response);
+        },
+        () => serveFile(request.url, pathname, response),
+      );
+    }
+    serveFile(request.url, pathname, response);
+  });
+  const serveFile = (requested: string | undefined, pathname: string, response: ServerResponse) => {
     const file = fileFor(pathname);
     if (file && statSync(file).isFile() && !pathname.endsWith("/") && file.endsWith(`${path.sep}index.html`) && !pathname.endsWith("index.html")) {
       // The address as it was sent, still encoded: a decoded "\\" or "//" would send the browser to another website.
-      const sent = new URL(request.url ?? "/", "http://preview.invalid").pathname;
+      const sent = new URL(requested ?? "/", "http://preview.invalid").pathname;
       if (/^\/[\\/]|%5c|%2f/i.test(sent)) return notFound(response);
       response.writeHead(301, { location: `${sent}/` });
       return response.end();
@@ -125,7 +152,7 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
     if (type === types[".html"]) return send(response, 200, type, withReload(withProblems(readFileSync(file, "utf8"))));
     response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
     createReadStream(file).on("error", () => response.destroy()).pipe(response);
-  });
+  };
   const notFound = (response: ServerResponse) => {
     const page = fileFor(`${options.pathPrefix}404.html`);
     send(response, 404, types[".html"]!, page ? withReload(withProblems(readFileSync(page, "utf8"))) : "Not found");
@@ -134,6 +161,16 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
   const served = (file: string) => path.join(root, path.relative(siteDir, file));
   const reload = () => {
     for (const listener of listeners) listener.write("event: rebuilt\ndata: {}\n\n");
+  };
+  /** Serves pages rendered ahead of a whole build; a save's are news to every open page, a page asked for is not. */
+  const showAhead = ({ problems, pages, generation }: RenderedAhead, news: boolean) => {
+    // A page asked for as of an earlier save than those shown does not speak for the site's errors.
+    if (generation >= errorsOf) {
+      errors = problems.filter((p) => p.severity === "error");
+      errorsOf = generation;
+    }
+    for (const [file, html] of pages) if ((ahead.get(served(file))?.generation ?? 0) <= generation) ahead.set(served(file), { html, generation });
+    if (news) reload();
   };
   // A request the server cannot even read (a malformed request line) is answered, not left to stop the preview.
   server.on("clientError", (_error, socket) => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
@@ -156,10 +193,7 @@ export function startPreviewServer(siteDir: string, options: { host: string; por
           reload();
         },
         renderedAhead(problems, pages, generation) {
-          errors = problems.filter((p) => p.severity === "error");
-          errorsOf = generation;
-          for (const [file, html] of pages) ahead.set(served(file), { html, generation });
-          reload();
+          showAhead({ problems, pages, generation }, true);
         },
         close: () =>
           new Promise((done) => {

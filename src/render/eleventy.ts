@@ -29,8 +29,11 @@ export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string
 export const renderInput = path.join(generatorRoot, "src", "render", "input");
 const includes = path.join(generatorRoot, "_includes");
 const layouts = ["base", "page", "home", "search"];
-/** The layouts that list the site's other pages: a page in one cannot be rendered alone, ahead of the rest. */
-const layoutsListingPages = new Set(["home"]);
+/**
+ * The layouts that list pages Eleventy makes (the search page's sections count the catalog's): a page in one cannot
+ * be rendered alone, ahead of the rest. The home page lists the model's own pages, and can.
+ */
+const layoutsListingPages = new Set(["search"]);
 /** The file type Eleventy knows the model's pages by. */
 const checkedPageExtension = "checked-page";
 
@@ -50,8 +53,9 @@ export interface RenderOptions {
   /** Called once each build is written (and indexed), with every file it wrote, by full path. */
   afterBuild?: (written: ReadonlySet<string> | undefined) => void;
   /**
-   * `npm start`: render only these pages (by file), and nothing else of the site: the pages a save changed, shown
-   * while the whole site is built again behind them. A page that lists the others (the home page) waits for them.
+   * `npm start`: render only these pages (by file), and nothing else of the site: the pages a save changed, or a
+   * page asked for before the first whole build, shown while the whole site is built behind them. A page whose
+   * layout lists the pages Eleventy makes (the search page) waits for them.
    */
   only?: ReadonlySet<string>;
 }
@@ -156,22 +160,26 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
   const taken = new Set(model.generatedUrls);
   const errorsByFile = new Map<string, Problem[]>();
   for (const p of problems) if (p.severity === "error") errorsByFile.set(p.file, [...(errorsByFile.get(p.file) ?? []), p]);
+  // Every published page, for the lists of pages (the home page's): the same whether one page is rendered or all.
+  const sitePages: { url: string; data: Record<string, unknown> }[] = [];
   for (const { file, url, page } of model.pages) {
     const data = page?.data;
     const errors = errorsByFile.get(displayPath(file)) ?? [];
     if ((!data && !preview) || data?.draft || !isSafeAddress(url) || taken.has(url)) continue;
     taken.add(url);
-    if (only && (!only.has(file) || layoutsListingPages.has(String(data?.layout)))) continue;
-    const relative = path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`);
     const shown = preview && errors.length ? { body: problemList(errors), title: data?.title ?? path.basename(file), description: "This page has problems to fix before it can be published." } : undefined;
-    eleventyConfig.addTemplate(relative, shown?.body ?? bodies.get(file) ?? "", {
+    const pageData = {
       ...data,
       ...(shown && { title: shown.title, description: shown.description, layout: "page" }),
       ...pageLanguage(model, file),
       source: file,
       permalink: url,
-    });
+    };
+    sitePages.push({ url, data: pageData });
+    if (only && (!only.has(file) || layoutsListingPages.has(String(data?.layout)))) continue;
+    eleventyConfig.addTemplate(path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`), shown?.body ?? bodies.get(file) ?? "", pageData);
   }
+  eleventyConfig.addGlobalData("sitePages", sitePages);
   return taken;
 }
 
