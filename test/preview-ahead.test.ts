@@ -6,7 +6,8 @@ import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory, type ReadPage } from "../src/model/pages.ts";
 import { siteEleventy } from "../src/pipeline.ts";
 import { prepareSite } from "../src/prepare.ts";
-import { aheadLimit, pagesToRenderAhead, SavedSite } from "../src/preview/ahead.ts";
+import { aheadLimit, pagesToRenderAhead, SavedSite, type RenderedAhead } from "../src/preview/ahead.ts";
+import type { Problem } from "../src/problems/problems.ts";
 import { WholeBuilds, type WholeBuildDone } from "../src/preview/whole-build.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { fixtures, tempDir } from "./helpers.ts";
@@ -76,7 +77,8 @@ describe("a save, while npm start previews the site", () => {
 
   it("of the home page is rendered alone too, listing the site's pages as the whole build does", async () => {
     const site = savedSite();
-    await site.save("contact.md", (text) => text.replace("title: Contact", "title: Contact\norder: 1"));
+    // A permalink to a folder's index.html is listed at the folder's address, as Eleventy's collections give it.
+    await site.save("contact.md", (text) => text.replace("title: Contact", "title: Contact\norder: 1\npermalink: /contact/index.html"));
     await site.save("index.md", (text) => `${text}\nWelcome, all.\n`);
     expect(site.shown).toHaveLength(2);
     const home = parse(site.shown[1]!.pages.get(path.join(site.output, "index.html"))!);
@@ -91,7 +93,9 @@ describe("a page asked for before the first whole build", () => {
   it("is rendered alone from the latest save, at its address; an address of no page renders nothing", async () => {
     const site = savedSite();
     await site.save("contact.md", (text) => text.replace("We meet online.", "We meet online, on Fridays."));
-    const [contact, nothing] = await Promise.all([site.saved.renderPage("/contact/"), site.saved.renderPage("/nowhere/")]);
+    const [contact, again, nothing] = await Promise.all([site.saved.renderPage("/contact/"), site.saved.renderPage("/contact/"), site.saved.renderPage("/nowhere/")]);
+    // Open in two tabs, it is rendered once for both.
+    expect(again).toBe(contact);
     expect(contact?.generation).toBe(2);
     expect([...contact!.pages.keys()]).toEqual([path.join(site.output, "contact", "index.html")]);
     expect([...contact!.pages.values()][0]).toContain("on Fridays.");
@@ -214,6 +218,31 @@ describe("the preview's server, given pages rendered ahead", () => {
       server.rebuilt([], new Set([path.join(dir, "about", "index.html")]), 1);
       expect(await page("about/")).toBe("As built");
       expect(asked).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("keeps a whole build written while a page asked for was still being rendered, and that build's errors", async () => {
+    const dir = tempDir();
+    const onDisk = path.join(dir, "about", "index.html");
+    let finish: (rendered: RenderedAhead) => void = () => {};
+    let rendering: () => void = () => {};
+    const renderingBegun = new Promise<void>((resolve) => (rendering = resolve));
+    const renderPage = () => (rendering(), new Promise<RenderedAhead | undefined>((resolve) => (finish = resolve)));
+    const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/", renderPage });
+    try {
+      const asked = fetch(`${server.url}about/`);
+      await renderingBegun;
+      mkdirSync(path.dirname(onDisk));
+      writeFileSync(onDisk, "<!DOCTYPE html><html><body><p>Save 2, as built</p></body></html>");
+      server.rebuilt([], new Set([onDisk]), 2);
+      const stale = { file: "about.md", line: 1, message: "a problem of save 1", severity: "error" } as Problem;
+      finish({ pages: new Map([[onDisk, "<!DOCTYPE html><html><body><p>Save 1, alone</p></body></html>"]]), problems: [stale], generation: 1 });
+      await asked;
+      const body = await (await fetch(`${server.url}about/`)).text();
+      expect(body).toContain("Save 2, as built");
+      expect(body).not.toContain("a problem of save 1");
     } finally {
       await server.close();
     }

@@ -43,6 +43,9 @@ export const isSafeAddress = (url: string): boolean => safeAddress.test(url);
 /** The file an address is written to, inside the output folder: `/about/` → `about/index.html`. */
 export const outputFileOf = (url: string): string => (url.endsWith("/") ? `${url}index.html` : url).replace(/^\//, "");
 
+/** The address a page is reached at, as Eleventy gives it: a permalink `/contact/index.html` is `/contact/`. */
+export const servedUrl = (url: string): string => url.replace(/\/index\.html$/, "/");
+
 /** The address of a page: `about.md` → `/about/`, `guides/index.md` → `/guides/`, or its permalink. */
 export function pageUrl(contentDir: string, file: string, permalink?: string): string {
   if (permalink) return permalink;

@@ -1,3 +1,4 @@
+import { servedUrl } from "../model/addresses.ts";
 import { siteEleventy } from "../pipeline.ts";
 import type { SiteModel } from "../model/site.ts";
 import type { PreparedSite } from "../prepare.ts";
@@ -37,6 +38,8 @@ export interface RenderedAhead {
 export class SavedSite {
   private current = 1;
   private rendering?: Promise<void>;
+  /** The pages asked for that are being rendered, by save and file. */
+  private readonly asked = new Map<string, Promise<RenderedAhead | undefined>>();
   /** The last render begun: Eleventy renders one site at a time in a thread. */
   private lastRender: Promise<unknown> = Promise.resolve();
   private renderAgain = false;
@@ -84,12 +87,19 @@ export class SavedSite {
    * Renders alone the page published at an address (`/about/`), as of the latest save: what the preview serves
    * when a page is asked for before the first whole build has written it. Undefined when no page is there.
    */
-  async renderPage(url: string): Promise<RenderedAhead | undefined> {
+  renderPage(url: string): Promise<RenderedAhead | undefined> {
     const { site, generation } = this.latest();
-    const page = site.model.data && site.model.pages.find((candidate) => candidate.url === url);
-    if (!page) return undefined;
-    const pages = await this.render(site, new Set([page.file]));
-    return pages.size ? { pages, problems: site.problems, generation } : undefined;
+    const page = site.model.data && site.model.pages.find((candidate) => servedUrl(candidate.url) === url);
+    if (!page) return Promise.resolve(undefined);
+    // A page open in two tabs is rendered once for both.
+    const key = `${generation} ${page.file}`;
+    const known = this.asked.get(key);
+    if (known) return known;
+    const rendering = this.render(site, new Set([page.file])).then((pages) => (pages.size ? { pages, problems: site.problems, generation } : undefined));
+    this.asked.set(key, rendering);
+    const forget = () => void this.asked.delete(key);
+    rendering.then(forget, forget);
+    return rendering;
   }
 
   private async renderAhead(): Promise<void> {

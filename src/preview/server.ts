@@ -67,6 +67,8 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
   let errors: Problem[] = [];
   /** The save the errors shown are of. */
   let errorsOf = 0;
+  /** The save the last whole build written was of: a page rendered ahead of it, finished late, is older than it. */
+  let builtOf = 0;
   let current: ReadonlySet<string> | undefined;
   const ahead = new Map<string, { html: string; generation: number }>();
   const isCurrent = (file: string) => !current || current.has(file) || file.startsWith(path.join(root, "pagefind") + path.sep);
@@ -164,6 +166,7 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
   };
   /** Serves pages rendered ahead of a whole build; a save's are news to every open page, a page asked for is not. */
   const showAhead = ({ problems, pages, generation }: RenderedAhead, news: boolean) => {
+    if (generation <= builtOf) return;
     // A page asked for as of an earlier save than those shown does not speak for the site's errors.
     if (generation >= errorsOf) {
       errors = problems.filter((p) => p.severity === "error");
@@ -184,9 +187,13 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
         url: `http://${host}:${port}${options.pathPrefix}`,
         rebuilt(problems, written, generation = Infinity) {
           // A build of an earlier save than the pages shown ahead does not speak for them.
-          if (generation >= errorsOf) errors = problems.filter((p) => p.severity === "error");
+          if (generation >= errorsOf) {
+            errors = problems.filter((p) => p.severity === "error");
+            errorsOf = generation;
+          }
           // A build that wrote nothing (its data files have mistakes) leaves the last one, and the pages shown ahead of it, served.
           if (written) {
+            builtOf = Math.max(builtOf, generation);
             current = new Set([...written].map(served));
             for (const [file, page] of ahead) if (page.generation <= generation) ahead.delete(file);
           }

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { assetsFolder, isSafeAddress, outputFileOf } from "../model/addresses.ts";
+import { assetsFolder, isSafeAddress, outputFileOf, servedUrl } from "../model/addresses.ts";
 import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
 import type { SiteModel } from "../model/site.ts";
@@ -29,11 +29,6 @@ export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string
 export const renderInput = path.join(generatorRoot, "src", "render", "input");
 const includes = path.join(generatorRoot, "_includes");
 const layouts = ["base", "page", "home", "search"];
-/**
- * The layouts that list pages Eleventy makes (the search page's sections count the catalog's): a page in one cannot
- * be rendered alone, ahead of the rest. The home page lists the model's own pages, and can.
- */
-const layoutsListingPages = new Set(["search"]);
 /** The file type Eleventy knows the model's pages by. */
 const checkedPageExtension = "checked-page";
 
@@ -54,8 +49,8 @@ export interface RenderOptions {
   afterBuild?: (written: ReadonlySet<string> | undefined) => void;
   /**
    * `npm start`: render only these pages (by file), and nothing else of the site: the pages a save changed, or a
-   * page asked for before the first whole build, shown while the whole site is built behind them. A page whose
-   * layout lists the pages Eleventy makes (the search page) waits for them.
+   * page asked for before the first whole build, shown while the whole site is built behind them. The home page,
+   * which lists the others, lists them from the model, so it can be rendered alone too.
    */
   only?: ReadonlySet<string>;
 }
@@ -175,8 +170,8 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
       source: file,
       permalink: url,
     };
-    sitePages.push({ url, data: pageData });
-    if (only && (!only.has(file) || layoutsListingPages.has(String(data?.layout)))) continue;
+    sitePages.push({ url: servedUrl(url), data: pageData });
+    if (only && !only.has(file)) continue;
     eleventyConfig.addTemplate(path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`), shown?.body ?? bodies.get(file) ?? "", pageData);
   }
   eleventyConfig.addGlobalData("sitePages", sitePages);
