@@ -64,6 +64,8 @@ const saved: SavedSite = new SavedSite(site, {
     console.log(`Showing the ${pages.size === 1 ? "page" : `${pages.size} pages`} you changed; building the rest of the site…`);
   },
   wasRead: () => builds.request(),
+  // The whole build in progress waits while a save is read and shown: its cores go to the page being edited.
+  hold: () => builds.hold(),
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
 builds.request();

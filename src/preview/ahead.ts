@@ -48,9 +48,10 @@ export class SavedSite {
     private site: PreparedSite,
     /**
      * `read` reads and checks the content folder (and says what is wrong); `show` serves the pages rendered ahead;
-     * `wasRead` hears of each reading, once its pages are shown; `failed` of a save that could not be read.
+     * `wasRead` hears of each reading, once its pages are shown; `failed` of a save that could not be read;
+     * `hold` holds the whole build in progress while a save is read and shown, and returns what releases it.
      */
-    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void; failed: (error: unknown) => void },
+    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void; failed: (error: unknown) => void; hold?: () => () => void },
   ) {}
 
   /** The site as last read, and that reading's number. */
@@ -65,6 +66,7 @@ export class SavedSite {
       return;
     }
     this.rendering = (async () => {
+      const release = this.options.hold?.();
       try {
         do {
           this.renderAgain = false;
@@ -73,6 +75,7 @@ export class SavedSite {
       } catch (error) {
         this.options.failed(error);
       } finally {
+        release?.();
         this.rendering = undefined;
       }
     })();
