@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { planParts } from "../src/search/pagefind.ts";
-import { indexedPages } from "./helpers.ts";
+import { planParts, startSearchIndex } from "../src/search/pagefind.ts";
+import { indexedPages, tempDir } from "./helpers.ts";
 
 describe("the search index", () => {
   it("holds each public page's main content with its title and section, and nothing of the header, menus or footer", async () => {
@@ -81,5 +82,31 @@ describe("a large site's search index, built in parts", () => {
       expect(names.filter((name) => /\.(js|css|pagefind)$/.test(name)), part).toEqual([]);
       expect(names).toContain("pagefind-entry.json");
     }
+  });
+
+  it("indexed in the background, as npm start's search catches up, is built at the lowest priority, and whole", async () => {
+    const site = inject("secondSite").output;
+    const bundle = path.join(tempDir(), "pagefind");
+    const indexing = startSearchIndex(site, undefined, bundle, true);
+    // The child process indexing it, and the niceness Linux gives it (the 19th field of its stat).
+    const niceness: number[] = [];
+    let finished = false;
+    void indexing.finished.then(() => (finished = true));
+    while (!finished) {
+      for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+          if (Number(stat[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("search-part.ts")) niceness.push(Number(stat[16]));
+        } catch {
+          // A process that ended meanwhile.
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await indexing.finished).errors).toEqual([]);
+    expect(niceness.length).toBeGreaterThan(0);
+    expect(new Set(niceness)).toEqual(new Set([os.constants.priority.PRIORITY_LOW]));
+    const fragments = (dir: string) => readdirSync(path.join(dir, "fragment")).sort();
+    expect(fragments(bundle)).toEqual(fragments(path.join(site, "pagefind")));
   });
 });

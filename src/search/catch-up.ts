@@ -37,7 +37,7 @@ export class SearchCatchUp {
   private async index(siteDir: string): Promise<void> {
     const [next, current, old] = [".pagefind-next", "pagefind", ".pagefind-old"].map((name) => path.join(siteDir, name)) as [string, string, string];
     await rm(next, { recursive: true, force: true });
-    const { errors } = await startSearchIndex(siteDir, undefined, next).finished;
+    const { errors } = await startSearchIndex(siteDir, undefined, next, true).finished;
     if (errors.length) {
       this.onErrors(errors);
       return;

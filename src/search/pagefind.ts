@@ -95,10 +95,20 @@ export async function indexPart(job: PartJob, onPagesRead: () => void = () => {}
   }
 }
 
-/** One part of several, in a child process: Pagefind's Node API keeps one service per process. */
-function indexPartInChild(job: PartJob, onPagesRead: () => void): Promise<SearchIndexResult> {
+/**
+ * One part of several, in a child process: Pagefind's Node API keeps one service per process. A child in the
+ * background runs at the lowest priority, and so does the Pagefind it starts.
+ */
+function indexPartInChild(job: PartJob, onPagesRead: () => void, background: boolean): Promise<SearchIndexResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", tsxLoader, path.join(generatorRoot, "scripts", "search-part.ts")], { stdio: ["pipe", "pipe", "pipe"] });
+    if (background && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, os.constants.priority.PRIORITY_LOW);
+      } catch {
+        // A system that will not lower it indexes at the usual priority.
+      }
+    }
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -158,9 +168,10 @@ async function linkPages(siteDir: string, files: readonly string[]): Promise<str
 /**
  * Starts indexing a built site: in this process's Pagefind service, or for a large site in parts side by side,
  * each in a child process, as many at once as there are cores. None of a large index then passes through this
- * process, which holds every page's Markdown tokens for the checks meanwhile.
+ * process. In the `background` (npm start's search, catching up behind the pages shown), every part is indexed in a
+ * child process at the lowest priority, so that a save being read and shown has the machine first.
  */
-export function startSearchIndex(siteDir: string, partBytes = defaultPartBytes, bundle = path.join(siteDir, "pagefind")): SearchIndexing {
+export function startSearchIndex(siteDir: string, partBytes = defaultPartBytes, bundle = path.join(siteDir, "pagefind"), background = false): SearchIndexing {
   const parts = planParts(htmlFiles(siteDir), partBytes);
   let read = 0;
   let allRead!: () => void;
@@ -177,7 +188,7 @@ export function startSearchIndex(siteDir: string, partBytes = defaultPartBytes, 
     };
     const job: PartJob = { pagesDir, bundleDir: path.join(bundle, partFolder(i + 1)), dataOnly: i > 0 };
     try {
-      return await (inParts ? indexPartInChild(job, onPagesRead) : indexPart(job, onPagesRead));
+      return await (inParts || background ? indexPartInChild(job, onPagesRead, background) : indexPart(job, onPagesRead));
     } finally {
       if (inParts) await (removing ?? removeLinks());
     }
