@@ -8,7 +8,7 @@ import { watch } from "chokidar";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory } from "../src/model/pages.ts";
 import { generatorRoot } from "../src/options.ts";
-import { prepareSite } from "../src/prepare.ts";
+import { prepareSite, type PreparedSite } from "../src/prepare.ts";
 import { SavedSite } from "../src/preview/ahead.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
@@ -38,14 +38,12 @@ const builds = new WholeBuilds(options.outputDir, () => saved.latest(), (build, 
 // Each save reads and checks again only the pages whose text changed, against the whole site's addresses as they are now.
 const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix, memory: new ReadMemory() };
 const checkOptions = { strict: false, memory: new CheckMemory() };
-const read = () => {
-  const site = prepareSite(siteOptions, checkOptions);
-  // The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.
-  report(site.problems, console.error, process.env, options.focus());
-  return site;
-};
+const read = () => prepareSite(siteOptions, checkOptions);
+// The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.
+const reportProblems = ({ problems }: PreparedSite) => report(problems, console.error, process.env, options.focus());
 const site = read();
 if (!site.model.data) {
+  reportProblems(site);
   console.error("Fix the data files named above, then run npm start again.");
   await exitWhenWritten(1);
 }
@@ -63,12 +61,18 @@ const saved: SavedSite = new SavedSite(site, {
     server.renderedAhead(problems, pages, generation);
     console.log(`Showing the ${pages.size === 1 ? "page" : `${pages.size} pages`} you changed; building the rest of the site…`);
   },
-  wasRead: () => builds.request(),
+  // A save's problems are printed once its pages are shown: a large site's report takes a moment to write.
+  wasRead: () => {
+    reportProblems(saved.latest().site);
+    builds.request();
+  },
   // The whole build in progress waits while a save is read and shown: its cores go to the page being edited.
   hold: () => builds.hold(),
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
 builds.request();
+// Printed once a page can be asked for.
+reportProblems(site);
 console.log(`Building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
 
 // The content folder, and the layouts: a layout saved builds the whole site again.
