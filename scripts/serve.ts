@@ -66,8 +66,6 @@ const saved: SavedSite = new SavedSite(site, {
     reportProblems(saved.latest().site);
     builds.request();
   },
-  // The whole build in progress waits while a save is read and shown: its cores go to the page being edited.
-  hold: () => builds.hold(),
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
 builds.request();

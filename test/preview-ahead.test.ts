@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
@@ -165,31 +165,6 @@ describe("npm start's whole builds", () => {
       latest = { site: site.read(), generation: 2 };
       expect((await build()).generation).toBe(2);
       expect(spanishLink(readFileSync(path.join(site.output, "values", "index.html"), "utf8"))).toMatch(/\/es\/values\/$/);
-    } finally {
-      await builds.close();
-    }
-  });
-});
-
-describe("a whole build while a save is shown", () => {
-  it("is told before each page of the model, and waits there, writing nothing, until the save is shown", { timeout: 60_000 }, async () => {
-    const site = translatedSite();
-    const read = site.read();
-    let told = 0;
-    await siteEleventy(() => read, site.output, { indexSearch: false, preview: true, pathPrefix: "/", between: () => told++ }).toJSON();
-    expect(told).toBe(read.model.pages.length);
-
-    let done: WholeBuildDone | undefined;
-    const builds = new WholeBuilds(site.output, () => ({ site: read, generation: 1 }), (build) => (done = build));
-    const release = builds.hold();
-    try {
-      builds.request();
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-      expect(done).toBeUndefined();
-      expect(existsSync(path.join(site.output, "values", "index.html"))).toBe(false);
-      release();
-      for (let waited = 0; !done && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(done?.written).toContain(path.join(site.output, "values", "index.html"));
     } finally {
       await builds.close();
     }

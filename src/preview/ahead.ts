@@ -48,10 +48,9 @@ export class SavedSite {
     private site: PreparedSite,
     /**
      * `read` reads and checks the content folder (and says what is wrong); `show` serves the pages rendered ahead;
-     * `wasRead` hears of each reading, once its pages are shown; `failed` of a save that could not be read;
-     * `hold` holds the whole build in progress while a save is read and shown, and returns what releases it.
+     * `wasRead` hears of each reading, once its pages are shown; `failed` of a save that could not be read.
      */
-    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void; failed: (error: unknown) => void; hold?: () => () => void },
+    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void; failed: (error: unknown) => void },
   ) {}
 
   /** The site as last read, and that reading's number. */
@@ -66,7 +65,6 @@ export class SavedSite {
       return;
     }
     this.rendering = (async () => {
-      const release = this.options.hold?.();
       try {
         do {
           this.renderAgain = false;
@@ -75,7 +73,6 @@ export class SavedSite {
       } catch (error) {
         this.options.failed(error);
       } finally {
-        release?.();
         this.rendering = undefined;
       }
     })();
@@ -110,11 +107,15 @@ export class SavedSite {
     const site = (this.site = this.options.read());
     const generation = ++this.current;
     const changed = pagesToRenderAhead(before.model, site.model);
-    if (changed.size && site.model.data) {
-      const pages = await this.render(site, changed);
-      if (pages.size) this.options.show(pages, site.problems, generation);
+    try {
+      if (changed.size && site.model.data) {
+        const pages = await this.render(site, changed);
+        if (pages.size) this.options.show(pages, site.problems, generation);
+      }
+    } finally {
+      // A reading is heard of (its problems said, the whole site built) even when its pages could not be shown.
+      this.options.wasRead();
     }
-    this.options.wasRead();
   }
 
   /** Renders these pages alone (by file): the HTML of each, by the file it would be written to. */

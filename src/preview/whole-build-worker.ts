@@ -4,11 +4,11 @@ import { parentPort } from "node:worker_threads";
 import { siteEleventy } from "../pipeline.ts";
 import type { WholeBuildDone, WholeBuildRequest } from "./whole-build.ts";
 
-parentPort!.on("message", async ({ generation, site, outputDir, held }: WholeBuildRequest) => {
+parentPort!.on("message", async ({ generation, site, outputDir }: WholeBuildRequest) => {
   const start = performance.now();
   let written: string[] | undefined;
   let failure: string | undefined;
-  const eleventy = siteEleventy(() => site, outputDir, { indexSearch: false, preview: true, pathPrefix: site.model.pathPrefix, afterBuild: (files) => (written = files && [...files]), between: () => waitWhileHeld(held) });
+  const eleventy = siteEleventy(() => site, outputDir, { indexSearch: false, preview: true, pathPrefix: site.model.pathPrefix, afterBuild: (files) => (written = files && [...files]) });
   eleventy.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
   try {
     await eleventy.write();
@@ -20,8 +20,3 @@ parentPort!.on("message", async ({ generation, site, outputDir, held }: WholeBui
   const done: WholeBuildDone = { generation, written, failure, seconds: (performance.now() - start) / 1000 };
   parentPort!.postMessage(done);
 });
-
-/** Waits, this thread asleep, while the preview's thread holds the builds (a save is being read and shown). */
-function waitWhileHeld(held: Int32Array): void {
-  for (let holds = Atomics.load(held, 0); holds > 0; holds = Atomics.load(held, 0)) Atomics.wait(held, 0, holds, 1000);
-}

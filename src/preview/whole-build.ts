@@ -7,8 +7,6 @@ export interface WholeBuildRequest {
   generation: number;
   site: PreparedSite;
   outputDir: string;
-  /** Set while a save is read and its pages rendered: the build waits between pages meanwhile (see `hold`). */
-  held: Int32Array;
 }
 
 /** A whole build, written. */
@@ -35,8 +33,6 @@ export class WholeBuilds {
   /** The site being built now, if any. */
   private building?: PreparedSite;
   private again = false;
-  /** Shared with every build's thread: above zero while the preview's thread needs both cores for a save. */
-  private readonly held = new Int32Array(new SharedArrayBuffer(4));
 
   /** `latest` is the site as last read and its generation; `done` hears of each build, with the site it built. */
   constructor(
@@ -54,27 +50,11 @@ export class WholeBuilds {
       return;
     }
     this.again = false;
-    const request: WholeBuildRequest = { ...this.latest(), outputDir: this.outputDir, held: this.held };
+    const request: WholeBuildRequest = { ...this.latest(), outputDir: this.outputDir };
     this.building = request.site;
     this.current = this.spare ?? this.start();
     this.spare = undefined;
     this.current.postMessage(request);
-  }
-
-  /**
-   * Holds the build in progress between one page and the next, until the function returned is called: a save is
-   * read, checked and its pages rendered first. A build beside it would take half the machine (on two cores, more:
-   * they slow each other down), and it is of a save about to be stale.
-   */
-  hold(): () => void {
-    Atomics.add(this.held, 0, 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      Atomics.sub(this.held, 0, 1);
-      Atomics.notify(this.held, 0);
-    };
   }
 
   async close(): Promise<void> {

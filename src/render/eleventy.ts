@@ -47,8 +47,6 @@ export interface RenderOptions {
   preview?: boolean;
   /** Called once each build is written (and indexed), with every file it wrote, by full path. */
   afterBuild?: (written: ReadonlySet<string> | undefined) => void;
-  /** Called before each page of the model is rendered: npm start's whole builds wait there while a save is being shown. */
-  between?: () => void;
   /**
    * `npm start`: render only these pages (by file), and nothing else of the site: the pages a save changed, or a
    * page asked for before the first whole build, shown while the whole site is built behind them. The home page,
@@ -64,16 +62,13 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   // The pages a save changed are rendered in the preview's own thread, save after save: Eleventy's cache of layouts
   // (and the filters they were compiled with) would otherwise keep the first save's site. A whole build has a thread of its own.
   if (options.only) eleventyConfig.setUseTemplateCache(false);
-
   eleventyConfig.setInputDirectory(renderInput);
   eleventyConfig.setIncludesDirectory(path.relative(renderInput, includes));
   eleventyConfig.setDataDirectory("_data");
   // Template and directory data files are never looked for: no content folder file is read behind the model's back.
   eleventyConfig.setDataFileSuffixes([]);
   // A page arrives as the HTML the checks judged, and is used as it is: no template language ever reads it.
-  // (npm start's whole builds wait, before each, while a save is shown.)
-  const { between = () => {} } = options;
-  eleventyConfig.addExtension(checkedPageExtension, { compile: (html: string) => () => (between(), html) });
+  eleventyConfig.addExtension(checkedPageExtension, { compile: (html: string) => () => html });
   eleventyConfig.setTemplateFormats([checkedPageExtension, "njk"]);
   // A change anywhere in the content folder reads the model again, so a rebuild renders what is there now.
   eleventyConfig.addWatchTarget(model.contentDir, { resetConfig: true });
