@@ -23,8 +23,8 @@ export interface PageSource extends PageText {
 }
 
 /**
- * A page as the checks across pages see it, once its own checks are done: its tokens let go, the ids its sections
- * can be linked by kept. Plain data, so the checks of pages alone can run in other threads.
+ * A page as the checks across pages see it, once its own checks are done: its tokens let go (they were most of a
+ * large site's memory), the ids its sections can be linked by kept.
  */
 export interface PageOutline extends PageText {
   /** The ids of its headings, in order. */

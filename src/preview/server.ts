@@ -32,10 +32,11 @@ const reloadScript = `new EventSource(${JSON.stringify(`${previewFolder}events`)
 export interface PreviewServer {
   url: string;
   /**
-   * Tells every open page the site was rebuilt, with the problems it has now and the files it wrote: no other file
-   * is served (a renamed page is gone from its old address), besides the search index. Without a list, the last stays.
+   * Tells every open page the site was rebuilt (of the save numbered `generation`), with the problems it has now and
+   * the files it wrote: no other file is served (a renamed page is gone from its old address), besides the search
+   * index. Without a list, the last stays.
    */
-  rebuilt(problems: readonly Problem[], written?: ReadonlySet<string>, generation?: number): void;
+  rebuilt(problems: readonly Problem[], written: ReadonlySet<string> | undefined, generation: number): void;
   /**
    * Serves the pages a save changed, rendered ahead of the rest of the site (by the file each is written to), and
    * tells every open page. They are served until a whole build of the same save or a later one (`generation`) is.
@@ -185,7 +186,7 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
       const host = options.host.includes(":") ? `[${options.host}]` : options.host;
       resolve({
         url: `http://${host}:${port}${options.pathPrefix}`,
-        rebuilt(problems, written, generation = Infinity) {
+        rebuilt(problems, written, generation) {
           // A build of an earlier save than the pages shown ahead does not speak for them.
           if (generation >= errorsOf) {
             errors = problems.filter((p) => p.severity === "error");
