@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "./browser/chromium.ts";
 import { serveSite } from "./browser/server.ts";
+import { today } from "../src/model/review.ts";
 import { fixtures, root, runScript, type CommandResult } from "./helpers.ts";
 
 /** A site built once for the whole run, by `npm run build` in its own process, and what the build printed. */
@@ -20,6 +21,8 @@ declare module "vitest" {
     prefixedSite: SharedBuild;
     /** The second community's site, from another content folder. */
     secondSite: SharedBuild;
+    /** The day, in California, every shared site is built for: a run that crosses midnight there still builds one site. */
+    siteDay: string;
     /** Where each is served on 127.0.0.1, for the browser tests. */
     siteUrl: string;
     prefixedSiteUrl: string;
@@ -36,11 +39,11 @@ export const partBytes = 300_000;
  */
 const runDir = path.join(os.tmpdir(), `codecagov-test-run-${process.pid}`);
 
-async function buildOnce(name: string, contentDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<SharedBuild> {
+async function buildOnce(name: string, contentDir: string, day: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<SharedBuild> {
   const record = path.join(runDir, `${name}.json`);
   if (existsSync(record)) return JSON.parse(readFileSync(record, "utf8")) as SharedBuild;
   const output = path.join(runDir, name);
-  const result = await runScript("build", ["--content", contentDir, "--output", output, ...args], env);
+  const result = await runScript("build", ["--content", contentDir, "--output", output, ...args], { ...env, SITE_TODAY: day });
   if (result.code !== 0) throw new Error(`The site in ${contentDir} did not build for the tests:\n${result.stderr}`);
   mkdirSync(runDir, { recursive: true });
   writeFileSync(record, JSON.stringify({ ...result, output }));
@@ -49,13 +52,15 @@ async function buildOnce(name: string, contentDir: string, args: string[] = [], 
 
 export default async function setup(project: TestProject) {
   const content = path.join(root, "content");
+  const day = today();
   const [site, prefixedSite, secondSite] = await Promise.all([
-    buildOnce("site", content),
-    buildOnce("prefixed-site", content, ["--path-prefix", prefix], { SEARCH_PART_BYTES: String(partBytes) }),
-    buildOnce("second-site", path.join(fixtures, "sites", "second-site")),
+    buildOnce("site", content, day),
+    buildOnce("prefixed-site", content, day, ["--path-prefix", prefix], { SEARCH_PART_BYTES: String(partBytes) }),
+    buildOnce("second-site", path.join(fixtures, "sites", "second-site"), day),
   ]);
   const servers = await Promise.all([serveSite(site.output), serveSite(prefixedSite.output, prefix)]);
   project.provide("chromium", findChromium());
+  project.provide("siteDay", day);
   project.provide("site", site);
   project.provide("prefixedSite", prefixedSite);
   project.provide("secondSite", secondSite);

@@ -30,11 +30,11 @@ describe("the pages a save renders ahead of the rest of the site", () => {
 });
 
 /** The checks' base site in a folder of its own, read as npm start reads it: with its memories, and every reading counted. */
-function savedSite(read?: () => void) {
+function savedSite({ read, today = "2026-11-23" }: { read?: () => void; today?: string } = {}) {
   const dir = tempDir();
   const content = path.join(dir, "content");
   cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-  const siteOptions = { contentDir: content, today: "2026-11-23", memory: new ReadMemory() };
+  const siteOptions = { contentDir: content, today, memory: new ReadMemory() };
   const checkOptions = { strict: false, memory: new CheckMemory() };
   let readings = 0;
   let told = 0;
@@ -101,14 +101,21 @@ describe("a page asked for before the first whole build", () => {
     expect([...contact!.pages.values()][0]).toContain("on Fridays.");
     expect(nothing).toBeUndefined();
   });
+
+  it("carries the copyright year of the day the site is built for, not of the clock, so a build over midnight is one site", async () => {
+    const site = savedSite({ today: "2031-01-01" });
+    const contact = await site.saved.renderPage("/contact/");
+    const footer = parse([...contact!.pages.values()][0]!).querySelector(".copyright");
+    expect(footer?.textContent).toBe("Copyright © 2031 Checks Example");
+  });
 });
 
 describe("a save that cannot be read", () => {
   it("is said, and the next save is read and shown as ever", async () => {
     let fail = true;
-    const site = savedSite(() => {
+    const site = savedSite({ read: () => {
       if (fail) throw new Error("the disk is gone");
-    });
+    } });
     await site.save("contact.md", (text) => `${text}\nOnce.\n`);
     expect(site.failures).toEqual([new Error("the disk is gone")]);
     expect(site.shown).toEqual([]);

@@ -85,7 +85,8 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   for (const [name, value] of Object.entries(data)) eleventyConfig.addGlobalData(name, value);
   for (const layout of layouts) eleventyConfig.addLayoutAlias(layout, `${layout}.njk`);
   eleventyConfig.addGlobalData("layout", "page");
-  eleventyConfig.addGlobalData("build", { year: new Date().getFullYear() });
+  // The year of the day the site is built for, so one build never straddles two days or two years.
+  eleventyConfig.addGlobalData("build", { year: Number(model.today.slice(0, 4)) });
   const { catalog } = model;
   // The catalog is published in the site's own language.
   const defaultWords = wordsOf(model.strings.get(model.languages[0]!.tag)!);
