@@ -8,7 +8,7 @@ import { watch } from "chokidar";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory } from "../src/model/pages.ts";
 import { generatorRoot } from "../src/options.ts";
-import { prepareSite, type PreparedSite } from "../src/prepare.ts";
+import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite, type PreparedSite } from "../src/prepare.ts";
 import { SavedSite } from "../src/preview/ahead.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
@@ -41,21 +41,22 @@ const checkOptions = { strict: false, memory: new CheckMemory() };
 const read = () => prepareSite(siteOptions, checkOptions);
 // The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.
 const reportProblems = ({ problems }: PreparedSite) => report(problems, console.error, process.env, options.focus());
-const site = read();
-if (!site.model.data) {
-  reportProblems(site);
+const model = readSite(siteOptions);
+if (!model.data) {
+  reportProblems(checkModel(model, checkOptions));
   console.error("Fix the data files named above, then run npm start again.");
   await exitWhenWritten(1);
 }
 // Until the first whole build is written, a page asked for is rendered alone and served.
-const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: site.model.pathPrefix, renderPage: (url) => saved.renderPage(url) }).catch((error: NodeJS.ErrnoException) => {
+const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: model.pathPrefix, renderPage: (url) => saved.renderPage(url) }).catch((error: NodeJS.ErrnoException) => {
   console.error(`error: the preview cannot listen on ${options.host}:${port} (${error.code ?? error.message}) — stop the program using it, or choose another port: PORT=8081 npm start`);
   return exitWhenWritten(1);
 });
 
 // Each save is read, checked and its pages shown at once; the whole site is built behind them, in a thread of its own.
-const saved: SavedSite = new SavedSite(site, {
+const saved: SavedSite = new SavedSite(model, {
   read,
+  checkPage: (model, page) => preparePageOnly(model, page, checkOptions.memory),
   outputDir: options.outputDir,
   show: (pages, problems, generation) => {
     server.renderedAhead(problems, pages, generation);
@@ -68,10 +69,10 @@ const saved: SavedSite = new SavedSite(site, {
   },
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
+// The address is given as soon as a page can be asked for: one asked for while the site is checked is checked alone, and shown first.
+console.log(`Checking and building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
+reportProblems(await saved.checkFirst((model, between) => checkModelInTurns(model, checkOptions, between)));
 builds.request();
-// Printed once a page can be asked for.
-reportProblems(site);
-console.log(`Building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
 
 // The content folder, and the layouts: a layout saved builds the whole site again.
 // A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { checkExternalLinks } from "./checks/external.ts";
-import { checkSite, type CheckedSite, type CheckOptions } from "./checks/index.ts";
+import { checkPageOnly, checkPagesInTurns, checkSite, type CheckedSite, type CheckMemory, type CheckOptions } from "./checks/index.ts";
+import type { ReadPage } from "./model/pages.ts";
 import { readSource } from "./model/read-source.ts";
 import { loadSite, type SiteModel, type SiteOptions } from "./model/site.ts";
 import { append, displayPath, problem } from "./problems/problems.ts";
@@ -15,14 +16,42 @@ export interface PreparedSite extends CheckedSite {
  * starts here: the build, the check, the preview and Eleventy's own command line. Nothing here loads Eleventy.
  */
 export function prepareSite(options: SiteOptions, checkOptions: CheckOptions): PreparedSite {
+  return checkModel(readSite(options), checkOptions);
+}
+
+/** Reads the content folder into the site model, with what the reading found (a history too shallow to date pages). */
+export function readSite(options: SiteOptions): SiteModel {
   const model = loadSite(options);
   if (model.commits.shallow) {
     model.problems.push(
       problem(model.contentDir, 1, `this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date${model.translations.translations.size ? ", and whether each translation keeps up with its English page cannot be told" : ""}`, "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),
     );
   }
+  return model;
+}
+
+/** Checks a site read into its model. */
+export function checkModel(model: SiteModel, checkOptions: CheckOptions): PreparedSite {
   const { problems, bodies, externalLinks } = checkSite(model, checkOptions);
   return { model, bodies, problems, externalLinks };
+}
+
+/**
+ * Checks a site as checkModel does, its pages' own checks a few at a time, waiting for `between` before each few:
+ * npm start renders a page asked for meanwhile (see preparePageOnly, which shares the `memory`).
+ */
+export async function checkModelInTurns(model: SiteModel, checkOptions: CheckOptions & { memory: CheckMemory }, between: () => Promise<unknown>): Promise<PreparedSite> {
+  await checkPagesInTurns(model, checkOptions.memory, between);
+  return checkModel(model, checkOptions);
+}
+
+/**
+ * One page of a site not yet checked as a whole, checked alone: its body, with the reading's problems and its own.
+ * What npm start renders of a page asked for before the site's checks are done; the checks across pages follow.
+ */
+export function preparePageOnly(model: SiteModel, page: ReadPage, memory: CheckMemory): PreparedSite {
+  const { source, problems } = checkPageOnly(model, page, memory);
+  return { model, bodies: new Map([[page.file, source.rendered.html]]), problems: [...model.problems, ...problems], externalLinks: [] };
 }
 
 export interface CheckContentOptions extends SiteOptions {

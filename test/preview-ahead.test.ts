@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory, type ReadPage } from "../src/model/pages.ts";
 import { siteEleventy } from "../src/pipeline.ts";
-import { prepareSite } from "../src/prepare.ts";
+import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite } from "../src/prepare.ts";
 import { aheadLimit, pagesToRenderAhead, SavedSite, type RenderedAhead } from "../src/preview/ahead.ts";
 import type { Problem } from "../src/problems/problems.ts";
 import { WholeBuilds, type WholeBuildDone } from "../src/preview/whole-build.ts";
@@ -29,11 +29,15 @@ describe("the pages a save renders ahead of the rest of the site", () => {
   });
 });
 
-/** The checks' base site in a folder of its own, read as npm start reads it: with its memories, and every reading counted. */
-function savedSite({ read, today = "2026-11-23" }: { read?: () => void; today?: string } = {}) {
+/**
+ * The checks' base site in a folder of its own, read as npm start reads it: with its memories, and every reading
+ * counted, with `pages` added. Its first reading is checked, unless `unchecked`: then the test checks it (`saved.checkFirst`).
+ */
+async function savedSite({ read, today = "2026-11-23", unchecked = false, pages = {} }: { read?: () => void; today?: string; unchecked?: boolean; pages?: Record<string, string> } = {}) {
   const dir = tempDir();
   const content = path.join(dir, "content");
   cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+  for (const [file, text] of Object.entries(pages)) writeFileSync(path.join(content, file), text);
   const siteOptions = { contentDir: content, today, memory: new ReadMemory() };
   const checkOptions = { strict: false, memory: new CheckMemory() };
   let readings = 0;
@@ -41,24 +45,26 @@ function savedSite({ read, today = "2026-11-23" }: { read?: () => void; today?: 
   const failures: unknown[] = [];
   const shown: { pages: ReadonlyMap<string, string>; generation: number }[] = [];
   const output = path.join(dir, "site");
-  const saved = new SavedSite(prepareSite(siteOptions, checkOptions), {
+  const saved = new SavedSite(readSite(siteOptions), {
     read: () => (readings++, read?.(), prepareSite(siteOptions, checkOptions)),
+    checkPage: (model, page) => preparePageOnly(model, page, checkOptions.memory),
     outputDir: output,
     show: (pages, _problems, generation) => shown.push({ pages, generation }),
     wasRead: () => told++,
     failed: (error) => failures.push(error),
   });
+  if (!unchecked) await saved.checkFirst(async (model) => checkModel(model, checkOptions));
   const save = async (file: string, change: (text: string) => string) => {
     writeFileSync(path.join(content, file), change(readFileSync(path.join(content, file), "utf8")));
     saved.saved();
     await saved.rendered();
   };
-  return { saved, save, shown, output, failures, readings: () => readings, told: () => told };
+  return { saved, save, shown, output, content, checkOptions, failures, readings: () => readings, told: () => told };
 }
 
 describe("a save, while npm start previews the site", () => {
   it("is read once, and its page rendered alone and shown, numbered so a whole build of an earlier save does not replace it", async () => {
-    const site = savedSite();
+    const site = await savedSite();
     expect(site.saved.latest().generation).toBe(1);
     await site.save("contact.md", (text) => text.replace("We meet online.", "We meet online, on Thursdays."));
     expect(site.shown).toHaveLength(1);
@@ -76,7 +82,7 @@ describe("a save, while npm start previews the site", () => {
   });
 
   it("of the home page is rendered alone too, listing the site's pages as the whole build does", async () => {
-    const site = savedSite();
+    const site = await savedSite();
     // A permalink to a folder's index.html is listed at the folder's address, as Eleventy's collections give it.
     await site.save("contact.md", (text) => text.replace("title: Contact", "title: Contact\norder: 1\npermalink: /contact/index.html"));
     await site.save("index.md", (text) => `${text}\nWelcome, all.\n`);
@@ -91,7 +97,7 @@ describe("a save, while npm start previews the site", () => {
 
 describe("a page asked for before the first whole build", () => {
   it("is rendered alone from the latest save, at its address; an address of no page renders nothing", async () => {
-    const site = savedSite();
+    const site = await savedSite();
     await site.save("contact.md", (text) => text.replace("We meet online.", "We meet online, on Fridays."));
     const [contact, again, nothing] = await Promise.all([site.saved.renderPage("/contact/"), site.saved.renderPage("/contact/"), site.saved.renderPage("/nowhere/")]);
     // Open in two tabs, it is rendered once for both.
@@ -102,8 +108,35 @@ describe("a page asked for before the first whole build", () => {
     expect(nothing).toBeUndefined();
   });
 
+  it("while the site is still being checked, is checked alone and rendered with its own problems, before the checks go on", async () => {
+    const embed = "---\ntitle: Map\ndescription: Where we meet.\n---\n\nOur office.\n\n<iframe src=\"https://maps.example.com/\"></iframe>\n";
+    // Pages enough for the checks to take several turns; the page asked for is the last of them.
+    const others = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`page-${i}.md`, `---\ntitle: Page ${i}\ndescription: Page ${i}.\n---\n\nText ${i}.\n`]));
+    const site = await savedSite({ unchecked: true, pages: { ...others, "zz-map.md": embed } });
+    const events: string[] = [];
+    let asked: Promise<RenderedAhead | undefined> | undefined;
+    const checked = site.saved.checkFirst((model, between) =>
+      checkModelInTurns(model, site.checkOptions, async () => {
+        events.push("turn");
+        asked ??= site.saved.renderPage("/zz-map/").then((rendered) => (events.push("rendered"), rendered));
+        await between();
+      }),
+    );
+    const rendered = await asked!;
+    const page = parse([...rendered!.pages.values()][0]!);
+    expect(page.querySelector("main .preview-problems")?.textContent).toContain("zz-map.md:8:1 error: a <iframe> element embeds another website");
+    expect(page.querySelector("iframe")).toBeNull();
+    expect(rendered!.generation).toBe(1);
+    const site1 = await checked;
+    expect(events.slice(0, 2)).toEqual(["turn", "rendered"]);
+    expect(events.filter((event) => event === "turn").length).toBeGreaterThan(1);
+    // The whole site, checked, finds the same problem.
+    expect(site1.problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`)).toContain("zz-map.md:8 a <iframe> element embeds another website, which pages may not do");
+    expect(site.saved.latest().site).toBe(site1);
+  });
+
   it("carries the copyright year of the day the site is built for, not of the clock, so a build over midnight is one site", async () => {
-    const site = savedSite({ today: "2031-01-01" });
+    const site = await savedSite({ today: "2031-01-01" });
     const contact = await site.saved.renderPage("/contact/");
     const footer = parse([...contact!.pages.values()][0]!).querySelector(".copyright");
     expect(footer?.textContent).toBe("Copyright © 2031 Checks Example");
@@ -113,7 +146,7 @@ describe("a page asked for before the first whole build", () => {
 describe("a save that cannot be read", () => {
   it("is said, and the next save is read and shown as ever", async () => {
     let fail = true;
-    const site = savedSite({ read: () => {
+    const site = await savedSite({ read: () => {
       if (fail) throw new Error("the disk is gone");
     } });
     await site.save("contact.md", (text) => `${text}\nOnce.\n`);

@@ -69,7 +69,7 @@ describe("npm start", () => {
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
     const server = await start(content);
     // The address is given at once, and a page opened then is shown, rendered alone if the site is not yet built.
-    await server.until(/Building the whole site; meanwhile each page you open at http:\/\/127\.0\.0\.1:\d+\/ is shown/);
+    await server.until(/Checking and building the whole site; meanwhile each page you open at http:\/\/127\.0\.0\.1:\d+\/ is shown/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
     await server.until(/Server at/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");

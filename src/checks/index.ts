@@ -2,6 +2,7 @@ import path from "node:path";
 import { generatedFolders } from "../model/addresses.ts";
 import { dataFolder } from "../model/data.ts";
 import { KeptWork } from "../model/kept-work.ts";
+import type { ReadPage } from "../model/pages.ts";
 import type { SiteModel } from "../model/site.ts";
 import { versionsByUrl } from "../model/translations.ts";
 import { append, displayPath, type Problem } from "../problems/problems.ts";
@@ -40,15 +41,8 @@ export interface CheckedSite {
  * HTML read as a browser reads it, and one index of every address and heading id serves all the link checks.
  */
 export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite {
-  // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
-  const siteKey = JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words, [...strings.fallback]])]);
   const memory = options.memory ?? new CheckMemory();
-  memory.forSite(siteKey);
-  const checkPage = pageChecker(model);
-  const worked = model.pages.map((read) => {
-    const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
-    return memory.recall(read.file, [language.tag, read.text], () => checkPage({ read, language }));
-  });
+  const worked = model.pages.map(pageWorks(model, memory));
   memory.keepOnly(model.pages.map((read) => read.file));
   const pages = worked.map((work) => work.source);
   const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)), new Map(model.redirects.map((r) => [r.from, r.to])));
@@ -97,6 +91,37 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     append(problems, checkSince(options.since.file, options.since.text, index, redirects, model.pathPrefix));
   }
   return { problems, externalLinks, bodies };
+}
+
+/** Each page's own checks, as a function of the page: recalled from `memory` when done before on the same text and language. */
+function pageWorks(model: SiteModel, memory: CheckMemory): (read: ReadPage) => PageWork {
+  // A page's own checks depend on its text, its language, the data blocks and the layouts' words, and nothing else.
+  memory.forSite(JSON.stringify([[...model.dataTexts], [...model.strings].map(([tag, strings]) => [tag, strings.words, [...strings.fallback]])]));
+  const checkPage = pageChecker(model);
+  return (read) => {
+    const language = model.translations.languageOf.get(read.file) ?? model.languages[0]!;
+    return memory.recall(read.file, [language.tag, read.text], () => checkPage({ read, language }));
+  };
+}
+
+/** How many pages are checked between two looks at whether a page was asked for: about a tenth of a second's work. */
+const pagesPerTurn = 50;
+
+/**
+ * Does each page's own checks into `memory`, a few pages at a time, waiting for `between` before each few, so that
+ * npm start can render a page asked for meanwhile. checkSite then finds them done, and does only what spans pages.
+ */
+export async function checkPagesInTurns(model: SiteModel, memory: CheckMemory, between: () => Promise<unknown>): Promise<void> {
+  const workOf = pageWorks(model, memory);
+  for (let first = 0; first < model.pages.length; first += pagesPerTurn) {
+    await between();
+    model.pages.slice(first, first + pagesPerTurn).forEach(workOf);
+  }
+}
+
+/** One page's own checks (kept in `memory`, for checkSite to find), before the site is checked as a whole. */
+export function checkPageOnly(model: SiteModel, page: ReadPage, memory: CheckMemory): PageWork {
+  return pageWorks(model, memory)(page);
 }
 
 /** Each page's work, kept by file with the text and language it was done for, to be done again when either changes. */

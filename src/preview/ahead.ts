@@ -1,5 +1,6 @@
 import { servedUrl } from "../model/addresses.ts";
 import { siteEleventy } from "../pipeline.ts";
+import type { ReadPage } from "../model/pages.ts";
 import type { SiteModel } from "../model/site.ts";
 import type { PreparedSite } from "../prepare.ts";
 import type { Problem } from "../problems/problems.ts";
@@ -33,10 +34,13 @@ export interface RenderedAhead {
 /**
  * npm start's site as of the latest save. Each save is read and checked at once, and the pages it changed are
  * rendered alone and shown, even while a whole build of an earlier save is running. Each reading is numbered (its
- * generation), so the preview can tell a whole build of the latest save from one of an earlier save.
+ * generation), so the preview can tell a whole build of the latest save from one of an earlier save. The first
+ * reading is checked a few pages at a time (`checkFirst`): a page asked for meanwhile is checked alone and shown first.
  */
 export class SavedSite {
   private current = 1;
+  /** The site as last read and checked; none until the first reading is checked. */
+  private site?: PreparedSite;
   private rendering?: Promise<void>;
   /** The pages asked for that are being rendered, by save and file. */
   private readonly asked = new Map<string, Promise<RenderedAhead | undefined>>();
@@ -45,16 +49,36 @@ export class SavedSite {
   private renderAgain = false;
 
   constructor(
-    private site: PreparedSite,
+    /** The content folder as first read, not yet checked. */
+    private readonly first: SiteModel,
     /**
-     * `read` reads and checks the content folder (and says what is wrong); `show` serves the pages rendered ahead;
-     * `wasRead` hears of each reading, once its pages are shown; `failed` of a save that could not be read.
+     * `read` reads and checks the content folder (and says what is wrong); `checkPage` checks one page of a reading
+     * alone; `show` serves the pages rendered ahead; `wasRead` hears of each reading, once its pages are shown;
+     * `failed` of a save that could not be read.
      */
-    private readonly options: { read: () => PreparedSite; outputDir: string; show: ShowAhead; wasRead: () => void; failed: (error: unknown) => void },
+    private readonly options: {
+      read: () => PreparedSite;
+      checkPage: (model: SiteModel, page: ReadPage) => PreparedSite;
+      outputDir: string;
+      show: ShowAhead;
+      wasRead: () => void;
+      failed: (error: unknown) => void;
+    },
   ) {}
 
-  /** The site as last read, and that reading's number. */
+  /**
+   * Checks the first reading with `check`, which waits for what it is given between a few pages and the next: a page
+   * asked for meanwhile is rendered first. The site as last read and checked, a save's meanwhile if there was one.
+   */
+  async checkFirst(check: (model: SiteModel, between: () => Promise<unknown>) => Promise<PreparedSite>): Promise<PreparedSite> {
+    const site = await check(this.first, () => new Promise(setImmediate).then(() => this.lastRender));
+    this.site ??= site;
+    return this.site;
+  }
+
+  /** The site as last read and checked, and that reading's number. */
   latest(): { site: PreparedSite; generation: number } {
+    if (!this.site) throw new Error("the site is not checked yet: nothing can be built of it before checkFirst");
     return { site: this.site, generation: this.current };
   }
 
@@ -88,13 +112,15 @@ export class SavedSite {
    * when a page is asked for before the first whole build has written it. Undefined when no page is there.
    */
   renderPage(url: string): Promise<RenderedAhead | undefined> {
-    const { site, generation } = this.latest();
-    const page = site.model.data && site.model.pages.find((candidate) => servedUrl(candidate.url) === url);
+    const model = this.site?.model ?? this.first;
+    const generation = this.current;
+    const page = model.data && model.pages.find((candidate) => servedUrl(candidate.url) === url);
     if (!page) return Promise.resolve(undefined);
     // A page open in two tabs is rendered once for both.
     const key = `${generation} ${page.file}`;
     const known = this.asked.get(key);
     if (known) return known;
+    const site = this.site ?? this.options.checkPage(model, page);
     const rendering = this.render(site, new Set([page.file])).then((pages) => (pages.size ? { pages, problems: site.problems, generation } : undefined));
     this.asked.set(key, rendering);
     const forget = () => void this.asked.delete(key);
@@ -103,10 +129,10 @@ export class SavedSite {
   }
 
   private async renderAhead(): Promise<void> {
-    const before = this.site;
+    const before = this.site?.model ?? this.first;
     const site = (this.site = this.options.read());
     const generation = ++this.current;
-    const changed = pagesToRenderAhead(before.model, site.model);
+    const changed = pagesToRenderAhead(before, site.model);
     try {
       if (changed.size && site.model.data) {
         const pages = await this.render(site, changed);
