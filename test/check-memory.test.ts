@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckMemory, checkSite } from "../src/checks/index.ts";
@@ -32,6 +32,20 @@ describe("checking again after a save, as npm start does", () => {
     expect(pageOf(model, "index.md")).toBe(pageOf(first, "index.md"));
     expect(pageOf(model, "contact.md")?.data).toBeUndefined();
     expect(errors).toEqual(['contact.md:1 error: the field "title" is missing — add "title:" with text', 'contact.md:2:1 error: unknown field "titel" — did you mean "title"?']);
+  });
+
+  it("reads again a page written with text of the same length and its old modification time put back, as a copy keeping times does", () => {
+    const site = preview();
+    const contact = path.join(site.dir, "contact.md");
+    const day = new Date("2026-01-01T00:00:00Z");
+    utimesSync(contact, day, day);
+    const before = statSync(contact, { bigint: true });
+    expect(site.check().bodies.get(contact)).toContain("We meet online.");
+    site.write("contact.md", (text) => text.replace("We meet online.", "We meet inline."));
+    utimesSync(contact, day, day);
+    const after = statSync(contact, { bigint: true });
+    expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs]);
+    expect(site.check().bodies.get(contact)).toContain("We meet inline.");
   });
 
   it("finds what the saved page broke, and renders it anew", () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, type BigIntStats } from "node:fs";
 import { pageUrl } from "./addresses.ts";
 import { parsePage, type ParsedPage } from "./frontmatter.ts";
 import { KeptWork } from "./kept-work.ts";
@@ -14,19 +14,34 @@ export interface ReadPage {
   page?: ParsedPage;
 }
 
-/** `npm start`: each page's front matter as last read, by file, so that a save reads again only the pages it changed. */
-export class ReadMemory extends KeptWork<ReturnType<typeof parsePage>> {}
+/** `npm start`: each page as last read, its text and front matter, by file, so that a save reads again only the pages it changed. */
+export class ReadMemory extends KeptWork<ReturnType<typeof parsePage> & { text: string }> {}
 
-/** Reads each page's front matter against the schema, and gives it its address. */
-export function readPages(contentDir: string, files: readonly string[], memory?: ReadMemory): { pages: ReadPage[]; problems: Problem[] } {
+/** A page file, with what its file system says of it. */
+export interface PageFile {
+  file: string;
+  stats: BigIntStats;
+}
+
+/**
+ * Which version of a file this is: its inode, size and times of change. A write changes its change time (ctime),
+ * which no program can set back, so a file whose version is the same was not written to: as git's index tells.
+ */
+const versionOf = ({ ino, size, ctimeNs, mtimeNs }: BigIntStats) => `${ino} ${size} ${ctimeNs} ${mtimeNs}`;
+
+/** Reads each page's front matter against the schema, and gives it its address; with `memory`, only the pages written to since. */
+export function readPages(contentDir: string, files: readonly PageFile[], memory?: ReadMemory): { pages: ReadPage[]; problems: Problem[] } {
   const pages: ReadPage[] = [];
   const problems: Problem[] = [];
-  for (const file of files) {
+  const read = (file: string) => {
     const text = readFileSync(file, "utf8");
-    const { page, problems: found } = memory ? memory.recall(file, [text], () => parsePage(file, text)) : parsePage(file, text);
+    return { text, ...parsePage(file, text) };
+  };
+  for (const { file, stats } of files) {
+    const { text, page, problems: found } = memory ? memory.recall(file, [versionOf(stats)], () => read(file)) : read(file);
     append(problems, found);
     pages.push({ file, text, url: pageUrl(contentDir, file, page?.data?.permalink), page });
   }
-  memory?.keepOnly(files);
+  memory?.keepOnly(files.map(({ file }) => file));
   return { pages, problems };
 }

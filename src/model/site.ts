@@ -85,8 +85,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   const today = options.today ?? todayInCalifornia();
   const files = findContentFiles(contentDir);
   const problems = [...files.problems, ...unknownDataFiles(files.dataFiles, contentDir)];
-  const withinLimit = (file: string, limit: number, what: string) => {
-    const size = statSync(file).size;
+  const withinLimit = (file: string, limit: number, what: string, size = statSync(file).size) => {
     if (size <= limit) return true;
     problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} one may be`, `make it smaller, or split it in two`));
     return false;
@@ -99,7 +98,8 @@ export function loadSite(options: SiteOptions): SiteModel {
   if (settings) append(problems, checkLanguageSettings(settings, settingsFile, dataTexts.get(settingsFile) ?? ""));
   const strings = loadStrings(languages);
   append(problems, strings.problems);
-  const read = readPages(contentDir, files.pages.filter((file) => withinLimit(file, sizeLimits.page, "page")), options.memory);
+  const pageFiles = files.pages.map((file) => ({ file, stats: statSync(file, { bigint: true }) }));
+  const read = readPages(contentDir, pageFiles.filter(({ file, stats }) => withinLimit(file, sizeLimits.page, "page", Number(stats.size))), options.memory);
   append(problems, read.problems);
 
   const images: PublishedFile[] = [];
