@@ -1,5 +1,4 @@
 import { problem, type Problem } from "../problems/problems.ts";
-import { resolveUrl } from "./links.ts";
 import type { PageText } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -20,7 +19,7 @@ export function checkImages(page: PageText, refs: readonly Reference[], index: S
       report("the image is embedded as a data: address", "save the image in content/images/ and link to it, such as /images/map.png");
       continue;
     }
-    const resolved = resolveUrl(ref.url, page.url);
+    const { resolved } = ref;
     if (resolved.kind === "external") {
       report(`the image ${ref.url} is loaded from another website`, "save a copy in content/images/ and link to it: pages load nothing from other servers");
     } else if (resolved.kind === "internal") {

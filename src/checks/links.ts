@@ -6,30 +6,8 @@ import { inlineTokens, locate, type PageSource, type PageText } from "./page-sou
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
-const localOrigin = "https://site.invalid";
 const allowedSchemes = new Set(["http:", "https:", "mailto:", "tel:"]);
 const vagueWords = new Set(["click here", "here", "click", "read more", "more", "learn more", "link", "this link", "this page", "this", "go", "details"]);
-
-export type ResolvedUrl =
-  | { kind: "internal"; path: string; hash: string }
-  | { kind: "external"; url: URL }
-  | { kind: "other"; scheme: string }
-  | { kind: "malformed"; reason: string };
-
-/** What an address in a page points at, read against the page's own address. */
-export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
-  if (/\s|%20/i.test(href)) return { kind: "malformed", reason: "it has a space in it" };
-  if (/^(https?\/\/|https?:\/(?!\/)|www\.)/i.test(href)) return { kind: "malformed", reason: "it looks like a web address missing part of its https://" };
-  let url: URL;
-  try {
-    url = new URL(href, localOrigin + pageUrl);
-  } catch {
-    return { kind: "malformed", reason: "it is not a valid address" };
-  }
-  if (url.origin === localOrigin) return { kind: "internal", path: url.pathname, hash: sourceForm(url.hash.slice(1)) };
-  if (url.protocol === "http:" || url.protocol === "https:") return { kind: "external", url };
-  return { kind: "other", scheme: url.protocol };
-}
 
 const at = (page: PageText, ref: Reference, message: string, fix: string, severity: "error" | "warning" = "error") =>
   problem(page.file, ref.line, message, fix, severity, ref.column);
@@ -44,7 +22,7 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
       problems.push(at(page, ref, `the link "${shown.slice(0, 60)}" runs code or embeds data`, "link to a page or a web address (https://…) instead"));
       continue;
     }
-    const resolved = resolveUrl(ref.url, page.url);
+    const { resolved } = ref;
     if (resolved.kind === "malformed") {
       problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.reason.includes("space") ? "use an address without spaces: rename the page or file with hyphens, such as getting-started" : "write the full address, such as https://example.gov/page or /about/"));
       continue;

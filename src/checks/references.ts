@@ -5,11 +5,36 @@ import { inlineTokens, locate, textBetween, type PageSource } from "./page-sourc
 export interface Reference {
   kind: "link" | "image";
   url: string;
+  /** What the address points at, read against the page's own address once, with the page's other checks. */
+  resolved: ResolvedUrl;
   /** The link's words, or the image's alt text (undefined when an HTML image has no alt attribute). */
   text: string | undefined;
   line: number;
   column?: number;
   fromHtml: boolean;
+}
+
+const localOrigin = "https://site.invalid";
+
+export type ResolvedUrl =
+  | { kind: "internal"; path: string; hash: string }
+  | { kind: "external"; url: URL }
+  | { kind: "other"; scheme: string }
+  | { kind: "malformed"; reason: string };
+
+/** What an address in a page points at, read against the page's own address. */
+export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
+  if (/\s|%20/i.test(href)) return { kind: "malformed", reason: "it has a space in it" };
+  if (/^(https?\/\/|https?:\/(?!\/)|www\.)/i.test(href)) return { kind: "malformed", reason: "it looks like a web address missing part of its https://" };
+  let url: URL;
+  try {
+    url = new URL(href, localOrigin + pageUrl);
+  } catch {
+    return { kind: "malformed", reason: "it is not a valid address" };
+  }
+  if (url.origin === localOrigin) return { kind: "internal", path: url.pathname, hash: sourceForm(url.hash.slice(1)) };
+  if (url.protocol === "http:" || url.protocol === "https:") return { kind: "external", url };
+  return { kind: "other", scheme: url.protocol };
 }
 
 /** markdown-it percent-encodes addresses; the editor wrote them decoded (a malformed escape stays as written). */
@@ -23,7 +48,7 @@ export function sourceForm(url: string): string {
 
 /** Every link and image of the page. The permalinks markdown-it-anchor adds after headings are left out. */
 export function references(page: PageSource, elements: readonly BodyElement[]): Reference[] {
-  const found: Reference[] = [];
+  const found: Omit<Reference, "resolved">[] = [];
   for (const { token, line, block } of inlineTokens(page.tokens)) {
     const lines = (block.map?.[1] ?? 0) - (block.map?.[0] ?? 0);
     if (token.type === "link_open") {
@@ -45,5 +70,5 @@ export function references(page: PageSource, elements: readonly BodyElement[]): 
       found.push({ kind: "image", url: element.attribute("src") ?? "", text: element.attribute("alt"), ...where, fromHtml: true });
     }
   }
-  return found;
+  return found.map((ref) => ({ ...ref, resolved: resolveUrl(ref.url, page.url) }));
 }

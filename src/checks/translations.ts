@@ -5,7 +5,6 @@ import type { Translation, Versions } from "../model/translations.ts";
 import type { Navigation } from "../schema/data.ts";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { parseYaml } from "../model/yaml-source.ts";
-import { resolveUrl } from "./links.ts";
 import { fieldLine, type PageText } from "./page-source.ts";
 import type { Reference } from "./references.ts";
 
@@ -50,6 +49,7 @@ export function checkTranslation(page: PageText, translation: Translation, repos
  * a language the settings do not list was meant for that language.
  */
 export function checkOriginalFields(page: PageText, contentDir: string): Problem[] {
+  if (page.data?.translated_from === undefined && page.data?.translation_reviewer === undefined) return [];
   const folder = path.relative(contentDir, page.file).split(path.sep)[0]!;
   const meantFor = folder !== path.basename(page.file) && looksLikeLanguage(folder) ? folder : undefined;
   return (["translated_from", "translation_reviewer"] as const)
@@ -110,7 +110,7 @@ export function checkLinksInLanguage(page: PageText, language: Language, refs: r
   const problems: Problem[] = [];
   for (const ref of refs) {
     if (ref.kind !== "link") continue;
-    const resolved = resolveUrl(ref.url, page.url);
+    const { resolved } = ref;
     if (resolved.kind !== "internal") continue;
     const translated = versionsByUrl.get(resolved.path)?.get(language.tag);
     // A translation may well link to the page it translates, for readers who want the original.

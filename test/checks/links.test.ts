@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveUrl } from "../../src/checks/links.ts";
+import { resolveUrl } from "../../src/checks/references.ts";
 import { SiteIndex } from "../../src/checks/site-index.ts";
 import { checkedProblems } from "../helpers.ts";
 
