@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
 import { changedLines } from "../src/model/git.ts";
+import { siteDayMistake } from "../src/model/review.ts";
 import { displayPath } from "../src/problems/problems.ts";
 import type { ChangedLines } from "../src/problems/report.ts";
 import { outputDirProblem } from "../src/publish/output.ts";
@@ -96,6 +97,8 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
   if (refused) stop(`the site cannot be written there: ${refused} — give --output a new folder of its own, such as _site`, usage);
   const pathPrefix = values["path-prefix"] ?? (process.env.PATH_PREFIX || undefined);
   if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(prefixMistake(pathPrefix), usage);
+  const dayMistake = siteDayMistake(process.env.SITE_TODAY);
+  if (dayMistake) stop(dayMistake, usage);
   return {
     contentDir,
     outputDir,

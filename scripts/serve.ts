@@ -35,7 +35,7 @@ const builds = new WholeBuilds(options.outputDir, () => saved.latest(), (build, 
   firstBuilt();
 });
 
-// Each save reads and checks again only the pages whose text changed, against the whole site's addresses as they are now.
+// Each save reads again only the files written to, and checks again only the pages whose text changed, against the whole site's addresses as they are now.
 const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix, memory: new ReadMemory() };
 const checkOptions = { strict: false, memory: new CheckMemory() };
 const read = () => prepareSite(siteOptions, checkOptions);
@@ -69,11 +69,6 @@ const saved: SavedSite = new SavedSite(model, {
   },
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
-// The address is given as soon as a page can be asked for: one asked for while the site is checked is checked alone, and shown first.
-console.log(`Checking and building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
-reportProblems(await saved.checkFirst((model, between) => checkModelInTurns(model, checkOptions, between)));
-builds.request();
-
 // The content folder, and the layouts: a layout saved builds the whole site again.
 // A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.
 const watcher = watch([path.resolve(options.contentDir), path.join(generatorRoot, "_includes")], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
@@ -83,8 +78,18 @@ watcher.on("all", (event, file) => {
   console.log(`${said[event]}: ${file}`);
   saved.saved();
 });
+const watching = new Promise((resolve) => watcher.once("ready", resolve));
 watcher.on("error", (error) => console.error(`error: changes can no longer be followed (${error instanceof Error ? error.message : String(error)}) — stop npm start and run it again`));
-await Promise.all([built, new Promise((resolve) => watcher.once("ready", resolve))]);
+// The address is given as soon as a page can be asked for: one asked for while the site is checked is checked alone, and shown first.
+console.log(`Checking and building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
+const checked = await saved.checkFirstReading((model, between) => checkModelInTurns(model, checkOptions, between)).catch((error: unknown) => {
+  console.error(`error: the site could not be checked: ${error instanceof Error ? error.message : String(error)} — report this to the site's maintainers`);
+  return exitWhenWritten(1);
+});
+reportProblems(checked);
+builds.request();
+
+await Promise.all([built, watching]);
 console.log(`Server at ${server.url}`);
 
 async function stop(): Promise<never> {

@@ -42,6 +42,8 @@ export function checkModel(model: SiteModel, checkOptions: CheckOptions): Prepar
  */
 export async function checkModelInTurns(model: SiteModel, checkOptions: CheckOptions & { memory: CheckMemory }, between: () => Promise<unknown>): Promise<PreparedSite> {
   await checkPagesInTurns(model, checkOptions.memory, between);
+  // What spans pages is checked in one go: a page asked for during the last few is rendered before it.
+  await between();
   return checkModel(model, checkOptions);
 }
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentMistake, prefixMistake } from "../scripts/args.ts";
-import { fixtures, runScript } from "./helpers.ts";
+import { fixtures, runScript, tempDir } from "./helpers.ts";
 
 const options = ["content", "output", "since", "strict"];
 
@@ -24,6 +24,12 @@ describe("a mistake on the command line, in plain words", () => {
   it("a whole address given as the path prefix, with the folder meant", () => {
     expect(prefixMistake("https://example.github.io/our-site")).toBe("the path prefix is the folder the site is served under, not its whole address — give /our-site/, and the address itself as url in settings.yaml");
     expect(prefixMistake("my site")).toBe('the path prefix "my site" is not a folder name an address can carry — use letters, digits and hyphens, such as /code-site/');
+  });
+
+  it("a day in SITE_TODAY that is not a day, before anything is built", async () => {
+    const result = await runScript("build", ["--content", path.join(fixtures, "checks", "base"), "--output", path.join(tempDir(), "site")], { SITE_TODAY: "2026-02-30" });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toMatch(/^error: SITE_TODAY is "2026-02-30", which is not a day — give a day as YYYY-MM-DD, such as \d{4}-\d{2}-\d{2}, or leave it unset for today$/);
   });
 
   it("--content given a page instead of its folder", async () => {

@@ -7,19 +7,30 @@ import { loadSite } from "../src/model/site.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { fixtures, tempDir } from "./helpers.ts";
 
-/** The checks' base site in a folder of its own, checked as `npm start` checks it on every save: with one memory. */
-function preview() {
+/** A memory of the pages read that counts how often each page file is read. */
+class CountedReadMemory extends ReadMemory {
+  readonly reads = new Map<string, number>();
+  override recall(file: string, from: readonly string[], work: () => ReturnType<ReadMemory["recall"]>) {
+    return super.recall(file, from, () => (this.reads.set(path.basename(file), (this.reads.get(path.basename(file)) ?? 0) + 1), work()));
+  }
+}
+
+/**
+ * The checks' base site in a folder of its own, checked as `npm start` checks it on every save: with one memory.
+ * Its files are trusted unchanged once `settledMs` old (none here is older than this test).
+ */
+function preview(settledMs = 0) {
   const dir = tempDir();
   cpSync(path.join(fixtures, "checks", "base"), dir, { recursive: true });
   const memory = new CheckMemory();
-  const reads = new ReadMemory();
+  const reads = new CountedReadMemory(settledMs);
   const check = () => {
     const model = loadSite({ contentDir: dir, today: "2026-11-23", memory: reads });
     const checked = checkSite(model, { strict: false, memory });
     return { errors: checked.problems.filter((p) => p.severity === "error").map((p) => formatProblem(p).replace(`${dir}/`, "")), bodies: checked.bodies, model };
   };
   const write = (file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
-  return { dir, check, write };
+  return { dir, check, write, reads: reads.reads };
 }
 
 describe("checking again after a save, as npm start does", () => {
@@ -32,6 +43,23 @@ describe("checking again after a save, as npm start does", () => {
     expect(pageOf(model, "index.md")).toBe(pageOf(first, "index.md"));
     expect(pageOf(model, "contact.md")?.data).toBeUndefined();
     expect(errors).toEqual(['contact.md:1 error: the field "title" is missing — add "title:" with text', 'contact.md:2:1 error: unknown field "titel" — did you mean "title"?']);
+  });
+
+  it("reads a page file again only once it is written to", () => {
+    const site = preview();
+    site.check();
+    site.check();
+    expect(Object.fromEntries(site.reads)).toEqual({ "index.md": 1, "contact.md": 1 });
+    site.write("contact.md", (text) => `${text}\nMore.\n`);
+    site.check();
+    expect(Object.fromEntries(site.reads)).toEqual({ "index.md": 1, "contact.md": 2 });
+  });
+
+  it("reads again a page file written moments before a reading, which could change again unseen within its time stamps' tick", () => {
+    const site = preview(60_000);
+    site.check();
+    site.check();
+    expect(Object.fromEntries(site.reads)).toEqual({ "index.md": 2, "contact.md": 2 });
   });
 
   it("reads again a page written with text of the same length and its old modification time put back, as a copy keeping times does", () => {

@@ -4,6 +4,7 @@ import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory, type ReadPage } from "../src/model/pages.ts";
+import type { PageWork } from "../src/checks/page-alone.ts";
 import { siteEleventy } from "../src/pipeline.ts";
 import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite } from "../src/prepare.ts";
 import { aheadLimit, pagesToRenderAhead, SavedSite, type RenderedAhead } from "../src/preview/ahead.ts";
@@ -29,9 +30,17 @@ describe("the pages a save renders ahead of the rest of the site", () => {
   });
 });
 
+/** A memory of the checks that counts how often each page's own checks are done. */
+class CountedCheckMemory extends CheckMemory {
+  readonly done = new Map<string, number>();
+  override recall(file: string, from: readonly string[], work: () => PageWork): PageWork {
+    return super.recall(file, from, () => (this.done.set(path.basename(file), (this.done.get(path.basename(file)) ?? 0) + 1), work()));
+  }
+}
+
 /**
  * The checks' base site in a folder of its own, read as npm start reads it: with its memories, and every reading
- * counted, with `pages` added. Its first reading is checked, unless `unchecked`: then the test checks it (`saved.checkFirst`).
+ * counted, with `pages` added. Its first reading is checked, unless `unchecked`: then the test checks it (`saved.checkFirstReading`).
  */
 async function savedSite({ read, today = "2026-11-23", unchecked = false, pages = {} }: { read?: () => void; today?: string; unchecked?: boolean; pages?: Record<string, string> } = {}) {
   const dir = tempDir();
@@ -39,7 +48,7 @@ async function savedSite({ read, today = "2026-11-23", unchecked = false, pages 
   cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
   for (const [file, text] of Object.entries(pages)) writeFileSync(path.join(content, file), text);
   const siteOptions = { contentDir: content, today, memory: new ReadMemory() };
-  const checkOptions = { strict: false, memory: new CheckMemory() };
+  const checkOptions = { strict: false, memory: new CountedCheckMemory() };
   let readings = 0;
   let told = 0;
   const failures: unknown[] = [];
@@ -53,7 +62,7 @@ async function savedSite({ read, today = "2026-11-23", unchecked = false, pages 
     wasRead: () => told++,
     failed: (error) => failures.push(error),
   });
-  if (!unchecked) await saved.checkFirst(async (model) => checkModel(model, checkOptions));
+  if (!unchecked) await saved.checkFirstReading(async (model) => checkModel(model, checkOptions));
   const save = async (file: string, change: (text: string) => string) => {
     writeFileSync(path.join(content, file), change(readFileSync(path.join(content, file), "utf8")));
     saved.saved();
@@ -115,7 +124,7 @@ describe("a page asked for before the first whole build", () => {
     const site = await savedSite({ unchecked: true, pages: { ...others, "zz-map.md": embed } });
     const events: string[] = [];
     let asked: Promise<RenderedAhead | undefined> | undefined;
-    const checked = site.saved.checkFirst((model, between) =>
+    const checked = site.saved.checkFirstReading((model, between) =>
       checkModelInTurns(model, site.checkOptions, async () => {
         events.push("turn");
         asked ??= site.saved.renderPage("/zz-map/").then((rendered) => (events.push("rendered"), rendered));
@@ -127,12 +136,30 @@ describe("a page asked for before the first whole build", () => {
     expect(page.querySelector("main .preview-problems")?.textContent).toContain("zz-map.md:8:1 error: a <iframe> element embeds another website");
     expect(page.querySelector("iframe")).toBeNull();
     expect(rendered!.generation).toBe(1);
+    // Checked alone, it is not known to speak for the whole site.
+    expect(rendered!.checked).toBe(false);
     const site1 = await checked;
     expect(events.slice(0, 2)).toEqual(["turn", "rendered"]);
     expect(events.filter((event) => event === "turn").length).toBeGreaterThan(1);
-    // The whole site, checked, finds the same problem.
+    // The whole site, checked, finds the same problem, without checking the page again.
     expect(site1.problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`)).toContain("zz-map.md:8 a <iframe> element embeds another website, which pages may not do");
+    expect(site.checkOptions.memory.done.get("zz-map.md")).toBe(1);
     expect(site.saved.latest().site).toBe(site1);
+    // Asked for now, the page is rendered from the site as checked.
+    expect((await site.saved.renderPage("/zz-map/"))?.checked).toBe(true);
+  });
+
+  it("saved while the site is still being checked, is read and shown once the checks are done", async () => {
+    const site = await savedSite({ unchecked: true });
+    await site.saved.checkFirstReading(async (model) => {
+      await site.save("contact.md", (text) => text.replace("We meet online.", "We meet online, on Saturdays."));
+      expect(site.readings()).toBe(0);
+      return checkModel(model, site.checkOptions);
+    });
+    await site.saved.rendered();
+    expect(site.readings()).toBe(1);
+    expect([...site.shown[0]!.pages.values()][0]).toContain("on Saturdays.");
+    expect(site.saved.latest().generation).toBe(2);
   });
 
   it("carries the copyright year of the day the site is built for, not of the clock, so a build over midnight is one site", async () => {
@@ -243,7 +270,7 @@ describe("the preview's server, given pages rendered ahead", () => {
     const asked: string[] = [];
     const renderPage = async (url: string) => {
       asked.push(url);
-      return url === "/about/" ? { pages: new Map([[path.join(dir, "about", "index.html"), "<!DOCTYPE html><html><body><p>Rendered alone</p></body></html>"]]), problems: [], generation: 1 } : undefined;
+      return url === "/about/" ? { pages: new Map([[path.join(dir, "about", "index.html"), "<!DOCTYPE html><html><body><p>Rendered alone</p></body></html>"]]), problems: [], generation: 1, checked: true } : undefined;
     };
     const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/", renderPage });
     try {
@@ -258,6 +285,26 @@ describe("the preview's server, given pages rendered ahead", () => {
       server.rebuilt([], new Set([path.join(dir, "about", "index.html")]), 1);
       expect(await page("about/")).toBe("As built");
       expect(asked).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("serves a page checked alone, before the site is checked, to whoever asked: it speaks neither for the site's errors nor for later asks", async () => {
+    const dir = tempDir();
+    let asked = 0;
+    const own = { file: "about.md", line: 8, message: "a problem of the page alone", severity: "error" } as Problem;
+    const renderPage = async () => {
+      asked++;
+      return { pages: new Map([[path.join(dir, "about", "index.html"), `<!DOCTYPE html><html><body><p>Alone ${asked}</p></body></html>`]]), problems: [own], generation: 1, checked: false };
+    };
+    const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/", renderPage });
+    try {
+      const page = async () => (await fetch(`${server.url}about/`)).text();
+      expect(await page()).toContain("Alone 1");
+      const again = await page();
+      expect(again).toContain("Alone 2");
+      expect(again).not.toContain("While previewing: the site has");
     } finally {
       await server.close();
     }
@@ -278,7 +325,7 @@ describe("the preview's server, given pages rendered ahead", () => {
       writeFileSync(onDisk, "<!DOCTYPE html><html><body><p>Save 2, as built</p></body></html>");
       server.rebuilt([], new Set([onDisk]), 2);
       const stale = { file: "about.md", line: 1, message: "a problem of save 1", severity: "error" } as Problem;
-      finish({ pages: new Map([[onDisk, "<!DOCTYPE html><html><body><p>Save 1, alone</p></body></html>"]]), problems: [stale], generation: 1 });
+      finish({ pages: new Map([[onDisk, "<!DOCTYPE html><html><body><p>Save 1, alone</p></body></html>"]]), problems: [stale], generation: 1, checked: true });
       await asked;
       const body = await (await fetch(`${server.url}about/`)).text();
       expect(body).toContain("Save 2, as built");

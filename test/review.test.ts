@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addInterval, reviewStatus, today } from "../src/model/review.ts";
+import { addInterval, reviewStatus, siteDayMistake, today } from "../src/model/review.ts";
 
 describe("addInterval", () => {
   it.each([
@@ -23,4 +23,9 @@ describe("reviewStatus", () => {
 describe("today", () => {
   it("can be set for a build", () => expect(today({ SITE_TODAY: "2030-05-01" })).toBe("2030-05-01"));
   it("is a calendar date", () => expect(today({})).toMatch(/^\d{4}-\d{2}-\d{2}$/));
+  it("is refused when set to anything but a day of the calendar", () => {
+    for (const day of ["tomorrow", "2026-13-01", "2026-02-29", "26-01-01", "2026-1-1"]) expect(siteDayMistake(day)).toContain(`SITE_TODAY is "${day}", which is not a day`);
+    expect(siteDayMistake("2028-02-29")).toBeUndefined();
+    expect(() => today({ SITE_TODAY: "tomorrow" })).toThrow('SITE_TODAY is "tomorrow", which is not a day');
+  });
 });

@@ -104,7 +104,7 @@ function pageWorks(model: SiteModel, memory: CheckMemory): (read: ReadPage) => P
   };
 }
 
-/** How many pages are checked between two looks at whether a page was asked for: about a tenth of a second's work. */
+/** How many pages are checked between two looks at whether a page was asked for: about 0.1 s (1.7 ms a page at 4,000 pages). */
 const pagesPerTurn = 50;
 
 /**

@@ -15,7 +15,15 @@ export interface ReadPage {
 }
 
 /** `npm start`: each page as last read, its text and front matter, by file, so that a save reads again only the pages it changed. */
-export class ReadMemory extends KeptWork<ReturnType<typeof parsePage> & { text: string }> {}
+export class ReadMemory extends KeptWork<ReturnType<typeof parsePage> & { text: string }> {
+  /**
+   * `settledMs`: a file written less than this long before a reading could be written again within the same tick of
+   * its time stamps (coarse on some systems), unseen by its version: it is read then, and read again the next time.
+   */
+  constructor(readonly settledMs = 2000) {
+    super();
+  }
+}
 
 /** A page file, with what its file system says of it. */
 export interface PageFile {
@@ -25,7 +33,8 @@ export interface PageFile {
 
 /**
  * Which version of a file this is: its inode, size and times of change. A write changes its change time (ctime),
- * which no program can set back, so a file whose version is the same was not written to: as git's index tells.
+ * which programs cannot set, so a file whose version is the same was not written to since, unless it was written
+ * within one tick of the clock: what git's index calls "racily clean", and why a recent file is read again.
  */
 const versionOf = ({ ino, size, ctimeNs, mtimeNs }: BigIntStats) => `${ino} ${size} ${ctimeNs} ${mtimeNs}`;
 
@@ -37,8 +46,12 @@ export function readPages(contentDir: string, files: readonly PageFile[], memory
     const text = readFileSync(file, "utf8");
     return { text, ...parsePage(file, text) };
   };
+  const startedMs = Date.now();
+  const settled = BigInt(startedMs - (memory?.settledMs ?? 0)) * 1_000_000n;
   for (const { file, stats } of files) {
-    const { text, page, problems: found } = memory ? memory.recall(file, [versionOf(stats)], () => read(file)) : read(file);
+    // A version too recent to vouch for the text is kept with this reading's start, and so never matched again.
+    const from = stats.ctimeNs < settled && stats.mtimeNs < settled ? [versionOf(stats)] : [versionOf(stats), `unsettled at ${startedMs}`];
+    const { text, page, problems: found } = memory ? memory.recall(file, from, () => read(file)) : read(file);
     append(problems, found);
     pages.push({ file, text, url: pageUrl(contentDir, file, page?.data?.permalink), page });
   }

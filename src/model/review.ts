@@ -10,8 +10,18 @@ export interface ReviewStatus {
 
 /** Today in California, as YYYY-MM-DD; SITE_TODAY sets another day (for tests, or to preview a date). */
 export function today(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SITE_TODAY) return env.SITE_TODAY;
-  return dayInCalifornia(new Date());
+  if (!env.SITE_TODAY) return dayInCalifornia(new Date());
+  const mistake = siteDayMistake(env.SITE_TODAY);
+  if (mistake) throw new Error(mistake);
+  return env.SITE_TODAY;
+}
+
+/** What is wrong with a day given in SITE_TODAY, if anything: the commands say so before they start. */
+export function siteDayMistake(day: string | undefined): string | undefined {
+  if (!day) return undefined;
+  const [year, month, date] = day.split("-").map(Number);
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(Date.UTC(year!, month! - 1, date!)).toISOString().slice(0, 10) === day;
+  return real ? undefined : `SITE_TODAY is "${day}", which is not a day — give a day as YYYY-MM-DD, such as ${dayInCalifornia(new Date())}, or leave it unset for today`;
 }
 
 const californiaDays = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", year: "numeric", month: "2-digit", day: "2-digit" });

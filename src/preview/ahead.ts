@@ -29,13 +29,19 @@ export interface RenderedAhead {
   pages: ReadonlyMap<string, string>;
   problems: readonly Problem[];
   generation: number;
+  /**
+   * False for a page asked for while the site is still being checked: checked alone, it shows its own problems but
+   * not those that span pages (a link to a page that does not exist), so it is shown to whoever asked, and kept by no one.
+   */
+  checked: boolean;
 }
 
 /**
  * npm start's site as of the latest save. Each save is read and checked at once, and the pages it changed are
  * rendered alone and shown, even while a whole build of an earlier save is running. Each reading is numbered (its
  * generation), so the preview can tell a whole build of the latest save from one of an earlier save. The first
- * reading is checked a few pages at a time (`checkFirst`): a page asked for meanwhile is checked alone and shown first.
+ * reading is checked a few pages at a time (`checkFirstReading`): a page asked for meanwhile is checked alone and
+ * shown first, and a save meanwhile is read once the first reading is checked.
  */
 export class SavedSite {
   private current = 1;
@@ -47,10 +53,12 @@ export class SavedSite {
   /** The last render begun: Eleventy renders one site at a time in a thread. */
   private lastRender: Promise<unknown> = Promise.resolve();
   private renderAgain = false;
+  /** A save while the first reading was being checked, read once it is. */
+  private savedMeanwhile = false;
 
   constructor(
-    /** The content folder as first read, not yet checked. */
-    private readonly first: SiteModel,
+    /** The content folder as first read, until it is checked. */
+    private first: SiteModel | undefined,
     /**
      * `read` reads and checks the content folder (and says what is wrong); `checkPage` checks one page of a reading
      * alone; `show` serves the pages rendered ahead; `wasRead` hears of each reading, once its pages are shown;
@@ -68,22 +76,27 @@ export class SavedSite {
 
   /**
    * Checks the first reading with `check`, which waits for what it is given between a few pages and the next: a page
-   * asked for meanwhile is rendered first. The site as last read and checked, a save's meanwhile if there was one.
+   * asked for meanwhile is rendered first. A save meanwhile is read once it is checked.
    */
-  async checkFirst(check: (model: SiteModel, between: () => Promise<unknown>) => Promise<PreparedSite>): Promise<PreparedSite> {
-    const site = await check(this.first, () => new Promise(setImmediate).then(() => this.lastRender));
-    this.site ??= site;
-    return this.site;
+  async checkFirstReading(check: (model: SiteModel, between: () => Promise<unknown>) => Promise<PreparedSite>): Promise<PreparedSite> {
+    const site = (this.site = await check(this.first!, () => new Promise((resolve) => setImmediate(resolve)).then(() => this.lastRender)));
+    this.first = undefined;
+    if (this.savedMeanwhile) this.saved();
+    return site;
   }
 
   /** The site as last read and checked, and that reading's number. */
   latest(): { site: PreparedSite; generation: number } {
-    if (!this.site) throw new Error("the site is not checked yet: nothing can be built of it before checkFirst");
+    if (!this.site) throw new Error("the site is not checked yet: nothing can be built of it before checkFirstReading");
     return { site: this.site, generation: this.current };
   }
 
   /** A file in the content folder was saved: it is read at once, and its pages shown as soon as they are rendered. */
   saved(): void {
+    if (!this.site) {
+      this.savedMeanwhile = true;
+      return;
+    }
     if (this.rendering) {
       this.renderAgain = true;
       return;
@@ -112,16 +125,20 @@ export class SavedSite {
    * when a page is asked for before the first whole build has written it. Undefined when no page is there.
    */
   renderPage(url: string): Promise<RenderedAhead | undefined> {
-    const model = this.site?.model ?? this.first;
+    const checked = this.site;
+    const model = checked?.model ?? this.first!;
     const generation = this.current;
     const page = model.data && model.pages.find((candidate) => servedUrl(candidate.url) === url);
     if (!page) return Promise.resolve(undefined);
     // A page open in two tabs is rendered once for both.
-    const key = `${generation} ${page.file}`;
+    const key = `${generation} ${checked ? "checked" : "alone"} ${page.file}`;
     const known = this.asked.get(key);
     if (known) return known;
-    const site = this.site ?? this.options.checkPage(model, page);
-    const rendering = this.render(site, new Set([page.file])).then((pages) => (pages.size ? { pages, problems: site.problems, generation } : undefined));
+    const rendering = (async () => {
+      const site = checked ?? this.options.checkPage(model, page);
+      const pages = await this.render(site, new Set([page.file]));
+      return pages.size ? { pages, problems: site.problems, generation, checked: Boolean(checked) } : undefined;
+    })();
     this.asked.set(key, rendering);
     const forget = () => void this.asked.delete(key);
     rendering.then(forget, forget);
@@ -129,10 +146,10 @@ export class SavedSite {
   }
 
   private async renderAhead(): Promise<void> {
-    const before = this.site?.model ?? this.first;
+    const before = this.site!;
     const site = (this.site = this.options.read());
     const generation = ++this.current;
-    const changed = pagesToRenderAhead(before, site.model);
+    const changed = pagesToRenderAhead(before.model, site.model);
     try {
       if (changed.size && site.model.data) {
         const pages = await this.render(site, changed);

@@ -131,6 +131,9 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
       // Before the first whole build, a page asked for is rendered alone (anything else waits for the build).
       return void options.renderPage(`/${pathname.slice(options.pathPrefix.length)}`).then(
         (rendered) => {
+          // Checked alone while the site's checks go on: this request's answer, not kept to speak for the site.
+          const alone = rendered && !rendered.checked ? [...rendered.pages.values()][0] : undefined;
+          if (alone !== undefined) return send(response, 200, types[".html"]!, withReload(withProblems(alone)));
           if (rendered) showAhead(rendered, false);
           const page = aheadOf(pathname);
           if (page !== undefined) send(response, 200, types[".html"]!, withReload(withProblems(page)));
@@ -201,7 +204,7 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
           reload();
         },
         renderedAhead(problems, pages, generation) {
-          showAhead({ problems, pages, generation }, true);
+          showAhead({ problems, pages, generation, checked: true }, true);
         },
         close: () =>
           new Promise((done) => {

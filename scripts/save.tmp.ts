@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { CheckMemory, checkSite } from "../src/checks/index.ts";
+import { ReadMemory } from "../src/model/pages.ts";
+import { loadSite } from "../src/model/site.ts";
+import { siteEleventy } from "../src/pipeline.ts";
+const dir = process.argv[2]!;
+const siteOptions = { contentDir: dir, memory: new ReadMemory() };
+const checkOptions = { strict: false, memory: new CheckMemory() };
+let model = loadSite(siteOptions);
+checkSite(model, checkOptions);
+const file = path.join(dir, "guides/page-0.md");
+const original = readFileSync(file, "utf8");
+import { Session } from "node:inspector/promises";
+const session = new Session(); session.connect();
+await session.post("Profiler.enable"); await session.post("Profiler.start");
+for (let i = 0; i < 8; i++) {
+  writeFileSync(file, `${original}\nEdit ${i}.\n`);
+  const t0 = performance.now();
+  model = loadSite(siteOptions);
+  const t1 = performance.now();
+  const checked = checkSite(model, checkOptions);
+  const t2 = performance.now();
+  const site = { model, ...checked };
+  const e = siteEleventy(() => site, "/tmp/save-out", { indexSearch: false, preview: true, only: new Set([file]), pathPrefix: "/" });
+  e.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
+  const pages = await e.toJSON();
+  const t3 = performance.now();
+  console.log(`load ${(t1 - t0).toFixed(0)} check ${(t2 - t1).toFixed(0)} render ${(t3 - t2).toFixed(0)} (${pages.length})`);
+}
+writeFileSync(file, original);
+const { profile } = await session.post("Profiler.stop");
+writeFileSync("/tmp/save.cpuprofile", JSON.stringify(profile));
