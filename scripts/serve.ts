@@ -22,6 +22,8 @@ import { exitWhenWritten } from "./exit.ts";
 const options = commonArgs(process.argv.slice(2), previewFolder);
 mkdirSync(options.outputDir, { recursive: true });
 const port = Number(process.env.PORT ?? 8080);
+/** How long a browser told to reload takes to ask for the page again, near enough. */
+const reloadGraceMs = 100;
 const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => console.error(`search index: ${error}`)));
 
 // The whole builds' thread starts now, and loads Eleventy while this one reads the content folder.
@@ -39,8 +41,13 @@ const builds = new WholeBuilds(options.outputDir, () => saved.latest(), (build, 
 const siteOptions = { contentDir: options.contentDir, pathPrefix: options.pathPrefix, memory: new ReadMemory() };
 const checkOptions = { strict: false, memory: new CheckMemory() };
 const read = () => prepareSite(siteOptions, checkOptions);
-// The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file.
-const reportProblems = ({ problems }: PreparedSite) => report(problems, console.error, process.env, options.focus());
+// The problems of the files the change touches in full; the inventories' hundreds of warnings, a line a file. Written
+// at once: a large site's report is thousands of lines.
+const reportProblems = ({ problems }: PreparedSite) => {
+  const lines: string[] = [];
+  report(problems, (line) => lines.push(line), process.env, options.focus());
+  if (lines.length) console.error(lines.join("\n"));
+};
 const model = readSite(siteOptions);
 if (!model.data) {
   reportProblems(checkModel(model, checkOptions));
@@ -62,11 +69,13 @@ const saved: SavedSite = new SavedSite(model, {
     server.renderedAhead(problems, pages, generation);
     console.log(`Showing the ${pages.size === 1 ? "page" : `${pages.size} pages`} you changed; building the rest of the site…`);
   },
-  // A save's problems are printed once its pages are shown: a large site's report takes a moment to write.
-  wasRead: () => {
-    reportProblems(saved.latest().site);
-    builds.request();
-  },
+  // A save's problems are printed, and its whole build handed the site, once its pages are shown and a browser
+  // reloading them has had a moment to ask for them: on a large site each holds this thread for a few tenths of a second.
+  wasRead: () =>
+    void setTimeout(() => {
+      reportProblems(saved.latest().site);
+      builds.request();
+    }, reloadGraceMs),
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
 // The content folder, and the layouts: a layout saved builds the whole site again.
