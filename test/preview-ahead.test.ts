@@ -9,7 +9,7 @@ import { siteEleventy } from "../src/pipeline.ts";
 import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite } from "../src/prepare.ts";
 import { aheadLimit, pagesToRenderAhead, SavedSite, type RenderedAhead } from "../src/preview/ahead.ts";
 import type { Problem } from "../src/problems/problems.ts";
-import { WholeBuilds, type WholeBuildDone } from "../src/preview/whole-build.ts";
+import { postedSite, receivedSite, WholeBuilds, type WholeBuildDone } from "../src/preview/whole-build.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { fixtures, tempDir } from "./helpers.ts";
 
@@ -217,6 +217,18 @@ describe("the pages of one save after another, rendered in the preview's thread"
 });
 
 describe("npm start's whole builds", () => {
+  it("are handed the site with each page's checked HTML, whatever its characters, and without the Markdown they never read", () => {
+    const site = translatedSite().read();
+    const file = [...site.bodies.keys()][0]!;
+    const bodies = new Map([...site.bodies, [file, "<p>Mañana, 東京, 🌉 &amp; más</p>"]]);
+    const posted = postedSite({ ...site, bodies });
+    const received = receivedSite(structuredClone(posted, { transfer: [posted.bodies.html] }));
+    expect(received.bodies).toEqual(bodies);
+    expect(received.model.pages.map((page) => [page.file, page.url, page.page?.data])).toEqual(site.model.pages.map((page) => [page.file, page.url, page.page?.data]));
+    expect(received.model.pages.every((page) => page.text === "" && !page.page?.body)).toBe(true);
+    expect(received.problems).toEqual(site.problems);
+  });
+
   it("run one after another, each of the site it is handed, each in a thread of its own", { timeout: 60_000 }, async () => {
     const site = translatedSite();
     let latest = { site: site.read(), generation: 1 };

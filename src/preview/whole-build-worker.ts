@@ -2,9 +2,10 @@
 // that would otherwise keep the preview from answering, or from showing a saved page, until its last page.
 import { parentPort } from "node:worker_threads";
 import { siteEleventy } from "../pipeline.ts";
-import type { WholeBuildDone, WholeBuildRequest } from "./whole-build.ts";
+import { receivedSite, type WholeBuildDone, type WholeBuildRequest } from "./whole-build.ts";
 
-parentPort!.on("message", async ({ generation, site, outputDir }: WholeBuildRequest) => {
+parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeBuildRequest) => {
+  const site = receivedSite(posted);
   const start = performance.now();
   let written: string[] | undefined;
   let failure: string | undefined;
