@@ -61,6 +61,7 @@ const server = await startPreviewServer(options.outputDir, { host: options.host,
 });
 
 // Each save is read, checked and its pages shown at once; the whole site is built behind them, in a thread of its own.
+let reportLater: NodeJS.Timeout | undefined;
 const saved: SavedSite = new SavedSite(model, {
   read,
   checkPage: (model, page) => preparePageOnly(model, page, checkOptions.memory),
@@ -71,11 +72,19 @@ const saved: SavedSite = new SavedSite(model, {
   },
   // A save's problems are printed, and its whole build handed the site, once its pages are shown and a browser
   // reloading them has had a moment to ask for them: on a large site each holds this thread for a few tenths of a second.
-  wasRead: () =>
-    void setTimeout(() => {
-      reportProblems(saved.latest().site);
-      builds.request();
-    }, reloadGraceMs),
+  wasRead: () => {
+    const { generation } = saved.latest();
+    reportLater = setTimeout(() => {
+      // A save read meanwhile is said and built in its own turn.
+      if (saved.latest().generation !== generation) return;
+      try {
+        reportProblems(saved.latest().site);
+        builds.request();
+      } catch (error) {
+        console.error(`error: the save could not be built: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`);
+      }
+    }, reloadGraceMs);
+  },
   failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
 });
 // The content folder, and the layouts: a layout saved builds the whole site again.
@@ -102,6 +111,7 @@ await Promise.all([built, watching]);
 console.log(`Server at ${server.url}`);
 
 async function stop(): Promise<never> {
+  clearTimeout(reportLater);
   await Promise.all([watcher.close(), builds.close(), server.close()]);
   return process.exit(0);
 }

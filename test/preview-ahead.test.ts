@@ -220,7 +220,7 @@ describe("npm start's whole builds", () => {
   it("are handed the site with each page's checked HTML, whatever its characters, and without the Markdown they never read", () => {
     const site = translatedSite().read();
     const file = [...site.bodies.keys()][0]!;
-    const bodies = new Map([...site.bodies, [file, "<p>Mañana, 東京, 🌉 &amp; más</p>"]]);
+    const bodies = new Map([...site.bodies, [file, "\uFEFF<p>Mañana, 東京, 🌉 &amp; más</p>"]]);
     const posted = postedSite({ ...site, bodies });
     const received = receivedSite(structuredClone(posted, { transfer: [posted.bodies.html] }));
     expect(received.bodies).toEqual(bodies);

@@ -12,7 +12,7 @@ export interface WholeBuildRequest {
 /**
  * The site as handed to a build's thread. Copying it is this thread's work (half a second at 10,000 pages, most
  * of it strings one by one), so its pages come without their Markdown, which rendering never reads (it renders the
- * checked HTML), and their HTML comes as one buffer, moved rather than copied.
+ * checked HTML), and their HTML comes as one buffer, transferred rather than cloned string by string.
  */
 export interface PostedSite extends Omit<PreparedSite, "bodies"> {
   bodies: { files: string[]; ends: number[]; html: ArrayBuffer };
@@ -29,7 +29,8 @@ export function postedSite({ model, bodies, ...rest }: PreparedSite): PostedSite
 
 /** The site as posted, with each page's HTML back by its file. */
 export function receivedSite({ bodies: { files, ends, html }, ...rest }: PostedSite): PreparedSite {
-  const all = new TextDecoder().decode(html);
+  // A byte-order mark at the start is a page's first character, not a mark to drop: each page's HTML is found by its offset.
+  const all = new TextDecoder("utf-8", { ignoreBOM: true }).decode(html);
   return { ...rest, bodies: new Map(files.map((file, i) => [file, all.slice(ends[i - 1] ?? 0, ends[i])])) };
 }
 
