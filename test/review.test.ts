@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addInterval, reviewStatus, siteDayMistake, today } from "../src/model/review.ts";
+import { PlainError } from "../src/problems/problems.ts";
 
 describe("addInterval", () => {
   it.each([
@@ -27,5 +28,7 @@ describe("today", () => {
     for (const day of ["tomorrow", "2026-13-01", "2026-02-29", "26-01-01", "2026-1-1"]) expect(siteDayMistake(day)).toContain(`SITE_TODAY is "${day}", which is not a day`);
     expect(siteDayMistake("2028-02-29")).toBeUndefined();
     expect(() => today({ SITE_TODAY: "tomorrow" })).toThrow('SITE_TODAY is "tomorrow", which is not a day');
+    // Eleventy's own command line, which reads the day through the config, prints such an error's words and no stack trace.
+    expect(() => today({ SITE_TODAY: "tomorrow" })).toThrow(PlainError);
   });
 });

@@ -1,3 +1,4 @@
+import { PlainError } from "../problems/problems.ts";
 import { reviewIntervalPattern, type PageFrontMatter } from "../schema/page.ts";
 
 export interface ReviewStatus {
@@ -12,7 +13,7 @@ export interface ReviewStatus {
 export function today(env: NodeJS.ProcessEnv = process.env): string {
   if (!env.SITE_TODAY) return dayInCalifornia(new Date());
   const mistake = siteDayMistake(env.SITE_TODAY);
-  if (mistake) throw new Error(mistake);
+  if (mistake) throw new PlainError(mistake);
   return env.SITE_TODAY;
 }
 

@@ -81,7 +81,10 @@ export class SavedSite {
   async checkFirstReading(check: (model: SiteModel, between: () => Promise<unknown>) => Promise<PreparedSite>): Promise<PreparedSite> {
     const site = (this.site = await check(this.first!, () => new Promise((resolve) => setImmediate(resolve)).then(() => this.lastRender)));
     this.first = undefined;
-    if (this.savedMeanwhile) this.saved();
+    if (this.savedMeanwhile) {
+      this.savedMeanwhile = false;
+      this.saved();
+    }
     return site;
   }
 

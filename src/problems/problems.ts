@@ -82,11 +82,13 @@ export function groupedProblem(group: ProblemGroup, shownLines = 10): Problem {
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
 
-/** Thrown when content cannot be built; carries every problem found, not just the first. */
-export class ContentError extends Error {
-  /** Read by Eleventy while serving: a mistake in the content is named by its file and line, not by a stack trace. */
+/** A mistake said in plain words: Eleventy (its command line, and while serving) prints the words, not a stack trace. */
+export class PlainError extends Error {
   readonly skipOriginalStack = true;
+}
 
+/** Thrown when content cannot be built; carries every problem found, not just the first. */
+export class ContentError extends PlainError {
   constructor(readonly problems: Problem[]) {
     super(problems.filter((p) => p.severity === "error").map(formatProblem).join("\n"));
     this.name = "ContentError";
