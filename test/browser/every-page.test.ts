@@ -4,9 +4,6 @@ import { pagePaths, sites, useBrowser } from "./harness.ts";
 
 const browser = useBrowser();
 
-/** How many pages are audited at once: Chromium lays out one page while another runs axe. */
-const concurrency = 4;
-
 /** The widths at which a page must read without scrolling sideways (WCAG 1.4.10): a phone, and 200% zoom of a 1280px screen. */
 const reflowWidths = [
   { name: "at 320px wide", width: 320 },
@@ -22,43 +19,40 @@ interface Findings {
 
 /**
  * Loads each page once, with its policy enforced and its downloads weighed, then runs axe on it and lays it out
- * at each reflow width: every audit of a page from one load, a few pages at a time, each in a tab of its own.
+ * at each reflow width: every audit of a page from one load. One page at a time: Chromium already keeps both
+ * cores busy with one, and tabs side by side only made each page cost half as much again.
  */
 async function auditEveryPage(site: string, paths: string[]): Promise<Findings> {
   const found: Findings = { axe: [], csp: [], weight: [], reflow: new Map(reflowWidths.map(({ width }) => [width, []])) };
-  const queue = [...paths];
-  const auditInTab = async () => {
-    const context = await browser.browser.newContext();
-    const page = await context.newPage();
-    const violations = await watchCsp(page);
-    const weight = watchWeight(page);
-    let errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-      const name = path || "/";
-      errors = [];
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${site}${path}`);
-      // With a query, the search page runs Pagefind's WebAssembly: the one place the policy allows it.
-      if (path.includes("?q=")) await page.locator("#search-results li").first().waitFor();
-      const { bytes, scripts } = await weight();
-      if (!path.includes("?q=")) {
-        if (bytes > budgetBytes) found.weight.push(`${name}: ${bytes} bytes`);
-        if (!/(^|\/)search\/$/.test(path) && scripts.length) found.weight.push(`${name} loads ${scripts.join(", ")}`);
-      }
-      found.axe.push(...(await axeViolations(page)));
-      for (const problem of [...(await violations()), ...errors]) found.csp.push(`${name}: ${problem}`);
-      if (!(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"))?.includes("script-src 'self'")) found.csp.push(`${name}: no script-src 'self'`);
-      for (const { width } of reflowWidths) {
-        await page.setViewportSize({ width, height: 800 });
-        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scroll > width) found.reflow.get(width)!.push(`${name}: ${scroll}px`);
-      }
+  const context = await browser.browser.newContext();
+  const page = await context.newPage();
+  const violations = await watchCsp(page);
+  const weight = watchWeight(page);
+  let errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  for (const path of paths) {
+    const name = path || "/";
+    errors = [];
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${site}${path}`);
+    // With a query, the search page runs Pagefind's WebAssembly: the one place the policy allows it.
+    if (path.includes("?q=")) await page.locator("#search-results li").first().waitFor();
+    const { bytes, scripts } = await weight();
+    if (!path.includes("?q=")) {
+      if (bytes > budgetBytes) found.weight.push(`${name}: ${bytes} bytes`);
+      if (!/(^|\/)search\/$/.test(path) && scripts.length) found.weight.push(`${name} loads ${scripts.join(", ")}`);
     }
-    await context.close();
-  };
-  await Promise.all(Array.from({ length: concurrency }, auditInTab));
+    found.axe.push(...(await axeViolations(page)));
+    for (const problem of [...(await violations()), ...errors]) found.csp.push(`${name}: ${problem}`);
+    if (!(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"))?.includes("script-src 'self'")) found.csp.push(`${name}: no script-src 'self'`);
+    for (const { width } of reflowWidths) {
+      await page.setViewportSize({ width, height: 800 });
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > width) found.reflow.get(width)!.push(`${name}: ${scroll}px`);
+    }
+  }
+  await context.close();
   return found;
 }
 
