@@ -1,12 +1,13 @@
 // npm run build [-- --content DIR --output DIR --path-prefix /repo/]: checks the content, builds the site
 // and swaps it into place; on any error the previous site is left as it was.
-import { runPipeline } from "../src/pipeline.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { runAsProgram, type Printer } from "./exit.ts";
 
 export async function build(args: string[], print: Printer): Promise<number> {
   const options = commonArgs(args);
+  // Loaded once the arguments are known to be right: a mistyped option or a refused folder is said at once.
+  const { runPipeline } = await import("../src/pipeline.ts");
   const { problems, fileCount, timings } = await runPipeline(options);
   const code = report(problems, print.err, process.env, options.focus());
   if (options.timings) print.err(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
