@@ -1,9 +1,11 @@
 // npm run bench: builds generated sites of 4,000 and 10,000 pages with the full pipeline (checks, Eleventy,
 // Pagefind) and with a bare Eleventy (markdown-it only) followed by the Pagefind CLI, times `npm start` on them
-// (the first page served, a saved edit served) and `npm run check` of the real site, and prints the figures.
+// (the first page served, a saved edit served), `npm run check` of the real site and a clean `.ci/run`, and prints
+// the figures.
 // A benchmark, not a test: it reports, it does not assert. BENCH_SIZES=1000,5000 picks other sizes; BENCH_RUNS=5
 // times each build five times instead of three (alternately, full then bare, reporting the median: this shared
-// machine slows down under sustained load, which would otherwise favour whichever build runs first).
+// machine slows down under sustained load, which would otherwise favour whichever build runs first). BENCH_TESTS=0
+// leaves out the clean `.ci/run`, the longest of them.
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +15,7 @@ import { generatorRoot, tsxLoader } from "../src/options.ts";
 import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
 import { serveSite } from "../test/browser/server.ts";
 import { generateInventories, generateSite } from "./bench/generate.ts";
-import { timeCheck, timePreview } from "./bench/loops.ts";
+import { timeCheck, timeCleanTests, timePreview } from "./bench/loops.ts";
 import { describePeaks, mergePeaks, watchPeakMemory, type PeaksByProgram } from "./bench/memory.ts";
 
 interface Run {
@@ -158,12 +160,15 @@ if (!process.env.BENCH_SIZES || process.env.BENCH_CATALOG) {
 
 const checks: number[] = [];
 for (let run = 0; run < 5; run++) checks.push(await timeCheck());
+// Last, alone on the machine: the tests' own builds and browser share its two cores with nothing else.
+const tests = process.env.BENCH_TESTS === "0" ? undefined : await timeCleanTests();
 
 console.log(`Benchmark on ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}; the median of ${runs} runs of each build\n`);
 console.log("| pages | full pipeline | pages/s | peak memory | bare Eleventy + Pagefind | pages/s | peak memory | full / bare | search index | first search downloads |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
 console.log(`\nnpm run check of the project's own site: ${median(checks).toFixed(2)} s (the median of ${checks.length} runs, npm included)`);
+if (tests !== undefined) console.log(`A clean .ci/run (npm ci, then npm test) on a fresh clone of the commit checked out: ${tests.toFixed(0)} s`);
 console.log("\nnpm start: seconds until the home page is served, and until a saved edit to a page is served (the median of 3 saves)\n");
 console.log("| pages | first page served | saved edit served |");
 console.log("| ---: | ---: | ---: |");

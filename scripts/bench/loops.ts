@@ -1,7 +1,8 @@
-// The loops people wait on: `npm run check` of the real site, and `npm start` on a large site (the first page
-// served, then a saved edit served), timed from outside, as a person at the keyboard would see them.
-import { execFile, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+// The loops people wait on: `npm run check` of the real site, `npm start` on a large site (the first page
+// served, then a saved edit served), and the tests as CI runs them, timed from outside, as a person would see them.
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { generatorRoot } from "../../src/options.ts";
 
@@ -12,6 +13,23 @@ export function timeCheck(): Promise<number> {
   const start = now();
   return new Promise((resolve, reject) =>
     execFile("npm", ["run", "--silent", "check"], { cwd: generatorRoot, maxBuffer: 64 * 1024 * 1024 }, (error) => (error && error.code !== 1 ? reject(error) : resolve(now() - start))),
+  );
+}
+
+/**
+ * Seconds a clean `.ci/run` takes (a clean install, then `npm test`), as CI runs it: on a fresh clone of the
+ * commit checked out, with CI=true. Work not yet committed is not in it.
+ */
+export function timeCleanTests(): Promise<number> {
+  const clone = path.join(mkdtempSync(path.join(os.tmpdir(), "bench-tests-")), "clone");
+  execFileSync("git", ["clone", "--quiet", generatorRoot, clone]);
+  const start = now();
+  return new Promise((resolve, reject) =>
+    execFile("bash", [".ci/run"], { cwd: clone, env: { ...process.env, CI: "true" }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      rmSync(path.dirname(clone), { recursive: true, force: true });
+      if (error) reject(new Error(`.ci/run failed on a clean clone:\n${(stdout + stderr).slice(-3000)}`));
+      else resolve(now() - start);
+    }),
   );
 }
 
