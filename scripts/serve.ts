@@ -13,6 +13,7 @@ import { SavedSite } from "../src/preview/ahead.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
 import { previewFolder } from "../src/publish/output.ts";
+import { messageOf } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { SearchCatchUp } from "../src/search/catch-up.ts";
 import { commonArgs } from "./args.ts";
@@ -60,6 +61,10 @@ const server = await startPreviewServer(options.outputDir, { host: options.host,
   return exitWhenWritten(1);
 });
 
+/** Says that a save could not be `what` (read, built), and what to do. */
+const saveFailed = (what: string) => (error: unknown) =>
+  console.error(`error: the save could not be ${what}: ${messageOf(error)} — save the file again; if this comes back, report it to the site's maintainers`);
+
 // Each save is read, checked and its pages shown at once; the whole site is built behind them, in a thread of its own.
 let reportLater: NodeJS.Timeout | undefined;
 const saved: SavedSite = new SavedSite(model, {
@@ -81,11 +86,11 @@ const saved: SavedSite = new SavedSite(model, {
         reportProblems(saved.latest().site);
         builds.request();
       } catch (error) {
-        console.error(`error: the save could not be built: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`);
+        saveFailed("built")(error);
       }
     }, reloadGraceMs);
   },
-  failed: (error) => console.error(`error: the save could not be read: ${error instanceof Error ? error.message : String(error)} — save the file again; if this comes back, report it to the site's maintainers`),
+  failed: saveFailed("read"),
 });
 // The content folder, and the layouts: a layout saved builds the whole site again.
 // A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.
@@ -97,11 +102,11 @@ watcher.on("all", (event, file) => {
   saved.saved();
 });
 const watching = new Promise((resolve) => watcher.once("ready", resolve));
-watcher.on("error", (error) => console.error(`error: changes can no longer be followed (${error instanceof Error ? error.message : String(error)}) — stop npm start and run it again`));
+watcher.on("error", (error) => console.error(`error: changes can no longer be followed (${messageOf(error)}) — stop npm start and run it again`));
 // The address is given as soon as a page can be asked for: one asked for while the site is checked is checked alone, and shown first.
 console.log(`Checking and building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
 const checked = await saved.checkFirstReading((model, between) => checkModelInTurns(model, checkOptions, between)).catch((error: unknown) => {
-  console.error(`error: the site could not be checked: ${error instanceof Error ? error.message : String(error)} — report this to the site's maintainers`);
+  console.error(`error: the site could not be checked: ${messageOf(error)} — report this to the site's maintainers`);
   return exitWhenWritten(1);
 });
 reportProblems(checked);

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from "markdown-it";
+import { messageOf } from "../problems/problems.ts";
 
 /** Where the HTML made from one line of the page's body begins. */
 export interface LineMark {
@@ -37,7 +38,7 @@ export function renderWithLines(md: MarkdownIt, tokens: readonly Token[], env: o
     try {
       html += rule ? rule(list, i, options, env, renderer) : renderer.renderToken(list, i, options);
     } catch (error) {
-      failures.push({ line, message: error instanceof Error ? error.message : String(error) });
+      failures.push({ line, message: messageOf(error) });
     }
   };
   const list = tokens as Token[];

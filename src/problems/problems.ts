@@ -82,6 +82,9 @@ export function groupedProblem(group: ProblemGroup, shownLines = 10): Problem {
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
 
+/** What a thrown value says: an Error's message, or the value itself. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** A mistake said in plain words: Eleventy (its command line, and while serving) prints the words, not a stack trace. */
 export class PlainError extends Error {
   readonly skipOriginalStack = true;
