@@ -25,21 +25,17 @@ describe("each audit can fail", () => {
   });
 
   it("the Content Security Policy check reports an inline script", async () => {
-    const context = await browser.browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const violations = await watchCsp(page);
     await page.goto(`${site.url}inline-script.html`);
     expect(await violations()).toEqual(["script-src-elem blocked inline"]);
     expect(await page.title()).toBe("An inline script");
-    await context.close();
   });
 
   it("the weight budget reports an oversized asset", async () => {
-    const context = await browser.browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const weight = watchWeight(page);
     await page.goto(`${site.url}oversized.html`, { waitUntil: "networkidle" });
     expect((await weight()).bytes).toBeGreaterThan(budgetBytes);
-    await context.close();
   });
 });

@@ -6,25 +6,33 @@ import { chromiumArgs } from "./chromium.ts";
 
 export interface BrowserSession {
   browser: Browser;
-  /** A fresh page; console errors and failed requests are collected in `problems`. */
-  open(url: string, options?: { javaScript?: boolean }): Promise<{ page: Page; problems: string[]; context: BrowserContext }>;
+  /**
+   * A fresh page, not yet loaded, open until the file's tests end. The pages of one file share a context (one with
+   * JavaScript, one without), so that a page is drawn by the renderer its site already has: a context of its own
+   * started a renderer for every page, which cost a search page twice the processor time.
+   */
+  newPage(options?: { javaScript?: boolean }): Promise<Page>;
+  /** A fresh page at `url`; console errors and failed requests are collected in `problems`. */
+  open(url: string, options?: { javaScript?: boolean }): Promise<{ page: Page; problems: string[] }>;
 }
 
 /** One headless Debian Chromium per test file, driven by playwright-core. */
 export function useBrowser(): BrowserSession {
   const session = {} as BrowserSession;
-  const contexts: BrowserContext[] = [];
+  const contexts = new Map<boolean, Promise<BrowserContext>>();
   beforeAll(async () => {
     session.browser = await chromium.launch({ executablePath: inject("chromium"), args: chromiumArgs });
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await Promise.all([...contexts.values()].map(async (context) => (await context).close()));
     await session.browser?.close();
   });
-  session.open = async (url, { javaScript = true } = {}) => {
-    const context = await session.browser.newContext({ javaScriptEnabled: javaScript });
-    contexts.push(context);
-    const page = await context.newPage();
+  session.newPage = async ({ javaScript = true } = {}) => {
+    if (!contexts.has(javaScript)) contexts.set(javaScript, session.browser.newContext({ javaScriptEnabled: javaScript }));
+    return (await contexts.get(javaScript)!).newPage();
+  };
+  session.open = async (url, options) => {
+    const page = await session.newPage(options);
     const problems: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console: ${message.text()}`);
@@ -39,7 +47,7 @@ export function useBrowser(): BrowserSession {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
     await page.goto(url);
-    return { page, problems, context };
+    return { page, problems };
   };
   return session;
 }

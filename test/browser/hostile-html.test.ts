@@ -11,8 +11,7 @@ const browser = useBrowser();
  * named "go" are clicked, as a reader would.
  */
 async function runsInChromium(body: string): Promise<boolean> {
-  const context = await browser.browser.newContext();
-  const page: Page = await context.newPage();
+  const page: Page = await browser.newPage();
   let ran = false;
   page.on("dialog", async (dialog) => {
     ran = true;
@@ -29,7 +28,6 @@ async function runsInChromium(body: string): Promise<boolean> {
   const go = page.locator("#go");
   if (await go.count()) await go.click({ timeout: 2000 }).catch(() => {});
   await page.waitForTimeout(300);
-  await context.close();
   return ran;
 }
 

@@ -7,8 +7,7 @@ const browser = useBrowser();
 
 /** Whether an SVG file, opened on its own as a static host serves it (no CSP header), runs script in Chromium. */
 async function runsWhenOpened(bytes: Buffer): Promise<boolean> {
-  const context = await browser.browser.newContext();
-  const page = await context.newPage();
+  const page = await browser.newPage();
   let ran = false;
   page.on("dialog", async (dialog) => {
     ran = true;
@@ -21,7 +20,6 @@ async function runsWhenOpened(bytes: Buffer): Promise<boolean> {
   await page.mouse.click(5, 5).catch(() => {});
   await page.keyboard.press("Tab").catch(() => {});
   await page.waitForTimeout(300);
-  await context.close();
   return ran;
 }
 
