@@ -19,7 +19,7 @@ declare module "vitest" {
     site: SharedBuild;
     /** The same site built under the path prefix /code.ca.gov/, its search index in parts as a large site's is. */
     prefixedSite: SharedBuild;
-    /** The second community's site, from another content folder. */
+    /** The second community's site, from another content folder, built with --timings. */
     secondSite: SharedBuild;
     /** The day, in California, every shared site is built for: a run that crosses midnight there still builds one site. */
     siteDay: string;
@@ -56,7 +56,7 @@ export default async function setup(project: TestProject) {
   const [site, prefixedSite, secondSite] = await Promise.all([
     buildOnce("site", content, day),
     buildOnce("prefixed-site", content, day, ["--path-prefix", prefix], { SEARCH_PART_BYTES: String(partBytes) }),
-    buildOnce("second-site", path.join(fixtures, "sites", "second-site"), day),
+    buildOnce("second-site", path.join(fixtures, "sites", "second-site"), day, ["--timings"]),
   ]);
   const servers = await Promise.all([serveSite(site.output), serveSite(prefixedSite.output, prefix)]);
   project.provide("chromium", findChromium());
