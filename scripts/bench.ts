@@ -7,11 +7,12 @@
 // machine slows down under sustained load, which would otherwise favour whichever build runs first). BENCH_TESTS=0
 // leaves out the clean `.ci/run`, the longest of them.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { generatorRoot, tsxLoader } from "../src/options.ts";
+import { startSearchIndex } from "../src/search/pagefind.ts";
 import { chromiumArgs, findChromium } from "../test/browser/chromium.ts";
 import { serveSite } from "../test/browser/server.ts";
 import { generateInventories, generateSite } from "./bench/generate.ts";
@@ -103,6 +104,26 @@ function steps(measured: Run[]): string {
   }
   return [...byStep].map(([step, seconds]) => `${step} ${median(seconds).toFixed(1)} s`).join(", ");
 }
+/**
+ * The first search of a site indexed in parts, as it would transfer from a single index of the same pages: the
+ * site's index is set aside, the pages indexed whole, searched, and the index in parts put back.
+ */
+async function searchDownloadOfSingleIndex(siteDir: string): Promise<Map<string, number>> {
+  const bundle = path.join(siteDir, "pagefind");
+  const aside = `${bundle}-in-parts`;
+  renameSync(bundle, aside);
+  try {
+    const indexed = await startSearchIndex(siteDir, Number.POSITIVE_INFINITY).finished;
+    if (indexed.errors.length) throw new Error(`the single index failed: ${indexed.errors.join("; ")}`);
+    return await searchDownload(siteDir, searchQuery);
+  } finally {
+    rmSync(bundle, { recursive: true, force: true });
+    renameSync(aside, bundle);
+  }
+}
+
+const total = (byKind: Map<string, number>) => [...byKind.values()].reduce((a, b) => a + b, 0);
+const searchQuery = "coordinator inventory";
 const rows: string[] = [];
 const downloads: string[] = [];
 const breakdowns: string[] = [];
@@ -140,11 +161,14 @@ for (const count of sizes) {
   const preview = await timePreview(content, { file: "guides/page-0.md", url: "/guides/page-0/" }, 8090);
   previews.push(`| ${count.toLocaleString("en")} | ${preview.firstPage.toFixed(1)} s | ${preview.savedEdit.toFixed(1)} s |`);
 
-  const index = folderBytes(path.join(work, "full", "pagefind"));
-  const byKind = await searchDownload(path.join(work, "full"), "coordinator inventory");
-  const download = [...byKind.values()].reduce((a, b) => a + b, 0);
+  const fullSite = path.join(work, "full");
+  const index = folderBytes(path.join(fullSite, "pagefind"));
+  const byKind = await searchDownload(fullSite, searchQuery);
+  const download = total(byKind);
   const fixed = fixedSearchKinds.reduce((sum, kind) => sum + (byKind.get(kind) ?? 0), 0);
-  downloads.push(`${count.toLocaleString("en")} pages: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}; any search's fixed part (${fixedSearchKinds.join(", ")}) ${kilobytes(fixed)}`);
+  const parts = (JSON.parse(readFileSync(path.join(fullSite, "pagefind", "parts.json"), "utf8")) as string[]).length + 1;
+  const single = parts > 1 ? ` (a single index of the same pages: ${kilobytes(total(await searchDownloadOfSingleIndex(fullSite)))})` : "";
+  downloads.push(`${count.toLocaleString("en")} pages, an index in ${parts} part${parts > 1 ? "s" : ""}: ${kilobytes(download)}${single}: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}; any search's fixed part (${fixedSearchKinds.join(", ")}) ${kilobytes(fixed)}`);
   rows.push(
     `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${kilobytes(download)} |`,
   );
