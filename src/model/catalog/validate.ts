@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
 import { today } from "../review.ts";
@@ -7,31 +9,20 @@ import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
 import { parseJsonWithPlaces } from "./json-source.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf } from "./read.ts";
 
-const require = createRequire(import.meta.url);
-
 /** The code.gov metadata schema 2.0.0, as GSA published it. */
-export const codeGovSchema = require("../../schema/code-gov-2.0.0.json") as object;
+export const codeGovSchema = createRequire(import.meta.url)("../../schema/code-gov-2.0.0.json") as object;
 
-let compiled: ValidateFunction | undefined;
-
-/**
- * The schema's validator, compiled when the first inventory is checked: a site without inventories never loads
- * ajv, which with compiling the schema takes a quarter of a second.
- */
-function schemaValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  // CommonJS modules, required where they are needed.
-  const Ajv = (require("ajv-draft-04") as typeof import("ajv-draft-04")).default;
-  const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
-  // Not strict about the schema as GSA wrote it, but about numbers: 1e400 is read as Infinity, which JSON cannot write back.
-  const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true });
-  addFormats(ajv);
-  // The schema's addresses are checked as the site uses them, linked and republished: a web address, not any URI
-  // ("javascript:alert(1)" is one). A release with another is left out of the combined code.json, as any release
-  // that does not match the schema is: dropping the field would republish the agency's entry changed, unsaid.
-  ajv.addFormat("uri", isWebAddress);
-  return (compiled = ajv.compile(codeGovSchema));
-}
+// ajv-draft-04 and ajv-formats are CommonJS: under NodeNext their default export is the module object.
+const AjvDraft04 = Ajv.default;
+const withFormats = addFormats.default;
+// Not strict about the schema as GSA wrote it, but about numbers: 1e400 is read as Infinity, which JSON cannot write back.
+const ajv = new AjvDraft04({ allErrors: true, strict: false, strictNumbers: true });
+withFormats(ajv);
+// The schema's addresses are checked as the site uses them, linked and republished: a web address, not any URI
+// ("javascript:alert(1)" is one). A release with another is left out of the combined code.json, as any release
+// that does not match the schema is: dropping the field would republish the agency's entry changed, unsaid.
+ajv.addFormat("uri", isWebAddress);
+const validateSchema = ajv.compile(codeGovSchema);
 
 /** A release that matches the schema. */
 export interface Release {
@@ -187,7 +178,6 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
     const { line } = source.position(path, "key");
     return problem(file, line, `${describeField(path, data)}: ${message}`, fix, severity, undefined, `${describeField(path, data, { anyEntry: true })}: ${message}`);
   };
-  const validateSchema = schemaValidator();
   const valid = validateSchema(data) as boolean;
   const invalidReleases = new Set<number>();
   let validOutsideReleases = true;
