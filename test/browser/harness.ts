@@ -24,7 +24,7 @@ export function useBrowser(): BrowserSession {
     session.browser = await chromium.launch({ executablePath: inject("chromium"), args: chromiumArgs });
   });
   afterAll(async () => {
-    await Promise.all([...contexts.values()].map(async (context) => (await context).close()));
+    await Promise.allSettled([...contexts.values()].map(async (context) => (await context).close()));
     await session.browser?.close();
   });
   session.newPage = async ({ javaScript = true } = {}) => {
@@ -50,6 +50,14 @@ export function useBrowser(): BrowserSession {
     return { page, problems };
   };
   return session;
+}
+
+/**
+ * Unloads what a page shows, so that nothing a hostile page started runs on beside later tests. The page itself
+ * stays open until the file's tests end, keeping its site's renderer for the next page.
+ */
+export async function leaveBlank(page: Page): Promise<void> {
+  await page.goto("about:blank");
 }
 
 export const sites = () => [

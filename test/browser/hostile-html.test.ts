@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { htmlProblems, pageOf, snippets } from "../hostile.ts";
-import { useBrowser } from "./harness.ts";
+import { leaveBlank, useBrowser } from "./harness.ts";
 
 const browser = useBrowser();
 
@@ -28,6 +28,7 @@ async function runsInChromium(body: string): Promise<boolean> {
   const go = page.locator("#go");
   if (await go.count()) await go.click({ timeout: 2000 }).catch(() => {});
   await page.waitForTimeout(300);
+  await leaveBlank(page);
   return ran;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInto, fixtures, problemLines, readPage } from "../helpers.ts";
-import { pagePaths, useBrowser } from "./harness.ts";
+import { leaveBlank, pagePaths, useBrowser } from "./harness.ts";
 import { serveSite, type StaticSite } from "./server.ts";
 
 const browser = useBrowser();
@@ -50,6 +50,7 @@ describe("hostile values that are published", () => {
         .catch(() => {});
       await page.waitForTimeout(100);
       await page.unrouteAll({ behavior: "ignoreErrors" });
+      await leaveBlank(page);
       expect(ran).toEqual([]);
     }
   });

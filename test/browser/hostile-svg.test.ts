@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { judgeImage } from "../../src/model/images.ts";
 import { svgFixtures } from "../hostile.ts";
-import { useBrowser } from "./harness.ts";
+import { leaveBlank, useBrowser } from "./harness.ts";
 
 const browser = useBrowser();
 
@@ -20,6 +20,7 @@ async function runsWhenOpened(bytes: Buffer): Promise<boolean> {
   await page.mouse.click(5, 5).catch(() => {});
   await page.keyboard.press("Tab").catch(() => {});
   await page.waitForTimeout(300);
+  await leaveBlank(page);
   return ran;
 }
 
