@@ -167,7 +167,7 @@ for (const count of sizes) {
   const download = total(byKind);
   const fixed = fixedSearchKinds.reduce((sum, kind) => sum + (byKind.get(kind) ?? 0), 0);
   const parts = (JSON.parse(readFileSync(path.join(fullSite, "pagefind", "parts.json"), "utf8")) as string[]).length + 1;
-  const single = parts > 1 ? ` (a single index of the same pages: ${kilobytes(total(await searchDownloadOfSingleIndex(fullSite)))})` : "";
+  const single = parts > 1 ? ` (a single index of the same pages: ${await searchDownloadOfSingleIndex(fullSite).then((byKind) => kilobytes(total(byKind)), (error: Error) => `not measured, ${error.message}`)})` : "";
   downloads.push(`${count.toLocaleString("en")} pages, an index in ${parts} part${parts > 1 ? "s" : ""}: ${kilobytes(download)}${single}: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}; any search's fixed part (${fixedSearchKinds.join(", ")}) ${kilobytes(fixed)}`);
   rows.push(
     `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${kilobytes(download)} |`,
