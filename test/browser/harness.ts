@@ -54,10 +54,11 @@ export function useBrowser(): BrowserSession {
 
 /**
  * Unloads what a page shows, so that nothing a hostile page started runs on beside later tests. The page itself
- * stays open until the file's tests end, keeping its site's renderer for the next page.
+ * stays open until the file's tests end, keeping its site's renderer for the next page; when a navigation the page
+ * started itself (a form sent, a redirect) cuts this one short, the page is closed instead.
  */
 export async function leaveBlank(page: Page): Promise<void> {
-  await page.goto("about:blank");
+  await page.goto("about:blank").catch(() => page.close());
 }
 
 export const sites = () => [
