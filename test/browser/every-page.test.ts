@@ -24,8 +24,7 @@ interface Findings {
  */
 async function auditEveryPage(site: string, paths: string[]): Promise<Findings> {
   const found: Findings = { axe: [], csp: [], weight: [], reflow: new Map(reflowWidths.map(({ width }) => [width, []])) };
-  const context = await browser.browser.newContext();
-  const page = await context.newPage();
+  const page = await browser.newPage();
   const violations = await watchCsp(page);
   const weight = watchWeight(page);
   let errors: string[] = [];
@@ -52,7 +51,6 @@ async function auditEveryPage(site: string, paths: string[]): Promise<Findings> 
       if (scroll > width) found.reflow.get(width)!.push(`${name}: ${scroll}px`);
     }
   }
-  await context.close();
   return found;
 }
 

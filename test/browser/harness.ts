@@ -5,7 +5,6 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { chromiumArgs } from "./chromium.ts";
 
 export interface BrowserSession {
-  browser: Browser;
   /**
    * A fresh page, not yet loaded, open until the file's tests end. The pages of one file share a context (one with
    * JavaScript, one without), so that a page is drawn by the renderer its site already has: a context of its own
@@ -19,16 +18,17 @@ export interface BrowserSession {
 /** One headless Debian Chromium per test file, driven by playwright-core. */
 export function useBrowser(): BrowserSession {
   const session = {} as BrowserSession;
+  let browser: Browser | undefined;
   const contexts = new Map<boolean, Promise<BrowserContext>>();
   beforeAll(async () => {
-    session.browser = await chromium.launch({ executablePath: inject("chromium"), args: chromiumArgs });
+    browser = await chromium.launch({ executablePath: inject("chromium"), args: chromiumArgs });
   });
   afterAll(async () => {
     await Promise.allSettled([...contexts.values()].map(async (context) => (await context).close()));
-    await session.browser?.close();
+    await browser?.close();
   });
   session.newPage = async ({ javaScript = true } = {}) => {
-    if (!contexts.has(javaScript)) contexts.set(javaScript, session.browser.newContext({ javaScriptEnabled: javaScript }));
+    if (!contexts.has(javaScript)) contexts.set(javaScript, browser!.newContext({ javaScriptEnabled: javaScript }));
     return (await contexts.get(javaScript)!).newPage();
   };
   session.open = async (url, options) => {
