@@ -1,11 +1,9 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { collectGarbage } from "./memory.ts";
 import { checkContent, type CheckContentOptions } from "./prepare.ts";
-import { append, ContentError, hasErrors, problem, type Problem } from "./problems/problems.ts";
+import { hasErrors, problem, type Problem } from "./problems/problems.ts";
 import { makeStaging, swapInto } from "./publish/swap.ts";
-import { configureSite, renderInput, type RenderableSite, type RenderOptions } from "./render/eleventy.ts";
+import { RenderProcess } from "./render/render-process.ts";
 import { startSearchIndex } from "./search/pagefind.ts";
 
 export interface PipelineOptions extends CheckContentOptions {
@@ -37,45 +35,37 @@ function stopwatch() {
   };
 }
 
-/** An Eleventy that renders exactly the prepared site, and nothing it finds on its own. */
-export function siteEleventy(site: () => RenderableSite, outputDir: string, options: RenderOptions & { pathPrefix: string }) {
-  return new Eleventy(renderInput, outputDir, {
-    pathPrefix: options.pathPrefix,
-    configPath: false,
-    config: (eleventyConfig: Parameters<typeof configureSite>[0]) => configureSite(eleventyConfig, site(), options),
-    quietMode: true,
-  });
-}
-
 /**
  * Content → site model → checks (each page rendered once, its HTML read as a browser reads it) → Eleventy, given
  * the model and the checked HTML, into a staging folder → Pagefind → an atomic swap into place.
- * With an error anywhere nothing is rendered, and nothing is written.
+ * Eleventy works in a process of its own, on the other core, from the moment the site is read: it lays out the
+ * pages while they are checked, and writes each page once its own checks pass. With an error anywhere, nothing is
+ * published: the staging folder is removed, and a page with errors of its own is never written at all.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { timings, lap } = stopwatch();
-  const site = await checkContent(options);
-  const { problems } = site;
-  lap("reading and checks");
-  if (!site.model.data || hasErrors(problems)) return { problems, fileCount: 0, timings };
-
   const outputDir = path.resolve(options.outputDir);
   const staging = makeStaging(outputDir);
+  // Started first, to load Eleventy while the site is read.
+  let render: RenderProcess | undefined = new RenderProcess();
   let published = false;
   try {
-    let fileCount = 0;
-    try {
-      // Only the count is kept: the rendered pages Eleventy returns are let go before Pagefind.
-      const eleventy = siteEleventy(() => site, staging, { indexSearch: false, pathPrefix: site.model.pathPrefix });
-      // Its closing "Wrote 138 files" speaks of the staging folder; the commands say what they did.
-      eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: console.error });
-      const [, templates] = await eleventy.write();
-      fileCount = templates.filter((t) => t.url).length;
-    } catch (error) {
-      append(problems, (error instanceof ContentError ? error.problems : [problem(site.model.contentDir, 1, `the site could not be built: ${describe(error)}`, "fix the page named above and build again")]));
-    }
-    collectGarbage();
+    const { problems } = await checkContent(options, {
+      read(model) {
+        // Nothing can be rendered without valid data files, and a site whose reading found errors will not be published.
+        if (model.data && !hasErrors(model.problems)) return render!.render(model, staging);
+        const stopped = render!.stop();
+        render = undefined;
+        return stopped;
+      },
+      checked: (pages) => render?.add(pages.filter((page) => !hasErrors(page.problems)).map((page) => [page.source.file, page.source.rendered.html])),
+    });
+    lap("reading and checks");
+    if (!render || hasErrors(problems)) return { problems, fileCount: 0, timings };
+    const rendered = await render.finish();
+    render = undefined;
     lap("Eleventy");
+    if (rendered.failure) problems.push(problem(outputDir, 1, `the site could not be built: ${rendered.failure}`, "fix the page named above and build again"));
     if (hasErrors(problems)) return { problems, fileCount: 0, timings };
     const indexing = startSearchIndex(staging, options.searchPartBytes);
     const search = await indexing.finished;
@@ -86,14 +76,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     swapInto(staging, outputDir);
     published = true;
     lap("swap");
-    return { problems, fileCount, timings };
+    return { problems, fileCount: rendered.fileCount, timings };
   } finally {
+    await render?.stop();
     if (!published) rmSync(staging, { recursive: true, force: true });
   }
-}
-
-function describe(error: unknown): string {
-  const messages: string[] = [];
-  for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
-  return messages.join(": ");
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { checkExternalLinks } from "./checks/external.ts";
-import { checkPageOnly, checkPagesInTurns, checkSite, type CheckedSite, type CheckMemory, type CheckOptions } from "./checks/index.ts";
+import { checkPageOnly, checkPagesInTurns, checkSite, CheckMemory, type CheckedSite, type CheckOptions } from "./checks/index.ts";
+import type { PageWork } from "./checks/page-alone.ts";
 import type { ReadPage } from "./model/pages.ts";
 import { readSource } from "./model/read-source.ts";
 import { loadSite, type SiteModel, type SiteOptions } from "./model/site.ts";
@@ -41,9 +42,8 @@ export function checkModel(model: SiteModel, checkOptions: CheckOptions): Prepar
  * npm start renders a page asked for meanwhile (see preparePageOnly, which shares the `memory`).
  */
 export async function checkModelInTurns(model: SiteModel, checkOptions: CheckOptions & { memory: CheckMemory }, between: () => Promise<unknown>): Promise<PreparedSite> {
+  // What spans pages is then checked in one go: a page asked for during the last few is rendered before it.
   await checkPagesInTurns(model, checkOptions.memory, between);
-  // What spans pages is checked in one go: a page asked for during the last few is rendered before it.
-  await between();
   return checkModel(model, checkOptions);
 }
 
@@ -65,11 +65,25 @@ export interface CheckContentOptions extends SiteOptions {
   since?: string;
 }
 
+/** What the build is told while the checks go on, to render the site meanwhile; the checks wait for what it returns. */
+export interface CheckProgress {
+  /** The site is read, and no page checked yet. */
+  read(model: SiteModel): Promise<unknown>;
+  /** These pages' own checks are done. */
+  checked(pages: readonly PageWork[]): Promise<unknown> | undefined;
+}
+
 /** Prepares the site with every check the command line asks for: what `npm run check` and the build both run. */
-export async function checkContent(options: CheckContentOptions): Promise<PreparedSite> {
+export async function checkContent(options: CheckContentOptions, progress?: CheckProgress): Promise<PreparedSite> {
   const read = options.since === undefined ? undefined : await readSource(options.since);
   const since = read?.bytes && { file: displayPath(options.since!), text: new TextDecoder().decode(read.bytes) };
-  const site = prepareSite({ ...options, contentDir: path.resolve(options.contentDir) }, { strict: options.strict ?? false, since });
+  const model = readSite({ ...options, contentDir: path.resolve(options.contentDir) });
+  const checkOptions = { strict: options.strict ?? false, since, memory: new CheckMemory() };
+  if (progress) {
+    await progress.read(model);
+    await checkPagesInTurns(model, checkOptions.memory, progress.checked);
+  }
+  const site = checkModel(model, checkOptions);
   if (read?.failure) site.problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, "check the address, or give a saved copy of the sitemap: --since sitemap.xml"));
   if (options.external) append(site.problems, await checkExternalLinks(site.externalLinks));
   return site;

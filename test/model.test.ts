@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync 
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSite } from "../src/model/site.ts";
-import { siteEleventy } from "../src/pipeline.ts";
+import { siteEleventy } from "../src/render/eleventy.ts";
 import { prepareSite } from "../src/prepare.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { checkedProblems, fixtures, root, tempDir } from "./helpers.ts";

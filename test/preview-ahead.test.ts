@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory, type ReadPage } from "../src/model/pages.ts";
 import type { PageWork } from "../src/checks/page-alone.ts";
-import { siteEleventy } from "../src/pipeline.ts";
+import { siteEleventy } from "../src/render/eleventy.ts";
 import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite } from "../src/prepare.ts";
 import { aheadLimit, pagesToRenderAhead, SavedSite, type RenderedAhead } from "../src/preview/ahead.ts";
 import type { Problem } from "../src/problems/problems.ts";

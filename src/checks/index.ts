@@ -108,15 +108,18 @@ function pageWorks(model: SiteModel, memory: CheckMemory): (read: ReadPage) => P
 const pagesPerTurn = 50;
 
 /**
- * Does each page's own checks into `memory`, a few pages at a time, waiting for `between` before each few, so that
- * npm start can render a page asked for meanwhile. checkSite then finds them done, and does only what spans pages.
+ * Does each page's own checks into `memory`, a few pages at a time, calling `between` before each few and after the
+ * last, with the work of the few just done: npm start renders a page asked for meanwhile, and the build hands the
+ * pages that passed to its rendering process. checkSite then finds them done, and does only what spans pages.
  */
-export async function checkPagesInTurns(model: SiteModel, memory: CheckMemory, between: () => Promise<unknown>): Promise<void> {
+export async function checkPagesInTurns(model: SiteModel, memory: CheckMemory, between: (justChecked: readonly PageWork[]) => unknown): Promise<void> {
   const workOf = pageWorks(model, memory);
+  let justChecked: PageWork[] = [];
   for (let first = 0; first < model.pages.length; first += pagesPerTurn) {
-    await between();
-    model.pages.slice(first, first + pagesPerTurn).forEach(workOf);
+    await between(justChecked);
+    justChecked = model.pages.slice(first, first + pagesPerTurn).map(workOf);
   }
+  await between(justChecked);
 }
 
 /** One page's own checks (kept in `memory`, for checkSite to find), before the site is checked as a whole. */

@@ -1,5 +1,5 @@
 import { servedUrl } from "../model/addresses.ts";
-import { siteEleventy } from "../pipeline.ts";
+import { siteEleventy } from "../render/eleventy.ts";
 import type { ReadPage } from "../model/pages.ts";
 import type { SiteModel } from "../model/site.ts";
 import type { PreparedSite } from "../prepare.ts";

@@ -1,7 +1,8 @@
 // npm start's whole builds, in a thread of their own: Eleventy's render of a whole site is one long chain of work
 // that would otherwise keep the preview from answering, or from showing a saved page, until its last page.
 import { parentPort } from "node:worker_threads";
-import { siteEleventy } from "../pipeline.ts";
+import { siteEleventy } from "../render/eleventy.ts";
+import { failureOf } from "../render/failure.ts";
 import { receivedSite, type WholeBuildDone, type WholeBuildRequest } from "./whole-build.ts";
 
 parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeBuildRequest) => {
@@ -14,9 +15,7 @@ parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeB
   try {
     await eleventy.write();
   } catch (error) {
-    const messages: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
-    failure = messages.join(": ");
+    failure = failureOf(error);
   }
   const done: WholeBuildDone = { generation, written, failure, seconds: (performance.now() - start) / 1000 };
   parentPort!.postMessage(done);

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { HtmlBasePlugin } from "@11ty/eleventy";
+import Eleventy, { HtmlBasePlugin } from "@11ty/eleventy";
 import { assetsFolder, isSafeAddress, outputFileOf, servedUrl } from "../model/addresses.ts";
 import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
@@ -32,10 +32,19 @@ const layouts = ["base", "page", "home", "search"];
 /** The file type Eleventy knows the model's pages by. */
 const checkedPageExtension = "checked-page";
 
+/** Each page's checked HTML, by its file: a Map, or pages still arriving from the checks. */
+export interface PageBodies {
+  get(file: string): string | Promise<string> | undefined;
+}
+
 /** The site as the checks left it: its model, and each page's body as HTML, as the checks judged it. */
 export interface RenderableSite {
   model: SiteModel;
-  bodies: ReadonlyMap<string, string>;
+  /**
+   * Each page's HTML by its file; a promise for a page still being checked while Eleventy lays out the site (the
+   * build's rendering process), awaited where the layout places the body, so the site is laid out meanwhile.
+   */
+  bodies: PageBodies;
   /** The problems found; while previewing, a page with errors shows them instead of its content. */
   problems: readonly Problem[];
 }
@@ -53,6 +62,16 @@ export interface RenderOptions {
    * which lists the others, lists them from the model, so it can be rendered alone too.
    */
   only?: ReadonlySet<string>;
+}
+
+/** An Eleventy that renders exactly the prepared site, and nothing it finds on its own. */
+export function siteEleventy(site: () => RenderableSite, outputDir: string, options: RenderOptions & { pathPrefix: string }) {
+  return new Eleventy(renderInput, outputDir, {
+    pathPrefix: options.pathPrefix,
+    configPath: false,
+    config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, site(), options),
+    quietMode: true,
+  });
 }
 
 /** Configures Eleventy to render exactly the model's pages and the files the generator makes. */
@@ -107,6 +126,12 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   for (const [name, value] of Object.entries(pageLanguage(model, undefined))) eleventyConfig.addGlobalData(name, value);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
+  // A page's body: its checked HTML, waited for here, in the layout, when it is still arriving; otherwise the
+  // content it was given (the generator's own pages, and a page with problems while previewing).
+  eleventyConfig.addAsyncFilter("checkedBody", async (content: string, file?: string) => {
+    const body = file === undefined ? undefined : site.bodies.get(file);
+    return body === undefined || typeof body === "string" ? content : body;
+  });
 
   if (options.only) {
     addPages(eleventyConfig, site, true, options.only);
@@ -173,7 +198,8 @@ function addPages(eleventyConfig: EleventyConfig, { model, bodies, problems }: R
     };
     sitePages.push({ url: servedUrl(url), data: pageData });
     if (only && !only.has(file)) continue;
-    eleventyConfig.addTemplate(path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`), shown?.body ?? bodies.get(file) ?? "", pageData);
+    const body = bodies.get(file);
+    eleventyConfig.addTemplate(path.relative(model.contentDir, file).replace(/\.md$/, `.${checkedPageExtension}`), shown?.body ?? (typeof body === "string" ? body : ""), pageData);
   }
   eleventyConfig.addGlobalData("sitePages", sitePages);
   return taken;

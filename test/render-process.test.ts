@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { outputFileOf } from "../src/model/addresses.ts";
+import { prepareSite } from "../src/prepare.ts";
+import { RenderProcess } from "../src/render/render-process.ts";
+import { fixtures, tempDir } from "./helpers.ts";
+
+/** The second community's site, read and checked, and its published pages (the draft is not). */
+function checkedSite() {
+  const site = prepareSite({ contentDir: path.join(fixtures, "sites", "second-site"), today: "2026-11-30" }, { strict: false });
+  const published = site.model.pages.filter((page) => page.page?.data && !page.page.data.draft);
+  return { site, published, bodyOf: (file: string) => [file, site.bodies.get(file)!] as [string, string] };
+}
+
+const written = (output: string, url: string) => path.join(output, outputFileOf(url));
+
+describe("the build's rendering process, which renders the site while the checks go on", () => {
+  it("writes each page with the checked HTML it is handed, once the checks pass", { timeout: 60_000 }, async () => {
+    const { site, published, bodyOf } = checkedSite();
+    const output = tempDir();
+    const render = new RenderProcess();
+    await render.render(site.model, output);
+    for (const page of published) await render.add([bodyOf(page.file)]);
+    const rendered = await render.finish();
+    expect(rendered.failure).toBeUndefined();
+    for (const page of published) expect(readFileSync(written(output, page.url), "utf8")).toContain(site.bodies.get(page.file));
+    expect(rendered.fileCount).toBeGreaterThan(published.length);
+  });
+
+  it("never writes a page whose checked HTML did not arrive, and fails naming it when the checks pass without it", { timeout: 60_000 }, async () => {
+    const { site, published, bodyOf } = checkedSite();
+    const [withheld, ...others] = published;
+    const output = tempDir();
+    const render = new RenderProcess();
+    await render.render(site.model, output);
+    await render.add(others.map((page) => bodyOf(page.file)));
+    const rendered = await render.finish();
+    expect(rendered.failure).toContain(`${withheld!.file} was rendered without being checked`);
+    expect(existsSync(written(output, withheld!.url))).toBe(false);
+  });
+
+  it("writes no page before its checked HTML arrives, however long the checks take, and ends when stopped", { timeout: 60_000 }, async () => {
+    const { site, published } = checkedSite();
+    const output = tempDir();
+    const render = new RenderProcess();
+    await render.render(site.model, output);
+    // Eleventy is at work: it has written the pages the generator makes from the model alone (the site map).
+    const siteMap = path.join(output, "site-map", "index.html");
+    while (!existsSync(siteMap)) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(published.filter((page) => existsSync(written(output, page.url)))).toEqual([]);
+    await render.stop();
+  });
+});
