@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { collectGarbage } from "./memory.ts";
 import { checkContent, type CheckContentOptions } from "./prepare.ts";
 import { hasErrors, problem, type Problem } from "./problems/problems.ts";
 import { makeStaging, swapInto } from "./publish/swap.ts";
@@ -39,17 +40,19 @@ function stopwatch() {
  * Content → site model → checks (each page rendered once, its HTML read as a browser reads it) → Eleventy, given
  * the model and the checked HTML, into a staging folder → Pagefind → an atomic swap into place.
  * Eleventy works in a process of its own, on the other core, from the moment the site is read: it lays out the
- * pages while they are checked, and writes each page once its own checks pass. With an error anywhere, nothing is
- * published: the staging folder is removed, and a page with errors of its own is never written at all.
+ * pages while they are checked, and writes each page once its own checks pass: a page with errors of its own is
+ * never written. With an error anywhere, nothing is published: the staging folder, where pages with errors across
+ * pages (a broken link) and the generator's own pages may have been written meanwhile, is removed.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { timings, lap } = stopwatch();
   const outputDir = path.resolve(options.outputDir);
   const staging = makeStaging(outputDir);
-  // Started first, to load Eleventy while the site is read.
-  let render: RenderProcess | undefined = new RenderProcess();
+  let render: RenderProcess | undefined;
   let published = false;
   try {
+    // Started first, to load Eleventy while the site is read.
+    render = new RenderProcess();
     const { problems } = await checkContent(options, {
       read(model) {
         // Nothing can be rendered without valid data files, and a site whose reading found errors will not be published.
@@ -64,8 +67,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (!render || hasErrors(problems)) return { problems, fileCount: 0, timings };
     const rendered = await render.finish();
     render = undefined;
+    collectGarbage();
     lap("Eleventy");
-    if (rendered.failure) problems.push(problem(outputDir, 1, `the site could not be built: ${rendered.failure}`, "fix the page named above and build again"));
+    if (rendered.failure) problems.push(problem(path.resolve(options.contentDir), 1, `the site could not be built: ${rendered.failure}`, "fix the page it names and build again; if it names none, report this to the site's maintainers"));
     if (hasErrors(problems)) return { problems, fileCount: 0, timings };
     const indexing = startSearchIndex(staging, options.searchPartBytes);
     const search = await indexing.finished;

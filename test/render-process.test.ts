@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputFileOf } from "../src/model/addresses.ts";
@@ -38,6 +38,19 @@ describe("the build's rendering process, which renders the site while the checks
     const rendered = await render.finish();
     expect(rendered.failure).toContain(`${withheld!.file} was rendered without being checked`);
     expect(existsSync(written(output, withheld!.url))).toBe(false);
+  });
+
+  it("answers why Eleventy stopped, for the build to say if the checks passed: it may be rendering a site whose checks will fail", { timeout: 60_000 }, async () => {
+    const content = path.join(tempDir(), "clash");
+    cpSync(path.join(fixtures, "sites", "second-site"), content, { recursive: true });
+    writeFileSync(path.join(content, "clash.md"), "---\ntitle: Clash\ndescription: A page written over another.\npermalink: /contact/index.html\n---\n\nText.\n");
+    const site = prepareSite({ contentDir: content, today: "2026-11-30" }, { strict: false });
+    expect(site.problems.map((p) => p.message).join("\n")).toMatch(/same file/);
+    const render = new RenderProcess();
+    await render.render(site.model, tempDir());
+    await render.add(site.model.pages.map((page) => [page.file, site.bodies.get(page.file)!]));
+    const rendered = await render.finish();
+    expect(rendered.failure).toMatch(/contact\/index\.html/);
   });
 
   it("writes no page before its checked HTML arrives, however long the checks take, and ends when stopped", { timeout: 60_000 }, async () => {

@@ -3,8 +3,9 @@ import type { PageBodies } from "./eleventy.ts";
 import { failureOf } from "./failure.ts";
 import type { Rendered, RenderMessage, RenderRequest } from "./render-process.ts";
 
-// Eleventy loads while the build reads the site: the messages are listened for first, so none waits on it.
+// Eleventy loads while the build reads the site; a failure to load it is said when the site arrives.
 const eleventyModule = import("./eleventy.ts");
+eleventyModule.catch(() => {});
 
 /**
  * The pages' HTML as it arrives: a page asked for before its HTML is waited for. Every page is checked, and its HTML
@@ -52,36 +53,32 @@ class ArrivingBodies implements PageBodies {
   }
 }
 
-let bodies: ArrivingBodies;
-
-process.on("message", (message: RenderMessage) => {
-  if ("bodies" in message) bodies.add(message.bodies);
-  else if ("passed" in message) bodies.passed();
-  else {
-    bodies = new ArrivingBodies(new Set(message.model.pages.map((page) => page.file)), (file) => finish({ fileCount: 0, failure: `${file} was rendered without being checked` }));
-    void render(message);
-  }
-});
-// A build that was stopped (killed, or its terminal closed) takes its rendering with it.
-process.on("disconnect", () => process.exit(1));
-
 /** Answers the build, which then ends this process: nothing is written after. */
 function finish(rendered: Rendered): void {
   process.send!(rendered);
 }
 
-async function render({ model, outputDir }: RenderRequest) {
-  const { siteEleventy } = await eleventyModule;
-  const eleventy = siteEleventy(() => ({ model, bodies, problems: [] }), outputDir, { indexSearch: false, pathPrefix: model.pathPrefix });
-  // Its closing "Wrote 138 files" speaks of the staging folder; the commands say what they did.
-  eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: console.error });
-  let done: Rendered;
+// The first message is the site; the pages' HTML, then word that the checks passed, follow it.
+process.once("message", (request: RenderRequest) => {
+  const bodies = new ArrivingBodies(new Set(request.model.pages.map((page) => page.file)), (file) => finish({ fileCount: 0, failure: `${file} was rendered without being checked` }));
+  process.on("message", (message: Exclude<RenderMessage, RenderRequest>) => ("bodies" in message ? bodies.add(message.bodies) : bodies.passed()));
+  void render(request, bodies).then(finish);
+});
+// A build that was stopped (killed, or its terminal closed) takes its rendering with it.
+process.on("disconnect", () => process.exit(1));
+
+async function render({ model, outputDir }: RenderRequest, bodies: PageBodies): Promise<Rendered> {
   try {
+    const { siteEleventy } = await eleventyModule;
+    const eleventy = siteEleventy(() => ({ model, bodies, problems: [] }), outputDir, { indexSearch: false, pathPrefix: model.pathPrefix });
+    // Eleventy may be rendering a site whose checks will fail, which it would print its own errors of (with their
+    // traces): why it stopped reaches the build, which says it in its own words. Its "Wrote 138 files" speaks of
+    // the staging folder; the commands say what they did.
+    eleventy.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
     // Only the count is kept: the rendered pages Eleventy returns are let go with this process.
     const [, templates] = await eleventy.write();
-    done = { fileCount: templates.filter((t: { url?: string }) => t.url).length };
+    return { fileCount: templates.filter((t: { url?: string }) => t.url).length };
   } catch (error) {
-    done = { fileCount: 0, failure: failureOf(error) };
+    return { fileCount: 0, failure: failureOf(error) };
   }
-  finish(done);
 }

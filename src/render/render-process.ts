@@ -36,11 +36,16 @@ export class RenderProcess {
   /** Starts the process, which loads Eleventy meanwhile; `render` hands it the site. */
   constructor() {
     // Structured clone over the channel, as between threads: the model's Maps and Sets arrive as they are.
-    this.child = fork(fileURLToPath(new URL("./render-process-child.ts", import.meta.url)), [], { execArgv: ["--import", tsxLoader], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    this.exited = new Promise((resolve) => this.child.once("exit", () => resolve()));
+    // What it prints is not for editors: why it stopped, if it did, comes as its answer.
+    this.child = fork(fileURLToPath(new URL("./render-process-child.ts", import.meta.url)), [], { execArgv: ["--import", tsxLoader], serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    this.exited = new Promise((resolve) => {
+      this.child.once("exit", () => resolve());
+      // A process that could not be started never exits.
+      this.child.on("error", () => this.child.pid === undefined && resolve());
+    });
     this.rendered = new Promise((resolve) => {
       this.child.once("message", (done: Rendered) => resolve(done));
-      this.child.once("error", (error) => resolve({ fileCount: 0, failure: error.message }));
+      this.child.on("error", (error) => resolve({ fileCount: 0, failure: `the rendering process failed: ${error.message}` }));
       this.child.once("exit", (code, signal) => resolve({ fileCount: 0, failure: `the rendering process stopped (${signal ?? `exit code ${code}`})` }));
     });
   }
@@ -79,6 +84,7 @@ export class RenderProcess {
    * sends is written only while it waits: it waits for each few pages' HTML, so the other process never waits on it.
    */
   private post(message: RenderMessage): Promise<void> {
-    return new Promise((resolve) => this.child.send(message, () => resolve()));
+    // A process that has stopped takes no more; why it stopped is its answer (`rendered`).
+    return new Promise((resolve) => (this.child.connected ? this.child.send(message, () => resolve()) : resolve()));
   }
 }
