@@ -2,7 +2,7 @@
 // that would otherwise keep the preview from answering, or from showing a saved page, until its last page.
 import { parentPort } from "node:worker_threads";
 import { siteEleventy } from "../render/eleventy.ts";
-import { failureOf } from "../render/failure.ts";
+import { messageOf } from "../problems/problems.ts";
 import { receivedSite, type WholeBuildDone, type WholeBuildRequest } from "./whole-build.ts";
 
 parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeBuildRequest) => {
@@ -15,7 +15,7 @@ parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeB
   try {
     await eleventy.write();
   } catch (error) {
-    failure = failureOf(error);
+    failure = messageOf(error);
   }
   const done: WholeBuildDone = { generation, written, failure, seconds: (performance.now() - start) / 1000 };
   parentPort!.postMessage(done);

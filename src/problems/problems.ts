@@ -82,8 +82,13 @@ export function groupedProblem(group: ProblemGroup, shownLines = 10): Problem {
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === "error");
 
-/** What a thrown value says: an Error's message, or the value itself. */
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What a thrown value says: an Error's message with each error that caused it, outermost first (Eleventy wraps its causes), or the value itself. */
+export function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
+  return messages.join(": ");
+}
 
 /** A mistake said in plain words: Eleventy (its command line, and while serving) prints the words, not a stack trace. */
 export class PlainError extends Error {

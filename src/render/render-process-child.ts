@@ -1,6 +1,6 @@
 // The build's rendering process (render-process.ts): Eleventy lays out the site while the build's own process checks it.
+import { messageOf } from "../problems/problems.ts";
 import type { PageBodies } from "./eleventy.ts";
-import { failureOf } from "./failure.ts";
 import type { Rendered, RenderMessage, RenderRequest } from "./render-process.ts";
 
 // Eleventy loads while the build reads the site; a failure to load it is said when the site arrives.
@@ -79,6 +79,6 @@ async function render({ model, outputDir }: RenderRequest, bodies: PageBodies): 
     const [, templates] = await eleventy.write();
     return { fileCount: templates.filter((t: { url?: string }) => t.url).length };
   } catch (error) {
-    return { fileCount: 0, failure: failureOf(error) };
+    return { fileCount: 0, failure: messageOf(error) };
   }
 }

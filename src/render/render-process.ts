@@ -79,10 +79,7 @@ export class RenderProcess {
     await this.exited;
   }
 
-  /**
-   * Sends a message, resolving once it is written. This process checks pages in long synchronous runs, and what it
-   * sends is written only while it waits: it waits for each few pages' HTML, so the other process never waits on it.
-   */
+  /** Sends a message, resolving once it is written (the site is sent whole before any page is checked). */
   private post(message: RenderMessage): Promise<void> {
     // A process that has stopped takes no more; why it stopped is its answer (`rendered`).
     return new Promise((resolve) => (this.child.connected ? this.child.send(message, () => resolve()) : resolve()));
