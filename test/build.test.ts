@@ -5,6 +5,7 @@ import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
 import { buildInto, indexedPages, problemLines, readPage, root, tempDir, text } from "./helpers.ts";
+import { sharedSite } from "./shared-sites.ts";
 
 const contentPages = [
   { url: "/", title: "Code California", file: "index.md" },
@@ -20,8 +21,8 @@ const contentPages = [
 
 let site: string;
 
-beforeAll(() => {
-  const build = inject("site");
+beforeAll(async () => {
+  const build = await sharedSite("site");
   // The agencies' inventories are published with their faults shown: those are warnings for their coordinators.
   expect(problemLines(build.stderr).filter((line) => !line.includes(" note: ") && !line.startsWith("content/code-json/"))).toEqual([]);
   expect(build.code).toBe(0);
@@ -196,8 +197,8 @@ describe("the community's documents on the site", () => {
 });
 
 describe("a page the editor has not finished", () => {
-  it("is not built when it is a draft", () => {
-    const build = inject("secondSite");
+  it("is not built when it is a draft", async () => {
+    const build = await sharedSite("secondSite");
     expect(build.code).toBe(0);
     expect(existsSync(path.join(build.output, "draft", "index.html"))).toBe(false);
     expect(readFileSync(path.join(build.output, "sitemap.xml"), "utf8")).not.toContain("draft");
@@ -205,9 +206,9 @@ describe("a page the editor has not finished", () => {
 });
 
 describe("npm run build -- --timings", () => {
-  it("says how long each step of the pipeline took, in order", () => {
+  it("says how long each step of the pipeline took, in order", async () => {
     // The second community's site is built once a run, with --timings.
-    const build = inject("secondSite");
+    const build = await sharedSite("secondSite");
     expect(build.code, build.stderr).toBe(0);
     const line = build.stderr.split("\n").find((l) => l.startsWith("timings: "));
     const steps = [...(line ?? "").matchAll(/(?:: |; )([^;:]+?) (\d+\.\d\d) s/g)].map((m) => m[1]);

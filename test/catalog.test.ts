@@ -2,17 +2,18 @@ import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { codeGovSchema } from "../src/model/catalog/validate.ts";
 import type { HTMLElement } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
 import { buildInto, readPage, root, tempDir, text } from "./helpers.ts";
+import { sharedSite } from "./shared-sites.ts";
 
 let site: string;
 const inventory = (file: string) => JSON.parse(readFileSync(path.join(root, "content", "code-json", file), "utf8")) as { releases: { name: string }[] };
 
-beforeAll(() => {
-  site = inject("site").output;
+beforeAll(async () => {
+  site = (await sharedSite("site")).output;
 });
 
 describe("the open source catalog", () => {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fixtures } from "./helpers.ts";
+import { sharedSite } from "./shared-sites.ts";
 
 const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
 
@@ -18,8 +19,8 @@ const htmlFiles = (dir: string) =>
 
 describe("valid HTML (html-validate's recommended rules)", () => {
   let sites: string[];
-  beforeAll(() => {
-    sites = [inject("site").output, inject("prefixedSite").output];
+  beforeAll(async () => {
+    sites = (await Promise.all([sharedSite("site"), sharedSite("prefixedSite")])).map((build) => build.output);
   });
 
   it("every built page has zero errors, at the root and under a path prefix", async () => {

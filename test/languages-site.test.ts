@@ -1,16 +1,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { indexedPages, readPage, text } from "./helpers.ts";
+import { sharedSite } from "./shared-sites.ts";
 
 /** The Spanish pages of the real site, each the translation of the English page at the same name. */
 const spanishPages = ["/es/", "/es/about/", "/es/values/", "/es/community/", "/es/working-group/", "/es/accessibility/", "/es/conditions-of-use/", "/es/privacy-policy/", "/es/contact-us/"];
 const englishOf = (url: string) => url.replace(/^\/es\//, "/");
 
 let site: string;
-beforeAll(() => {
-  site = inject("site").output;
+beforeAll(async () => {
+  site = (await sharedSite("site")).output;
 });
 
 const alternates = (url: string) =>

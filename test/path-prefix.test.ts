@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedSite } from "./shared-sites.ts";
 
 let site: string;
 
@@ -10,8 +11,8 @@ const htmlFiles = (dir: string): string[] =>
     .filter((e) => e.isFile() && e.name.endsWith(".html"))
     .map((e) => path.join(e.parentPath, e.name));
 
-beforeAll(() => {
-  site = inject("prefixedSite").output;
+beforeAll(async () => {
+  site = (await sharedSite("prefixedSite")).output;
 });
 
 describe("a build served under a path prefix (a GitHub Pages project site)", () => {

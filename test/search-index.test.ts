@@ -1,13 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planParts, startSearchIndex } from "../src/search/pagefind.ts";
 import { indexedPages, tempDir } from "./helpers.ts";
+import { sharedSite } from "./shared-sites.ts";
 
 describe("the search index", () => {
   it("holds each public page's main content with its title and section, and nothing of the header, menus or footer", async () => {
-    const pages = indexedPages(inject("site").output);
+    const pages = indexedPages((await sharedSite("site")).output);
     const urls = pages.map((p) => p.url);
     expect(urls.filter((url) => !url.startsWith("/projects/") && !url.startsWith("/metrics/")).sort()).toEqual([
       "/",
@@ -36,7 +37,7 @@ describe("the search index", () => {
   });
 
   it("is written whole before the site is published: no empty file, and the entry names a page list that is there", async () => {
-    const bundle = path.join(inject("secondSite").output, "pagefind");
+    const bundle = path.join((await sharedSite("secondSite")).output, "pagefind");
     const files = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(files.filter((entry) => statSync(path.join(entry.parentPath, entry.name)).size === 0).map((entry) => entry.name)).toEqual([]);
     const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
@@ -45,7 +46,7 @@ describe("the search index", () => {
   });
 
   it("leaves out drafts", async () => {
-    const urls = indexedPages(inject("secondSite").output).map((p) => p.url);
+    const urls = indexedPages((await sharedSite("secondSite")).output).map((p) => p.url);
     expect(urls.sort()).toEqual(["/", "/contact/", "/projects/", "/reviewed/"]);
   });
 });
@@ -66,7 +67,7 @@ describe("a large site's search index, built in parts", () => {
   });
 
   it("indexes every page once, across parts the search page merges, and the further parts carry no scripts", async () => {
-    const [whole, inParts] = [inject("site"), inject("prefixedSite")];
+    const [whole, inParts] = await Promise.all([sharedSite("site"), sharedSite("prefixedSite")]);
     expect(JSON.parse(readFileSync(path.join(whole.output, "pagefind", "parts.json"), "utf8"))).toEqual([]);
     const parts = JSON.parse(readFileSync(path.join(inParts.output, "pagefind", "parts.json"), "utf8")) as string[];
     expect(parts).toEqual(["part-2/", "part-3/"]);
@@ -86,7 +87,7 @@ describe("a large site's search index, built in parts", () => {
 
   // Read from /proc: Linux, as CI is.
   it.runIf(process.platform === "linux")("indexed in the background, as npm start's search catches up, is built at the lowest priority, and whole", async () => {
-    const site = inject("secondSite").output;
+    const site = (await sharedSite("secondSite")).output;
     const bundle = path.join(tempDir(), "pagefind");
     const indexing = startSearchIndex(site, undefined, bundle, true);
     // The child process indexing it, and the niceness Linux gives it (the 19th field of its stat).

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { indexedPages } from "../helpers.ts";
-import { prefix } from "../global-setup.ts";
+import { prefix } from "../shared-sites.ts";
 import { sites, useBrowser } from "./harness.ts";
 
 const browser = useBrowser();
