@@ -63,27 +63,40 @@ describe("publishing a build", () => {
 
   it("keeps a whole site at the output path whenever a build is killed, and the next build clears what killed ones left", { timeout: 120_000 }, async () => {
     const output = path.join(tempDir(), "site");
+    const parent = path.dirname(output);
+    const started = performance.now();
     expect((await runScript("build", ["--content", secondSite, "--output", output])).code).toBe(0);
+    const buildMs = performance.now() - started;
     const published = pages(output);
-    const leftovers = () => readdirSync(path.dirname(output)).filter((name) => name !== "site" && name !== path.basename(realpathSync(output))).length;
+    const leftovers = () => readdirSync(parent).filter((name) => name !== "site" && name !== path.basename(realpathSync(output))).length;
+    const staging = (pid: number) => readdirSync(parent).find((name) => name.startsWith(`.site-site-${pid}-`));
+    const wrotePage = (pid: number) => {
+      const folder = staging(pid);
+      return folder !== undefined && readdirSync(path.join(parent, folder), { recursive: true }).some((file) => String(file).endsWith(".html"));
+    };
+    // A build is killed as soon as its staging folder is made (it is made first, before the site is read), and as
+    // soon as Eleventy has written a page into it; then later and later into a build's time, the last while
+    // Pagefind or the swap is at work. A build that ends before its time comes has published the same site, whole.
+    const kills = [
+      { when: "once its staging folder exists", seen: (pid: number) => staging(pid) !== undefined, mayEndFirst: false },
+      { when: "once Eleventy has written a page", seen: wrotePage, mayEndFirst: false },
+      ...[0.6, 0.8, 0.95].map((share) => ({ when: `${share * 100}% into a build's time`, seen: (_pid: number, ms: number) => ms >= share * buildMs, mayEndFirst: true })),
+    ];
     let leftBehind = 0;
-    // Killed once its staging folder exists (while Eleventy, Pagefind or the swap is at work), a little later each time.
-    for (const after of [0, 150, 400, 800, 1500]) {
+    for (const { when, seen, mayEndFirst } of kills) {
       const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "build.ts"), "--content", secondSite, "--output", output], { stdio: "ignore" });
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      const staging = `.site-site-${child.pid}-`;
-      for (let waited = 0; waited < 60_000 && child.exitCode === null && !readdirSync(path.dirname(output)).some((name) => name.startsWith(staging)); waited += 20) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await new Promise((resolve) => setTimeout(resolve, after));
+      const spawned = performance.now();
+      while (child.exitCode === null && !seen(child.pid!, performance.now() - spawned)) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (!mayEndFirst) expect(child.exitCode, `the build ended before it could be killed ${when}`).toBeNull();
       child.kill("SIGKILL");
       await exited;
-      expect(existsSync(path.join(output, "pagefind", "pagefind.js")), `killed ${after} ms into the staging`).toBe(true);
-      expect(pages(output), `killed ${after} ms into the staging`).toEqual(published);
+      expect(existsSync(path.join(output, "pagefind", "pagefind.js")), `killed ${when}`).toBe(true);
+      expect(pages(output), `killed ${when}`).toEqual(published);
       leftBehind = Math.max(leftBehind, leftovers());
     }
     expect(leftBehind, "the killed builds left staging folders behind").toBeGreaterThan(0);
     expect((await runScript("build", ["--content", secondSite, "--output", output])).code).toBe(0);
-    expect(readdirSync(path.dirname(output)).sort()).toEqual([path.basename(realpathSync(output)), "site"].sort());
+    expect(readdirSync(parent).sort()).toEqual([path.basename(realpathSync(output)), "site"].sort());
   });
 });
