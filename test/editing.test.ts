@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { frontMatterReference, withReference } from "../src/schema/reference.ts";
 import { pageSchema } from "../src/schema/page.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
-import { buildInto, fixtures, problemLines, readPage, root, checkInProcess, runScript, tempDir, text } from "./helpers.ts";
+import { buildInto, fixtures, problemLines, readPage, root, checkInProcess, runInProcess, runScript, tempDir, text } from "./helpers.ts";
 
 const secondSite = path.join(fixtures, "sites", "second-site");
 
@@ -56,7 +56,7 @@ describe("reviews, redirects and dates, in a real git repository", () => {
   const build = async (day: string) => {
     const repo = ThrowawayRepo.from(secondSite, path.join(tempDir(), "site"));
     repo.commit("2025-01-15T17:00:00Z");
-    const result = await runScript("build", ["--content", repo.dir, "--output", path.join(repo.dir, "..", "out")], { SITE_TODAY: day });
+    const result = await runInProcess("build", ["--content", repo.dir, "--output", path.join(repo.dir, "..", "out")], { SITE_TODAY: day });
     return { ...result, repo, output: path.join(repo.dir, "..", "out") };
   };
   const buildOn = (day: string) => {

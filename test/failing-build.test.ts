@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, w
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateSite } from "../scripts/bench/generate.ts";
-import { checkInProcess, fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
+import { checkInProcess, fixtures, problemLines, root, runInProcess, runScript, tempDir } from "./helpers.ts";
 
 const site = (name: string) => path.join(fixtures, "sites", name);
 
@@ -17,7 +17,7 @@ const snapshot = (dir: string) =>
 describe("a build with mistakes in it", () => {
   it("fails on a misspelled front matter field with the file, the line and the fix, and reports the page's other mistakes in the same run", async () => {
     const output = path.join(tempDir(), "site");
-    const result = await runScript("build", ["--content", site("typo"), "--output", output]);
+    const result = await runInProcess("build", ["--content", site("typo"), "--output", output]);
     expect(result.code).toBe(1);
     expect(problemLines(result.stderr)).toEqual([
       'test/fixtures/sites/typo/projects.md:1 error: the field "title" is missing — add "title:" with text',
@@ -29,7 +29,7 @@ describe("a build with mistakes in it", () => {
   });
 
   it("fails on data files of the wrong type, naming the file, the line and the field", async () => {
-    const result = await runScript("build", ["--content", site("bad-data"), "--output", path.join(tempDir(), "site")]);
+    const result = await runInProcess("build", ["--content", site("bad-data"), "--output", path.join(tempDir(), "site")]);
     expect(result.code).toBe(1);
     expect(problemLines(result.stderr)).toEqual([
       'test/fixtures/sites/bad-data/_data/agencies.yaml:4:11 error: "Data Office" belongs to "Riverside Transt", which is not in this file — did you mean "Riverside Transit"?',
@@ -54,10 +54,10 @@ describe("a build with mistakes in it", () => {
 
   it("leaves the previously published site byte for byte as it was", async () => {
     const output = path.join(tempDir(), "site");
-    const good = await runScript("build", ["--content", site("second-site"), "--output", output]);
+    const good = await runInProcess("build", ["--content", site("second-site"), "--output", output]);
     expect(good.code).toBe(0);
     const before = snapshot(output);
-    const bad = await runScript("build", ["--content", site("typo"), "--output", output]);
+    const bad = await runInProcess("build", ["--content", site("typo"), "--output", output]);
     expect(bad.code).toBe(1);
     expect(snapshot(output)).toEqual(before);
     // Beside it, only the folder it links to: the failed build's staging folder is gone.

@@ -28,19 +28,20 @@ export function runScript(name: string, args: string[] = [], env: NodeJS.Process
 }
 
 /**
- * Runs `npm run check` with these arguments in this process, as the command would in its own: the same arguments,
- * environment and working folder, and what it prints. A test that needs the process itself (its exit on a mistyped
- * option, output through a pipe) uses runScript, as does every build (see buildInto).
+ * Runs `npm run check` or `npm run build` with these arguments in this process, as the command would in its own:
+ * the same arguments, environment and working folder, and what it prints. A build keeps nothing for the next:
+ * Eleventy renders in a process of its own, one a build. A test that needs the command's process itself (its exit
+ * on a mistyped option, output through a pipe, being killed) uses runScript.
  */
-export async function checkInProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd = root): Promise<CommandResult> {
-  const { check } = await import("../scripts/check.ts");
+export async function runInProcess(name: "check" | "build", args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd = root): Promise<CommandResult> {
+  const command = name === "check" ? (await import("../scripts/check.ts")).check : (await import("../scripts/build.ts")).build;
   const [savedCwd, savedEnv] = [process.cwd(), { ...process.env }];
   Object.assign(process.env, { GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "", ...env });
   process.chdir(cwd);
   const stdout: string[] = [];
   const stderr: string[] = [];
   try {
-    const code = await check(args, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
+    const code = await command(args, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
     return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
   } finally {
     process.chdir(savedCwd);
@@ -49,15 +50,14 @@ export async function checkInProcess(args: string[] = [], env: NodeJS.ProcessEnv
   }
 }
 
+export const checkInProcess = (args?: string[], env?: NodeJS.ProcessEnv, cwd?: string) => runInProcess("check", args, env, cwd);
+
 export const tempDir = (prefix = "codecagov-") => mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/**
- * Builds a content folder into a fresh temporary folder with `npm run build`, in a process of its own: Eleventy
- * keeps each layout, with the filters of the build that first used it, for every later build in its process.
- */
+/** Builds a content folder into a fresh temporary folder, as `npm run build` does (in this process: see runInProcess). */
 export async function buildInto(contentDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const output = path.join(tempDir(), "site");
-  const result = await runScript("build", ["--content", contentDir, "--output", output, ...extraArgs], env);
+  const result = await runInProcess("build", ["--content", contentDir, "--output", output, ...extraArgs], env);
   return { ...result, output };
 }
 
