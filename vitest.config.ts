@@ -8,7 +8,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // At least two files at once, even on two cores: much of a test's time is a child process or a browser at work.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
-    // The sites the tests read are built once a run, for both projects.
+    // Says where the run's shared sites are built (each once, when first needed), and builds the browser tests' two.
     globalSetup: ["test/global-setup.ts"],
     projects: [
       // Unit test files share their worker processes: each loading the site's modules afresh was half their time.

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -27,7 +27,18 @@ declare module "vitest" {
  * Named for when the process started too, so that a killed run's claims, never fulfilled, are no later run's.
  */
 const runDir = path.join(os.tmpdir(), `codecagov-test-run-${process.pid}-${Math.round(performance.timeOrigin)}`);
-const day = today();
+
+/** The day every shared site is built for, decided by the first setup of the run and read by the others. */
+function dayOfRun(): string {
+  const file = path.join(runDir, "day");
+  mkdirSync(runDir, { recursive: true });
+  try {
+    writeFileSync(file, today(), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8");
+}
 
 /**
  * Every project learns where the run's shared sites are built, and for which day; the unit tests build those they
@@ -35,6 +46,7 @@ const day = today();
  * and Chromium found, before any of them starts.
  */
 export default async function setup(project: TestProject) {
+  const day = dayOfRun();
   project.provide("testRun", runDir);
   project.provide("siteDay", day);
   if (project.name !== "browser") return () => rmSync(runDir, { recursive: true, force: true });

@@ -33,7 +33,20 @@ export function runScript(name: string, args: string[] = [], env: NodeJS.Process
  * Eleventy renders in a process of its own, one a build. A test that needs the command's process itself (its exit
  * on a mistyped option, output through a pipe, being killed) uses runScript.
  */
-export async function runInProcess(name: "check" | "build", args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd = root): Promise<CommandResult> {
+export function runInProcess(name: "check" | "build", args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd = root): Promise<CommandResult> {
+  const run = inProcessRuns.then(() => runNow(name, args, env, cwd));
+  inProcessRuns = run.catch(() => {});
+  return run;
+}
+
+/**
+ * The last command run in this process: each waits for the one before. A command a timed-out test left running
+ * would otherwise change the environment and folder under the next, and close the Pagefind service (one a
+ * process) it was using.
+ */
+let inProcessRuns: Promise<unknown> = Promise.resolve();
+
+async function runNow(name: "check" | "build", args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CommandResult> {
   const command = name === "check" ? (await import("../scripts/check.ts")).check : (await import("../scripts/build.ts")).build;
   const [savedCwd, savedEnv] = [process.cwd(), { ...process.env }];
   Object.assign(process.env, { GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "", ...env });

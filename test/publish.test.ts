@@ -75,8 +75,9 @@ describe("publishing a build", () => {
       return folder !== undefined && readdirSync(path.join(parent, folder), { recursive: true }).some((file) => String(file).endsWith(".html"));
     };
     // A build is killed as soon as its staging folder is made (it is made first, before the site is read), and as
-    // soon as Eleventy has written a page into it; then later and later into a build's time, the last while
-    // Pagefind or the swap is at work. A build that ends before its time comes has published the same site, whole.
+    // soon as Eleventy has written a page into it; then later and later into a build's time, the last near its
+    // end (Pagefind and the swap take a tenth of a second here: it may catch them). A build that ends before its
+    // time comes has published the same site, whole.
     const kills = [
       { when: "once its staging folder exists", seen: (pid: number) => staging(pid) !== undefined, mayEndFirst: false },
       { when: "once Eleventy has written a page", seen: wrotePage, mayEndFirst: false },

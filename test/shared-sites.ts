@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
+import { isRunning } from "../src/publish/swap.ts";
 import { fixtures, root, runScript, type CommandResult } from "./helpers.ts";
 
 /** A site built once for the whole run, by `npm run build` in its own process, and what the build printed. */
@@ -35,12 +36,16 @@ const lookEveryMs = 200;
  */
 export async function buildShared(runDir: string, name: SharedSiteName, day: string): Promise<SharedBuild> {
   const record = path.join(runDir, `${name}.json`);
+  const claim = path.join(runDir, `${name}.claimed`);
   mkdirSync(runDir, { recursive: true });
   try {
-    mkdirSync(path.join(runDir, `${name}.claimed`));
-  } catch {
-    return waitForRecord(record);
+    mkdirSync(claim);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return waitForRecord(record, claim);
   }
+  // Who is building it, for those waiting to tell a build that will never come (its process ended without a word).
+  writeFileSync(path.join(claim, "pid"), String(process.pid));
   const { content, args, env } = sharedSites[name];
   const output = path.join(runDir, name);
   const result = await runScript("build", ["--content", content, "--output", output, ...args], { ...env, SITE_TODAY: day });
@@ -51,14 +56,25 @@ export async function buildShared(runDir: string, name: SharedSiteName, day: str
   return readRecord(record);
 }
 
-async function waitForRecord(record: string): Promise<SharedBuild> {
+async function waitForRecord(record: string, claim: string): Promise<SharedBuild> {
   for (;;) {
     try {
       return readRecord(record);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
+    const builder = claimedBy(claim);
+    if (builder && !isRunning(builder) && !existsSync(record)) throw new Error(`${path.basename(record, ".json")} was being built for the tests by process ${builder}, which has ended without finishing it`);
     await new Promise((resolve) => setTimeout(resolve, lookEveryMs));
+  }
+}
+
+/** The process building a site, once it has said so. */
+function claimedBy(claim: string): number | undefined {
+  try {
+    return Number(readFileSync(path.join(claim, "pid"), "utf8")) || undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -47,7 +47,8 @@ function currentTarget(outputDir: string): string | undefined {
   }
 }
 
-const isRunning = (pid: number) => {
+/** Whether a process is still running (one another user runs counts too). */
+export const isRunning = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
