@@ -37,7 +37,11 @@ export class RenderProcess {
   constructor() {
     // Structured clone over the channel, as between threads: the model's Maps and Sets arrive as they are.
     // What it prints is not for editors: why it stopped, if it did, comes as its answer.
-    this.child = fork(fileURLToPath(new URL("./render-process-child.ts", import.meta.url)), [], { execArgv: ["--import", tsxLoader], serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    // V8 lets a heap grow up to four times its live size before collecting, and Eleventy leaves much garbage: a
+    // catalog of 20,000 releases took this process to 1 GB with 540 MB live. Growing by half at most held it
+    // to 770 MB, at no cost in time measured; unlike a fixed limit, a larger site still renders.
+    const execArgv = ["--import", tsxLoader, "--heap-growing-percent=50"];
+    this.child = fork(fileURLToPath(new URL("./render-process-child.ts", import.meta.url)), [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"] });
     this.exited = new Promise((resolve) => {
       this.child.once("exit", () => resolve());
       // A process that could not be started never exits.
