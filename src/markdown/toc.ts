@@ -1,4 +1,5 @@
 import type { MarkdownIt } from "markdown-it";
+import { escapeHtml as escape } from "../model/escape-html.ts";
 
 export interface TocOptions {
   /** How many h2 sections a page needs before it gets a table of contents. */
@@ -6,8 +7,6 @@ export interface TocOptions {
   /** The heading shown above the list. */
   title: string;
 }
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Puts an "On this page" list of the page's h2 sections before its first section.

@@ -7,6 +7,7 @@ import { completeStringsSchema, placeholders, stringNames, stringsSchema, type S
 import { nameIn, type Language } from "./languages.ts";
 import { validateYaml } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";
+import { escapeHtml } from "./escape-html.ts";
 
 /** The layouts' words, one file a language: `en.yaml`, `es.yaml`. */
 export const stringsFolder = path.join(generatorRoot, "_includes", "strings");
@@ -89,8 +90,6 @@ export function translateText(strings: LanguageStrings, name: StringName, params
 /** A language's strings as plain text, for the pages and titles the site makes itself. */
 export type Words = (name: StringName, params?: Record<string, unknown>) => string;
 export const wordsOf = (strings: LanguageStrings): Words => (name, params) => translateText(strings, name, params);
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Markup a template made itself, such as a `<time>` element: put into a string as it is, not escaped. */
 const isMarkup = (value: unknown): value is nunjucks.runtime.SafeString => value instanceof nunjucks.runtime.SafeString;

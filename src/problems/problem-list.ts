@@ -1,6 +1,5 @@
 import { formatProblem, type Problem } from "./problems.ts";
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "../model/escape-html.ts";
 
 /** Problems as a box of HTML for the preview, each at its file and line: `heading` is already HTML. */
 export function problemListHtml(heading: string, problems: readonly Problem[]): string {

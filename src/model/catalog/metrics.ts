@@ -1,6 +1,7 @@
 import type { StringName } from "../../schema/strings.ts";
 import type { Words } from "../strings.ts";
 import { shownLicenses, usageWords, type Catalog, type CatalogRelease, type Usage } from "./catalog.ts";
+import { escapeHtml as escape } from "../escape-html.ts";
 
 /** The charts, each with its CSV file at /metrics/<id>.csv. */
 export const chartIds = ["releases-by-agency", "usage", "licenses", "languages", "freshness"] as const;
@@ -67,8 +68,6 @@ function cell(value: string | number): string {
 export function chartCsv(chart: Chart): string {
   return [[chart.label, chart.valueLabel], ...chart.rows.map((r) => [r.label, r.value])].map((row) => row.map(cell).join(",")).join("\n") + "\n";
 }
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A horizontal bar chart drawn at build time: no script, readable by screen readers through its title and the table beside it. */
 export function chartSvg(chart: Chart): string {
