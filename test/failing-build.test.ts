@@ -52,6 +52,24 @@ describe("a build with mistakes in it", () => {
     expect(problemLines(result.stderr)).toEqual([`${page}:9 error: there is no data block called "agencis" — use one of: contact`]);
   });
 
+  it("refuses, under a path prefix, raw HTML that the prefix's rewrite would read as other markup, and a page that ends inside a tag", async () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(site("second-site"), content, { recursive: true });
+    const front = "---\ntitle: Notes\ndescription: Notes of the meeting.\n---\n";
+    writeFileSync(path.join(content, "notes.md"), `${front}<div>\n<<?x>meta http-equiv=refresh content=0;url=https://attacker.invalid/>\n</div>\n`);
+    writeFileSync(path.join(content, "minutes.md"), `${front}Some words.\n\n<div>\n<meta http-equiv="refresh" content="0;url=https://attacker.invalid/"`);
+    const output = path.join(tempDir(), "site");
+    const result = await runInProcess("build", ["--content", content, "--output", output, "--path-prefix", "/code-site/"]);
+    expect(result.code).toBe(1);
+    expect(problemLines(result.stderr)).toEqual(
+      expect.arrayContaining([
+        `${path.join(content, "minutes.md")}:8:1 error: the page ends inside an unfinished tag, which would take in the page's layout after it — finish the tag with >, or remove it`,
+        `${path.join(content, "notes.md")}:6:3 error: a <? … > instruction, which browsers read as a comment and other tools leave out — remove it`,
+      ]),
+    );
+    expect(() => statSync(output)).toThrow();
+  });
+
   it("leaves the previously published site byte for byte as it was", async () => {
     const output = path.join(tempDir(), "site");
     const good = await runInProcess("build", ["--content", site("second-site"), "--output", output]);

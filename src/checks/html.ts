@@ -30,20 +30,66 @@ const startsOnly = { ...defaultTreeAdapter, updateNodeSourceCodeLocation: () => 
 const pageStart = "<!DOCTYPE html><html><head><title>page</title></head><body><main>";
 
 /**
+ * A place where the body breaks the HTML standard's rules of writing (a parse error, by the standard's name for
+ * it), by its offset in the body: there browsers and other tools, such as the path prefix's rewrite, may read the
+ * same text as different markup, and a body that ends inside a tag takes in the layout's text after it.
+ */
+export interface MarkupFault {
+  code: string;
+  offset: number;
+}
+
+/** A page's body as a browser builds it: its elements, and where its HTML breaks the rules of writing. */
+export interface ParsedBody {
+  elements: BodyElement[];
+  faults: MarkupFault[];
+}
+
+/**
+ * The standard's parse errors of building the tree (an end tag with no element open, say): the markup itself is
+ * read the same everywhere, and Markdown's own HTML makes some of them.
+ */
+const treeErrors = new Set([
+  "missing-doctype",
+  "misplaced-doctype",
+  "non-conforming-doctype",
+  "end-tag-without-matching-open-element",
+  "closing-of-element-with-open-child-elements",
+  "disallowed-content-in-noscript-in-head",
+  "open-elements-left-after-eof",
+  "abandoned-head-element-child",
+  "misplaced-start-tag-for-head-element",
+  "nested-noscript-in-head",
+  "eof-in-element-that-can-contain-only-text",
+]);
+
+/**
  * Parses a page's rendered body with parse5, which follows the HTML standard's parsing algorithm as browsers do,
  * so a comment, a <noscript>, a <template> or an odd quote hides nothing from the checks: every element a browser
  * would build is here, foreign content (SVG, MathML) and template contents included. The body is read inside a
  * whole page, so a <body> or <html> tag it holds, whose attributes a browser moves onto the page's own, is seen too.
  */
-export function bodyElements(body: RenderedBody): BodyElement[] {
+export function bodyElements(body: RenderedBody): ParsedBody {
   const found = new Map<string, BodyElement>();
+  const faults = new Map<string, MarkupFault>();
+  const onParseError = ({ code, startOffset }: { code: string; startOffset: number }) => {
+    const offset = startOffset - pageStart.length;
+    if (offset >= 0 && !treeErrors.has(code)) faults.set(`${offset}:${code}`, { code, offset });
+  };
   // A browser without scripting reads a <noscript>'s content as HTML, one with scripting as text that ends at the
   // first "</noscript>", even inside a quoted attribute: each reading can build elements the other does not.
   for (const scriptingEnabled of /noscript/i.test(body.html) ? [false, true] : [false]) {
-    const document = parse(pageStart + body.html, { sourceCodeLocationInfo: true, scriptingEnabled, treeAdapter: startsOnly });
+    const document = parse(pageStart + body.html, { sourceCodeLocationInfo: true, scriptingEnabled, treeAdapter: startsOnly, onParseError });
     for (const element of elementsOf(document as Parse5Node, body)) found.set(`${element.offset}:${element.tag}`, element);
   }
-  return [...found.values()];
+  return { elements: [...found.values()], faults: [...faults.values()] };
+}
+
+/** The 0-based body line of an offset in the body's HTML. */
+export function bodyLineAt(body: RenderedBody, offset: number): number {
+  const mark = markAt(body.marks, offset);
+  // Raw HTML is copied as written, so its own line breaks count the lines from where the snippet starts.
+  return (mark?.line ?? 0) + (mark?.raw ? body.html.slice(mark.offset, offset).split("\n").length - 1 : 0);
 }
 
 /** Every element of the parsed page that the body made, in document order, walked without recursion (a page may nest deep). */
@@ -71,8 +117,7 @@ function elementsOf(document: Parse5Node, body: RenderedBody): (BodyElement & { 
 
 function describe(element: Parse5Element, offset: number, body: RenderedBody, merged: boolean): BodyElement & { offset: number } {
   const mark = markAt(body.marks, offset);
-  // Raw HTML is copied as written, so its own line breaks count the lines from where the snippet starts.
-  const line = (mark?.line ?? 0) + (mark?.raw ? body.html.slice(mark.offset, offset).split("\n").length - 1 : 0);
+  const line = bodyLineAt(body, offset);
   const prefix = element.namespaceURI === htmlSpec.NS.SVG ? "svg:" : element.namespaceURI === htmlSpec.NS.MATHML ? "math:" : "";
   const end = merged ? body.html.indexOf(">", offset) + 1 : (element.sourceCodeLocation?.startTag?.endOffset ?? offset + pageStart.length) - pageStart.length;
   return {

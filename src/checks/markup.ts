@@ -3,7 +3,7 @@ import { locate, type PageSource } from "./page-source.ts";
 
 /**
  * Markdown that does not do what it looks like, and so publishes something other than what the editor sees in
- * their file: a page with no text is blank, a comment never closed hides the rest of the page, `##Heading` without
+ * their file: a page with no text is blank (a comment never closed, which hides the rest, is one of raw-html.ts's), `##Heading` without
  * its space and a table whose second line does not match its first are plain text, and a cell past a table's last
  * column is dropped.
  */
@@ -15,10 +15,6 @@ export function checkMarkup(page: PageSource): Problem[] {
   }
   for (const token of page.tokens) {
     if (!token.map) continue;
-    if (token.type === "html_block" && /^\s*<!--/.test(token.content) && !token.content.includes("-->")) {
-      const { line, column } = locate(page, token.map[0], "<!--");
-      problems.push(problem(page.file, line, "this comment (<!--) is never closed, so everything after it, to the end of the page, is hidden", "end the comment with --> where your note ends, or remove the <!--", "error", column));
-    }
     if (token.type === "table_open") problems.push(...rowsTooWide(page, token.map));
     if (token.type === "inline" && token.content.includes("\n")) {
       const [first = "", second = ""] = token.content.split("\n");

@@ -54,17 +54,17 @@ export function pageChecker({ data, strings, languages }: PageCheckContext): (jo
 function checkPageAlone({ file, text, url, page }: ReadPage, language: Language, markdown: MarkdownIt, blockNames: string[] | undefined): PageWork {
   const tokens = page ? markdown.parse(page.body, {}) : [];
   const source: PageSource = { file, lines: text.split("\n"), data: page?.data, url, tokens, rendered: renderWithLines(markdown, tokens), bodyLineOffset: page?.bodyLineOffset ?? 0 };
-  const elements = bodyElements(source.rendered);
+  const body = bodyElements(source.rendered);
   const problems = source.rendered.failures.map((failure) => problem(file, source.bodyLineOffset + failure.line + 1, failure.message, "correct the line, or remove it"));
   if (blockNames) append(problems, checkDataBlocks(source, blockNames), checkLiteralTemplates(source, blockNames));
   append(problems, checkFrontMatterValues(source));
   // The reading grade's formula counts English syllables.
   if (language.tag.startsWith("en")) append(problems, checkReading(source));
-  append(problems, checkText(file, source.lines), checkHeadings(source), checkMarkup(source), checkRawHtml(source, elements), checkUnparsedLinks(source));
+  append(problems, checkText(file, source.lines), checkHeadings(source), checkMarkup(source), checkRawHtml(source, body), checkUnparsedLinks(source));
   // The tokens stay here: the checks across pages need only the ids of the page's sections.
   const { tokens: _tokens, ...pageText } = source;
   const sections = tokens.filter((t) => t.type === "heading_open" && t.attrGet("id")).map((t) => String(t.attrGet("id")));
-  return { source: { ...pageText, sections, toc: tokens.some((t) => t.meta?.generated === "toc") }, refs: references(source, elements), problems };
+  return { source: { ...pageText, sections, toc: tokens.some((t) => t.meta?.generated === "toc") }, refs: references(source, body.elements), problems };
 }
 
 /** The words the Markdown adds, from a language's strings. */

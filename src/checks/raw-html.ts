@@ -1,5 +1,5 @@
 import { problem, type Problem } from "../problems/problems.ts";
-import type { BodyElement } from "./html.ts";
+import { bodyLineAt, type MarkupFault, type ParsedBody } from "./html.ts";
 import { locate, type PageSource } from "./page-source.ts";
 
 /** Elements whose harm is worth naming; any other element outside the allowed list gets a general message. */
@@ -72,12 +72,43 @@ function sendsElsewhere(action: string): boolean {
   }
 }
 
+/** What each way of breaking HTML's rules of writing does, in words, and its fix; by the standard's names for them. */
+const faultWords: [codes: RegExp, message: string, fix: string][] = [
+  [/^eof-in-comment$/, "this comment (<!--) is never closed, so everything after it, to the end of the page, is hidden", "end the comment with --> where your note ends, or remove the <!--"],
+  [/^eof-in-(tag|doctype|cdata|script)|^eof-before-tag-name$/, "the page ends inside an unfinished tag, which would take in the page's layout after it", "finish the tag with >, or remove it"],
+  [/^cdata-in-html-content$/, "a <![CDATA[ … ]]> section, which browsers read as a comment that ends at the first > and other tools read whole", "remove it, and write its text as it is"],
+  [/^unexpected-question-mark-instead-of-tag-name$/, "a <? … > instruction, which browsers read as a comment and other tools leave out", "remove it"],
+  [/^incorrectly-opened-comment$/, "a <! … > that is not a comment (a comment starts with <!--), which browsers and other tools read differently", "write a comment as <!-- … -->, or remove it"],
+  [/comment/, "a comment written so that browsers and other tools end it in different places", "write it as <!-- text --> with no -- or > just inside it, or remove it"],
+  [/character-reference/, "an & that starts a character reference HTML does not know, or one not ended with ;", "write &amp; for an & in text, and end each reference with ; (as in &nbsp;)"],
+  [/^non-void-html-element-start-tag-with-trailing-solidus$/, "a tag written as if it closed itself (such as <div/>), which browsers read as an opening tag only and other tools as a closed element", "write the element whole, as <div></div>"],
+  [/^duplicate-attribute$/, "a tag with the same attribute twice, of which browsers and other tools keep different ones", "keep one of them"],
+  [/^(invalid-first-character-of-tag-name|missing-end-tag-name)$/, "a < or </ that starts no tag, which browsers and other tools read differently", "write &lt; for a < in text"],
+  [/character-in-input-stream|null-character/, "an invisible control character in the HTML", "delete it: put the cursor just after it and press Backspace"],
+  [/./, "a tag not written as HTML's rules require, which browsers and other tools read differently", 'write each attribute as name="value", with a space between attributes and nothing else in the tag'],
+];
+
+/** A place where the body breaks HTML's rules of writing, at the line (and column, where found) the editor wrote it. */
+function faultProblem(page: PageSource, { code, offset }: MarkupFault): Problem {
+  const html = page.rendered.html;
+  // An unfinished tag, or a character reference, is named where it starts, not where it was found wrong.
+  const start = code === "eof-in-comment" ? "<!--" : code.startsWith("eof-") ? "<" : code.includes("character-reference") ? "&" : undefined;
+  const at = start ? Math.max(0, html.lastIndexOf(start, offset - 1)) : offset;
+  const lineEnd = html.indexOf("\n", at);
+  const written = html.slice(at, lineEnd < 0 ? undefined : lineEnd).slice(0, 40);
+  const { line, column } = locate(page, bodyLineAt(page.rendered, at), written || undefined);
+  const [, message, fix] = faultWords.find(([codes]) => codes.test(code))!;
+  return problem(page.file, line, message, fix, "error", column);
+}
+
 /**
  * Judges a page's body as a browser builds it, against the lists of allowed elements, attributes and address
- * schemes. Markdown's own HTML always passes; raw HTML passes only where it shows text and links.
+ * schemes. Markdown's own HTML always passes; raw HTML passes only where it shows text and links, and only where
+ * it is written as HTML's rules require: where it is not, the checks and a browser, or a browser and the path
+ * prefix's rewrite, could each read it as different markup.
  */
-export function checkRawHtml(page: PageSource, elements: readonly BodyElement[]): Problem[] {
-  const problems: Problem[] = [];
+export function checkRawHtml(page: PageSource, { elements, faults }: ParsedBody): Problem[] {
+  const problems: Problem[] = faults.map((fault) => faultProblem(page, fault));
   for (const element of elements) {
     const { tag } = element;
     const { line, column } = locate(page, element.line, element.opening || `<${tag.replace(/^(svg|math):/, "")}`);

@@ -8,6 +8,10 @@ describe("HTML judged as a browser parses it", () => {
     expect(htmlProblems(body).filter((line) => line.includes(" error: "))).not.toEqual([]);
   });
 
+  it.each(snippets("html-misread.md"))("refuses $name, which other parsers read as other markup", ({ body }) => {
+    expect(htmlProblems(body).filter((line) => line.includes(" error: "))).not.toEqual([]);
+  });
+
   it.each(snippets("html-harmless.md"))("lets $name pass", ({ body }) => {
     expect(htmlProblems(body)).toEqual([]);
   });
@@ -26,6 +30,22 @@ describe("HTML judged as a browser parses it", () => {
     expect(htmlProblems("A line with <span style=\"color:red\">colour</span> in it.\n")).toEqual([
       'page.md:5:13 error: the <span> has a "style" attribute, which pages may not use — remove the style attribute',
     ]);
+  });
+
+  it("names where HTML breaks its rules of writing, where the editor wrote it, in words", () => {
+    expect(htmlProblems('Some words.\n\n<div>\n<meta http-equiv="refresh" content="0;url=https://attacker.invalid/"\n')).toEqual([
+      "page.md:8:1 error: the page ends inside an unfinished tag, which would take in the page's layout after it — finish the tag with >, or remove it",
+    ]);
+    expect(htmlProblems("<p>Fish &chips; and <span/>peas</span></p>\n")).toEqual([
+      "page.md:5:9 error: an & that starts a character reference HTML does not know, or one not ended with ; — write &amp; for an & in text, and end each reference with ; (as in &nbsp;)",
+      "page.md:5:21 error: a tag written as if it closed itself (such as <div/>), which browsers read as an opening tag only and other tools as a closed element — write the element whole, as <div></div>",
+    ]);
+    expect(htmlProblems('<div title="A"title="B">A</div>\n')).toEqual([
+      "page.md:5:15 error: a tag not written as HTML's rules require, which browsers and other tools read differently — write each attribute as name=\"value\", with a space between attributes and nothing else in the tag",
+      "page.md:5:20 error: a tag with the same attribute twice, of which browsers and other tools keep different ones — keep one of them",
+    ]);
+    // Markdown writes its own HTML by the rules, whatever the text: ampersands, angle brackets and quotes included.
+    expect(htmlProblems('AT&T, 3 < 4 & "quotes", <notatag and &copy without a semicolon.\n')).toEqual([]);
   });
 
   it("sees inside a <template> and around an <xmp>, which browsers keep inert or as text", () => {
