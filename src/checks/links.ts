@@ -51,6 +51,13 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
 }
 
 /**
+ * What looks like a link in text: `[words](address)`, the address with at most one level of parentheses in it, on
+ * one line. No part of it can match what the next part matches, so a page of 100,000 "[" or "[a](" is read in
+ * one pass, not once from each of them.
+ */
+const linkShape = /\[([^\][\n]+)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
+
+/**
  * `[text](an address with spaces)` or `[text](javascript:…)` is not a link to markdown-it: it shows as plain
  * text, brackets and all, so the editor needs to hear why.
  */
@@ -62,16 +69,19 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
       const { line: fileLine, column } = locate(page, line, found);
       problems.push(problem(page.file, fileLine, message, fix, "error", column));
     };
-    for (const match of token.content.matchAll(/\[[^\]]+\]\(\s*((?:javascript|data|vbscript):\S*)\)/gi)) {
-      report(match[0], `the link "${match[1]}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
-    }
-    for (const match of token.content.matchAll(/\[[^\]]+\]\(([^)]*\S\s+\S[^)]*)\)/g)) {
-      if (token.content[match.index - 1] === "!") {
-        const renamed = match[1]!.trim().toLowerCase().replace(/\s+/g, "-");
-        report(`!${match[0]}`, `"!${match[0]}" is not an image: its address has a space in it, so it shows as plain text`, `rename the image file with hyphens instead of spaces, and write its address so: ${renamed}`);
-        continue;
+    for (const match of token.content.matchAll(linkShape)) {
+      const written = match[0];
+      const address = match[2]!;
+      if (/^\s*(javascript|data|vbscript):/i.test(address)) {
+        report(written, `the link "${address.trim()}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
+      } else if (/\S\s+\S/.test(address)) {
+        if (token.content[match.index - 1] === "!") {
+          const renamed = address.trim().toLowerCase().replace(/\s+/g, "-");
+          report(`!${written}`, `"!${written}" is not an image: its address has a space in it, so it shows as plain text`, `rename the image file with hyphens instead of spaces, and write its address so: ${renamed}`);
+        } else {
+          report(written, `"${written}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf");
+        }
       }
-      report(match[0], `"${match[0]}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf");
     }
   }
   return problems;

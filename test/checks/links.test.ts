@@ -35,3 +35,21 @@ describe("an image whose address has a space", () => {
     ]);
   });
 });
+
+describe("text that looks like a link but is not one", () => {
+  it("names each such link on a line by itself, code-running addresses with spaces around them too", async () => {
+    expect(await checkedProblems({ "notes.md": "---\ntitle: Notes\ndescription: Notes.\n---\n\nRead [the policy](technology letter.pdf), [this](javascript:alert(1)) and [that]( data:text/html,hi ).\n" })).toEqual([
+      'notes.md:6:6 error: "[the policy](technology letter.pdf)" is not a link: its address has a space in it, so it shows as plain text — use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf',
+      'notes.md:6:43 error: the link "javascript:alert(1)" runs code or embeds data — link to a page or a web address (https://…) instead',
+      'notes.md:6:75 error: the link "data:text/html,hi" runs code or embeds data — link to a page or a web address (https://…) instead',
+    ]);
+  });
+
+  it("reads a page of 100,000 brackets in one pass: each was once read to the end of the page, an hour's work", async () => {
+    const started = performance.now();
+    const runs = ["[", "![", "[a](", "[a](x ", "[a](javascript:"].map((run) => run.repeat(100_000 / run.length));
+    const problems = await checkedProblems(Object.fromEntries(runs.map((run, i) => [`run-${i}.md`, `---\ntitle: Run\ndescription: A run of brackets.\n---\n\nStart. ${run}\n`])));
+    expect(problems.filter((line) => line.includes(" error: "))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
