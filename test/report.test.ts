@@ -78,3 +78,23 @@ describe("report, given the files a change touches", () => {
     expect(annotations(new Map([["content/values.md", "every line"]]))).toEqual(["error file=content/about.md,line=2", "warning file=content/values.md,line=4", "notice file=content/values.md,line=9"]);
   });
 });
+
+describe("what an editor wrote, in a report", () => {
+  const forged = [
+    problem("content/a\n::warning file=README.md,line=1::forged\n.md", 2, 'unknown field "x\n::notice title=Checks passed::forged"', "remove it", "error"),
+    problem("content/b.md", 3, 'unknown field "\u001b[31mred\u001b[0m"', "remove it", "error"),
+  ];
+  const printed = (env: Record<string, string>) => {
+    const lines: string[] = [];
+    report(forged, (line) => lines.push(...line.split("\n")), env);
+    return lines;
+  };
+
+  it("stays on its own line, its line breaks and escape characters shown as written, never run by CI or the terminal", () => {
+    const lines = printed({ GITHUB_ACTIONS: "true" });
+    expect(lines.filter((line) => line.startsWith("::")).map((line) => line.split("::")[1])).toEqual(["error file=content/a\\n%3A%3Awarning file=README.md%2Cline=1%3A%3Aforged\\n.md,line=2", "error file=content/b.md,line=3"]);
+    expect(lines).toContain('content/a\\n::warning file=README.md,line=1::forged\\n.md:2 error: unknown field "x\\n::notice title=Checks passed::forged" — remove it');
+    expect(lines).toContain('content/b.md:3 error: unknown field "\\u001b[31mred\\u001b[0m" — remove it');
+    expect(lines.join("\n")).not.toMatch(/\u001b/);
+  });
+});

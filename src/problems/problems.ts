@@ -39,15 +39,27 @@ export function displayPath(file: string): string {
 
 export function formatProblem(p: Problem): string {
   const place = `${p.file}:${p.line}${p.column ? `:${p.column}` : ""}`;
-  return `${place} ${p.severity}: ${p.message}${p.fix ? ` — ${p.fix}` : ""}`;
+  return printable(`${place} ${p.severity}: ${p.message}${p.fix ? ` — ${p.fix}` : ""}`);
+}
+
+/**
+ * A problem on one line, whatever the editor wrote: a line break in a file name or a field would start a line of
+ * its own in a CI log, read there as a workflow command (`::notice …`), and an escape character would drive the
+ * terminal. Each is shown as it is written in JavaScript: \n, \u001b.
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => ({ "\n": "\\n", "\r": "\\r" })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** GitHub Actions annotation, so the problem shows on the pull request's diff. */
 export function formatAnnotation(p: Problem): string {
   const command = p.severity === "note" ? "notice" : p.severity;
-  const escape = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // GitHub's escapes for a command's text, and for its properties (where : and , separate them).
+  const data = (s: string) => printable(s).replace(/%/g, "%25");
+  const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const col = p.column ? `,col=${p.column}` : "";
-  return `::${command} file=${p.file},line=${p.line}${col}::${escape(p.message + (p.fix ? ` — ${p.fix}` : ""))}`;
+  return `::${command} file=${property(p.file)},line=${p.line}${col}::${data(p.message + (p.fix ? ` — ${p.fix}` : ""))}`;
 }
 
 /** Problems of one kind in one file, as the missing tags of many releases are: one message, every line. */
