@@ -80,7 +80,8 @@ export function bodyElements(body: RenderedBody): ParsedBody {
   // first "</noscript>", even inside a quoted attribute: each reading can build elements the other does not.
   for (const scriptingEnabled of /noscript/i.test(body.html) ? [false, true] : [false]) {
     const document = parse(pageStart + body.html, { sourceCodeLocationInfo: true, scriptingEnabled, treeAdapter: startsOnly, onParseError });
-    for (const element of elementsOf(document as Parse5Node, body)) found.set(`${element.offset}:${element.tag}`, element);
+    const tooDeep = (offset: number) => faults.set(`${offset}:${nestedTooDeep}`, { code: nestedTooDeep, offset });
+    for (const element of elementsOf(document as Parse5Node, body, tooDeep)) found.set(`${element.offset}:${element.tag}`, element);
   }
   return { elements: [...found.values()], faults: [...faults.values()] };
 }
@@ -92,12 +93,25 @@ export function bodyLineAt(body: RenderedBody, offset: number): number {
   return (mark?.line ?? 0) + (mark?.raw ? body.html.slice(mark.offset, offset).split("\n").length - 1 : 0);
 }
 
-/** Every element of the parsed page that the body made, in document order, walked without recursion (a page may nest deep). */
-function elementsOf(document: Parse5Node, body: RenderedBody): (BodyElement & { offset: number })[] {
+/**
+ * How deep the body's elements may nest. Markdown nests a list a hundred deep at most; the path prefix's rewrite,
+ * which reads each page again, runs out of stack somewhere between 2,000 and 5,000.
+ */
+export const maxNesting = 500;
+/** The fault of a body nested deeper than `maxNesting`: not the standard's, but said as its parse errors are. */
+export const nestedTooDeep = "nested-too-deep";
+
+/**
+ * Every element of the parsed page that the body made, in document order, walked without recursion (a page may nest
+ * deep); `tooDeep` hears of the first element nested deeper than `maxNesting`.
+ */
+function elementsOf(document: Parse5Node, body: RenderedBody, tooDeep: (offset: number) => void): (BodyElement & { offset: number })[] {
   const found: (BodyElement & { offset: number })[] = [];
-  const stack: { node: Parse5Node; offset: number }[] = [{ node: document, offset: 0 }];
+  const stack: { node: Parse5Node; offset: number; depth: number }[] = [{ node: document, offset: 0, depth: 0 }];
+  let deepSeen = false;
   while (stack.length) {
-    const { node, offset: parentOffset } = stack.pop()!;
+    const { node, offset: parentOffset, depth: parentDepth } = stack.pop()!;
+    let depth = parentDepth;
     let offset = parentOffset;
     if (defaultTreeAdapter.isElementNode(node)) {
       const element = node as Parse5Element;
@@ -105,12 +119,16 @@ function elementsOf(document: Parse5Node, body: RenderedBody): (BodyElement & { 
       // Elements the parser adds by itself (a table's <tbody>) have no place of their own: they take their parent's.
       offset = location ? location.startOffset - pageStart.length : parentOffset;
       const own = offset < 0;
+      if (!own && ++depth > maxNesting && !deepSeen) {
+        deepSeen = true;
+        tooDeep(offset);
+      }
       const mergedFromBody = own && (element.tagName === "html" || element.tagName === "body") && element.attrs.length > 0;
       if (!own || mergedFromBody) found.push(describe(element, mergedFromBody ? Math.max(0, body.html.search(new RegExp(`<${element.tagName}[\\s/>]`, "i"))) : offset, body, mergedFromBody));
-      if (element.tagName === "template") stack.push({ node: defaultTreeAdapter.getTemplateContent(element as DefaultTreeAdapterMap["template"]) as Parse5Node, offset });
+      if (element.tagName === "template") stack.push({ node: defaultTreeAdapter.getTemplateContent(element as DefaultTreeAdapterMap["template"]) as Parse5Node, offset, depth });
     }
     const children = defaultTreeAdapter.getChildNodes(node as DefaultTreeAdapterMap["parentNode"]) ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, offset: Math.max(offset, 0) });
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, offset: Math.max(offset, 0), depth });
   }
   return found;
 }

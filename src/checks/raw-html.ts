@@ -1,5 +1,5 @@
 import { problem, type Problem } from "../problems/problems.ts";
-import { bodyLineAt, type MarkupFault, type ParsedBody } from "./html.ts";
+import { bodyLineAt, maxNesting, nestedTooDeep, type MarkupFault, type ParsedBody } from "./html.ts";
 import { locate, type PageSource } from "./page-source.ts";
 
 /** Elements whose harm is worth naming; any other element outside the allowed list gets a general message. */
@@ -74,6 +74,7 @@ function sendsElsewhere(action: string): boolean {
 
 /** What each way of breaking HTML's rules of writing does, in words, and its fix; by the standard's names for them. */
 const faultWords: [codes: RegExp, message: string, fix: string][] = [
+  [new RegExp(`^${nestedTooDeep}$`), `the HTML here puts more than ${maxNesting} elements one inside another, more than any page needs and more than the tools that publish it can read`, "close each element where it ends (such as </div>), or write the content in Markdown"],
   [/^eof-in-comment$/, "this comment (<!--) is never closed, so everything after it, to the end of the page, is hidden", "end the comment with --> where your note ends, or remove the <!--"],
   [/^eof-in-(tag|doctype|cdata|script)|^eof-before-tag-name$/, "the page ends inside an unfinished tag, which would take in the page's layout after it", "finish the tag with >, or remove it"],
   [/^cdata-in-html-content$/, "a <![CDATA[ … ]]> section, which browsers read as a comment that ends at the first > and other tools read whole", "remove it, and write its text as it is"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { maxNesting } from "../../src/checks/html.ts";
 import { md } from "../../src/markdown/markdown.ts";
 import { renderWithLines } from "../../src/markdown/render-lines.ts";
 import { htmlProblems, snippets } from "../hostile.ts";
@@ -72,8 +73,10 @@ describe("HTML judged as a browser parses it", () => {
     expect(htmlProblems('<form action="/search/"><button>Search</button></form>\n')).toEqual([]);
   });
 
-  it("reads a page nested 100,000 deep without running out of stack", () => {
-    expect(htmlProblems(`${"<span>".repeat(100_000)}deep\n`)).toEqual([]);
+  it("reads a page nested 100,000 deep without running out of stack, and refuses nesting deeper than the publishing tools read", () => {
+    const refused = `the HTML here puts more than ${maxNesting} elements one inside another, more than any page needs and more than the tools that publish it can read — close each element where it ends (such as </div>), or write the content in Markdown`;
+    expect(htmlProblems(`${"<span>".repeat(100_000)}deep\n`)).toEqual([`page.md:5:1 error: ${refused}`]);
+    expect(htmlProblems(`<div>\n${"<div>".repeat(maxNesting - 1)}deep enough\n`)).toEqual([]);
   });
 
   it("sees a <body> or <html> tag whose attributes a browser moves onto the page's own", () => {
