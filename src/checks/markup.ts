@@ -3,9 +3,9 @@ import { locate, type PageSource } from "./page-source.ts";
 
 /**
  * Markdown that does not do what it looks like, and so publishes something other than what the editor sees in
- * their file: a page with no text is blank (a comment never closed, which hides the rest, is one of raw-html.ts's), `##Heading` without
- * its space and a table whose second line does not match its first are plain text, and a cell past a table's last
- * column is dropped.
+ * their file: a page with no text is blank, `##Heading` without its space and a table whose second line does not
+ * match its first are plain text, and a cell past a table's last column is dropped. (A comment never closed, which
+ * hides the rest of the page, is a fault of its HTML: raw-html.ts names it.)
  */
 export function checkMarkup(page: PageSource): Problem[] {
   const problems: Problem[] = [];
