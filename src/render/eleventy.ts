@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import Eleventy, { HtmlBasePlugin } from "@11ty/eleventy";
+import Eleventy from "@11ty/eleventy";
 import { assetsFolder, isSafeAddress, outputFileOf, servedUrl } from "../model/addresses.ts";
 import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
@@ -13,6 +13,7 @@ import { catalogPages, catalogTitles } from "./catalog-pages.ts";
 import { headerPolicy } from "./csp.ts";
 import { filtersPlugin } from "./filters/index.ts";
 import { safeEngines } from "../model/frontmatter.ts";
+import { prefixAddresses } from "./path-prefix.ts";
 import { compileStyles } from "./styles.ts";
 import { LanguageVersions, localMenus, pageLanguage } from "./languages.ts";
 import { searchUrl, translationsUrl } from "../model/addresses.ts";
@@ -124,7 +125,11 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.addFilter("alternates", (url: string) => languageVersions.alternates(url));
   eleventyConfig.addFilter("languageLinks", (url: string, lang: string) => languageVersions.links(url, lang));
   for (const [name, value] of Object.entries(pageLanguage(model, undefined))) eleventyConfig.addGlobalData(name, value);
-  eleventyConfig.addPlugin(HtmlBasePlugin);
+  if (model.pathPrefix !== "/") {
+    eleventyConfig.addTransform("pathPrefix", function (this: { page: { outputPath: string | false } }, html: string) {
+      return String(this.page.outputPath).endsWith(".html") ? prefixAddresses(html, model.pathPrefix) : html;
+    });
+  }
   eleventyConfig.addGlobalData("headerPolicy", headerPolicy());
   // A page's body: its checked HTML, waited for here, in the layout, when it is still arriving; otherwise the
   // content it was given (the generator's own pages, and a page with problems while previewing).

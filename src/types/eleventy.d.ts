@@ -26,6 +26,4 @@ declare module "@11ty/eleventy" {
       overrideLogger(logger: Pick<Console, "log" | "warn" | "error">): void;
     };
   }
-
-  export const HtmlBasePlugin: (eleventyConfig: unknown, options?: unknown) => void;
 }
