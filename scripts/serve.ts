@@ -13,7 +13,7 @@ import { SavedSite } from "../src/preview/ahead.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
 import { previewFolder } from "../src/publish/output.ts";
-import { messageOf } from "../src/problems/problems.ts";
+import { messageOf, printable } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { SearchCatchUp } from "../src/search/catch-up.ts";
 import { commonArgs } from "./args.ts";
@@ -98,7 +98,7 @@ const watcher = watch([path.resolve(options.contentDir), path.join(generatorRoot
 const said = { add: "File changed", change: "File changed", unlink: "File deleted", addDir: "Folder added", unlinkDir: "Folder deleted" };
 // Every change is read again: the layouts' words and the data blocks' templates are read with the content.
 watcher.on("all", (event, file) => {
-  console.log(`${said[event]}: ${file}`);
+  console.log(`${said[event]}: ${printable(file)}`);
   saved.saved();
 });
 const watching = new Promise((resolve) => watcher.once("ready", resolve));

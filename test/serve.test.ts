@@ -196,6 +196,12 @@ describe("npm start", () => {
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect((await fetch(`${server.url}write-to-us/`)).status).toBe(200);
     expect((await fetch(`${server.url}contact/`)).status).toBe(404);
+
+    // A file name is printed on one line, as written: it cannot forge a line of the preview's output or drive the terminal.
+    writeFileSync(path.join(content, "notes\nerror: forged\u001b[31m.md"), "---\ntitle: Notes\ndescription: Notes.\n---\n\nText.\n");
+    await server.until(/File changed: [^\n]*notes\\nerror: forged\\u001b\[31m\.md\n/);
+    expect(server.output()).not.toMatch(/^error: forged/m);
+    expect(server.output()).not.toContain("\u001b");
   });
 
   it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", { timeout: 90_000 }, async () => {

@@ -43,11 +43,11 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
- * A problem on one line, whatever the editor wrote: a line break in a file name or a field would start a line of
- * its own in a CI log, read there as a workflow command (`::notice …`), and an escape character would drive the
+ * Text an editor wrote (a file name, a field), printed on one line: a line break in it would start a line of its
+ * own in a CI log, read there as a workflow command (`::notice …`), and an escape character would drive the
  * terminal. Each is shown as it is written in JavaScript: \n, \u001b.
  */
-function printable(text: string): string {
+export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => ({ "\n": "\\n", "\r": "\\r" })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
