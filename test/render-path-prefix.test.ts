@@ -10,7 +10,7 @@ describe("the path prefix, put before the site's own addresses", () => {
     const page = `<!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/site.css"></head><body>
 <a href="/about/">About</a> <a href='/a&amp;b/'>A&amp;B</a> <img src="/images/logo.png" alt=""><form action="/search/"><button formaction="/search/">Go</button></form>
 <a href="about/">relative</a> <a href="./x/">dot</a> <a href="#top">top</a> <a href="https://example.gov/">other</a> <a href="//example.gov/">other</a> <a href="/\\example.gov/">other</a>
-<p title='{"a":1}' data-x="/not/an/address">Kept</p><template><a href="/inside/">in</a></template></body></html>`;
+<p title='{"a":1}' data-x="/not/an/address">Kept</p><template><a href="/inside/">in</a></template><noscript><a href="/plain/">plain</a></noscript></body></html>`;
     expect(prefixAddresses(page, "/code-site/")).toBe(
       page
         .replace('href="/assets/', 'href="/code-site/assets/')
@@ -19,7 +19,8 @@ describe("the path prefix, put before the site's own addresses", () => {
         .replace('src="/images/', 'src="/code-site/images/')
         .replace('action="/search/"', 'action="/code-site/search/"')
         .replace('formaction="/search/"', 'formaction="/code-site/search/"')
-        .replace('href="/inside/"', 'href="/code-site/inside/"'),
+        .replace('href="/inside/"', 'href="/code-site/inside/"')
+        .replace('href="/plain/"', 'href="/code-site/plain/"'),
     );
     expect(prefixAddresses(page, "/")).toBe(page);
   });

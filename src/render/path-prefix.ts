@@ -21,7 +21,8 @@ export function prefixAddresses(html: string, pathPrefix: string): string {
   const prefix = pathPrefix.replace(/\/+$/, "");
   if (!prefix) return html;
   const edits: { start: number; end: number; text: string }[] = [];
-  const stack: Parse5Node[] = [parse(html, { sourceCodeLocationInfo: true }) as Parse5Node];
+  // Read as a browser without scripting reads it, so that links inside a <noscript> work for the readers who see them.
+  const stack: Parse5Node[] = [parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }) as Parse5Node];
   while (stack.length) {
     const node = stack.pop()!;
     if (defaultTreeAdapter.isElementNode(node)) {
