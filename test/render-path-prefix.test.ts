@@ -23,6 +23,8 @@ describe("the path prefix, put before the site's own addresses", () => {
         .replace('href="/plain/"', 'href="/code-site/plain/"'),
     );
     expect(prefixAddresses(page, "/")).toBe(page);
+    // A link the parser makes again in each <div> after it is still one link, written once.
+    expect(prefixAddresses('<div><a href="/contact/">one</div><div>two</div><div>three</div>', "/code-site/")).toBe('<div><a href="/code-site/contact/">one</div><div>two</div><div>three</div>');
   });
 
   it("publishes, under a prefix, exactly the markup the checks passed: an attribute like JSON stays one attribute, a relative link stays relative", async () => {

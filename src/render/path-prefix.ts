@@ -41,6 +41,8 @@ export function prefixAddresses(html: string, pathPrefix: string): string {
   let written = "";
   let from = 0;
   for (const { start, end, text } of edits) {
+    // A link left open is made again by the parser wherever its text goes on, each copy at the one place it is written.
+    if (start < from) continue;
     written += html.slice(from, start) + text;
     from = end;
   }
