@@ -28,6 +28,9 @@ const startsOnly = { ...defaultTreeAdapter, updateNodeSourceCodeLocation: () => 
 
 /** What the layouts put before a page's body: the body is parsed in its place, as a browser parses the whole page. */
 const pageStart = "<!DOCTYPE html><html><head><title>page</title></head><body><main>";
+/** Marks what the layouts put after it, in short, which the body is parsed with: a body must leave it as it is. */
+const afterThePage = "data-after-the-page";
+const pageEnd = `</main><p ${afterThePage}>after</p>`;
 
 /**
  * A place where the body breaks the HTML standard's rules of writing (a parse error, by the standard's name for
@@ -37,7 +40,12 @@ const pageStart = "<!DOCTYPE html><html><head><title>page</title></head><body><m
 export interface MarkupFault {
   code: string;
   offset: number;
+  /** The element a body left open into the layout (`unclosedIntoLayout`). */
+  tag?: string;
 }
+
+/** The fault of an element a body leaves open, which takes in the layout after the body (a link around its footer). */
+export const unclosedIntoLayout = "unclosed-into-layout";
 
 /** A page's body as a browser builds it: its elements, and where its HTML breaks the rules of writing. */
 export interface ParsedBody {
@@ -72,18 +80,45 @@ const treeErrors = new Set([
 export function bodyElements(body: RenderedBody): ParsedBody {
   const found = new Map<string, BodyElement>();
   const faults = new Map<string, MarkupFault>();
+  const fault = (code: string, offset: number, tag?: string) => faults.set(`${offset}:${code}`, { code, offset, tag });
+  const end = body.html.length;
+  // What comes after the body is well formed: a fault found there is the body's, which did not end where it seems to.
+  let endedInside = false;
   const onParseError = ({ code, startOffset }: { code: string; startOffset: number }) => {
     const offset = startOffset - pageStart.length;
-    if (offset >= 0 && !treeErrors.has(code)) faults.set(`${offset}:${code}`, { code, offset });
+    if (offset < 0 || treeErrors.has(code)) return;
+    if (offset < end) fault(code, offset);
+    else if (!endedInside) fault(code === "eof-in-comment" ? code : "eof-in-tag", end);
+    endedInside ||= offset >= end;
   };
   // A browser without scripting reads a <noscript>'s content as HTML, one with scripting as text that ends at the
   // first "</noscript>", even inside a quoted attribute: each reading can build elements the other does not.
   for (const scriptingEnabled of /noscript/i.test(body.html) ? [false, true] : [false]) {
-    const document = parse(pageStart + body.html, { sourceCodeLocationInfo: true, scriptingEnabled, treeAdapter: startsOnly, onParseError });
-    const tooDeep = (offset: number) => faults.set(`${offset}:${nestedTooDeep}`, { code: nestedTooDeep, offset });
-    for (const element of elementsOf(document as Parse5Node, body, tooDeep)) found.set(`${element.offset}:${element.tag}`, element);
+    const document = parse(pageStart + body.html + pageEnd, { sourceCodeLocationInfo: true, scriptingEnabled, treeAdapter: startsOnly, onParseError });
+    const read = elementsOf(document as Parse5Node, body, (offset) => fault(nestedTooDeep, offset));
+    for (const element of read.found) found.set(`${element.offset}:${element.tag}`, element);
+    if (!read.after && !endedInside) fault("eof-in-tag", end);
+    // The outermost is named: closing it closes those inside it. A body that ended inside a tag is named for that.
+    const around = read.after && !endedInside ? bodyElementsAround(read.after, end)[0] : undefined;
+    if (around) fault(unclosedIntoLayout, around.sourceCodeLocation!.startOffset - pageStart.length, around.tagName);
   }
   return { elements: [...found.values()], faults: [...faults.values()] };
+}
+
+/**
+ * The elements of the body that the layout after it is inside of, outermost first: those it is in, then those the
+ * parser makes again around its text (a link, or bold, left open: browsers carry them on, through the rest of the page).
+ */
+function bodyElementsAround(after: Parse5Element, end: number): Parse5Element[] {
+  const inBody = (node: Parse5Node) => {
+    const at = defaultTreeAdapter.isElementNode(node) ? (node as Parse5Element).sourceCodeLocation?.startOffset : undefined;
+    return at !== undefined && at >= pageStart.length && at < pageStart.length + end;
+  };
+  const around: Parse5Element[] = [];
+  const parentOf = (node: Parse5Node) => defaultTreeAdapter.getParentNode(node as DefaultTreeAdapterMap["childNode"]) as Parse5Node | null;
+  for (let node = parentOf(after); node; node = parentOf(node)) if (inBody(node)) around.unshift(node as Parse5Element);
+  for (let node: Parse5Node | undefined = after.childNodes[0]; node && inBody(node); node = defaultTreeAdapter.getChildNodes(node as Parse5Element)[0]) around.push(node as Parse5Element);
+  return around;
 }
 
 /** The 0-based body line of an offset in the body's HTML. */
@@ -105,8 +140,9 @@ export const nestedTooDeep = "nested-too-deep";
  * Every element of the parsed page that the body made, in document order, walked without recursion (a page may nest
  * deep); `tooDeep` hears of the first element nested deeper than `maxNesting`.
  */
-function elementsOf(document: Parse5Node, body: RenderedBody, tooDeep: (offset: number) => void): (BodyElement & { offset: number })[] {
+function elementsOf(document: Parse5Node, body: RenderedBody, tooDeep: (offset: number) => void): { found: (BodyElement & { offset: number })[]; after?: Parse5Element } {
   const found: (BodyElement & { offset: number })[] = [];
+  let after: Parse5Element | undefined;
   const stack: { node: Parse5Node; offset: number; depth: number }[] = [{ node: document, offset: 0, depth: 0 }];
   let deepSeen = false;
   while (stack.length) {
@@ -118,7 +154,9 @@ function elementsOf(document: Parse5Node, body: RenderedBody, tooDeep: (offset: 
       const location = element.sourceCodeLocation;
       // Elements the parser adds by itself (a table's <tbody>) have no place of their own: they take their parent's.
       offset = location ? location.startOffset - pageStart.length : parentOffset;
-      const own = offset < 0;
+      // The page's own elements, before the body and after it.
+      const own = offset < 0 || offset >= body.html.length;
+      if (offset >= body.html.length && element.attrs.some((a) => a.name === afterThePage)) after = element;
       if (!own && ++depth > maxNesting && !deepSeen) {
         deepSeen = true;
         tooDeep(offset);
@@ -130,7 +168,7 @@ function elementsOf(document: Parse5Node, body: RenderedBody, tooDeep: (offset: 
     const children = defaultTreeAdapter.getChildNodes(node as DefaultTreeAdapterMap["parentNode"]) ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, offset: Math.max(offset, 0), depth });
   }
-  return found;
+  return { found, after };
 }
 
 function describe(element: Parse5Element, offset: number, body: RenderedBody, merged: boolean): BodyElement & { offset: number } {

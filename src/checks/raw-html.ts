@@ -1,5 +1,5 @@
 import { problem, type Problem } from "../problems/problems.ts";
-import { bodyLineAt, maxNesting, nestedTooDeep, type MarkupFault, type ParsedBody } from "./html.ts";
+import { bodyLineAt, maxNesting, nestedTooDeep, unclosedIntoLayout, type MarkupFault, type ParsedBody } from "./html.ts";
 import { locate, type PageSource } from "./page-source.ts";
 
 /** Elements whose harm is worth naming; any other element outside the allowed list gets a general message. */
@@ -90,14 +90,19 @@ const faultWords: [codes: RegExp, message: string, fix: string][] = [
 ];
 
 /** A place where the body breaks HTML's rules of writing, at the line (and column, where found) the editor wrote it. */
-function faultProblem(page: PageSource, { code, offset }: MarkupFault): Problem {
+function faultProblem(page: PageSource, { code, offset, tag }: MarkupFault): Problem {
   const html = page.rendered.html;
   // An unfinished tag, or a character reference, is named where it starts, not where it was found wrong.
   const start = code === "eof-in-comment" ? "<!--" : code.startsWith("eof-") ? "<" : code.includes("character-reference") ? "&" : undefined;
   const at = start ? Math.max(0, html.lastIndexOf(start, offset - 1)) : offset;
   const lineEnd = html.indexOf("\n", at);
-  const written = html.slice(at, lineEnd < 0 ? undefined : lineEnd).slice(0, 40);
+  // What the editor wrote there, to find its column: a tag up to its ">", or the rest of the line.
+  const rest = html.slice(at, lineEnd < 0 ? undefined : lineEnd);
+  const written = rest.slice(0, rest.startsWith("<") && rest.includes(">") ? rest.indexOf(">") + 1 : 40).slice(0, 40);
   const { line, column } = locate(page, bodyLineAt(page.rendered, at), written || undefined);
+  if (code === unclosedIntoLayout) {
+    return problem(page.file, line, `the <${tag}> opened here is never closed, so it takes in the page's layout after it`, `close it with </${tag}> where it should end`, "error", column);
+  }
   const [, message, fix] = faultWords.find(([codes]) => codes.test(code))!;
   return problem(page.file, line, message, fix, "error", column);
 }

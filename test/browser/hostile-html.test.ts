@@ -32,7 +32,22 @@ async function runsInChromium(body: string): Promise<boolean> {
   return ran;
 }
 
+/** The links a page body makes in Chromium, by the text they hold, once the layout's own text follows it. */
+async function linksInChromium(body: string): Promise<string[]> {
+  const page: Page = await browser.newPage({ javaScript: false });
+  await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main><article>${pageOf(body).html}</article><p>Last updated today</p></main><footer>End</footer></body></html>`);
+  const links = await page.locator("a").evaluateAll((anchors) => anchors.map((a) => a.textContent ?? ""));
+  await leaveBlank(page);
+  return links;
+}
+
 describe("hostile HTML, in Chromium", () => {
+  it("a link left open takes in the layout's own text after the body, and the checks refuse it", async () => {
+    const body = 'See <a href="https://attacker.invalid/">our partner\n';
+    expect(await linksInChromium(body)).toContain("Last updated today");
+    expect(htmlProblems(body)).toEqual([expect.stringContaining("error: the <a> opened here is never closed")]);
+  });
+
   it.each(snippets("html-attacks.md"))("$name: runs in Chromium, and the checks refuse it", async ({ body }) => {
     expect(await runsInChromium(body)).toBe(true);
     expect(htmlProblems(body).some((line) => line.includes(" error: "))).toBe(true);

@@ -36,6 +36,7 @@ describe("HTML judged as a browser parses it", () => {
   it("names where HTML breaks its rules of writing, where the editor wrote it, in words", () => {
     expect(htmlProblems('Some words.\n\n<div>\n<meta http-equiv="refresh" content="0;url=https://attacker.invalid/"\n')).toEqual([
       "page.md:8:1 error: the page ends inside an unfinished tag, which would take in the page's layout after it — finish the tag with >, or remove it",
+      "page.md:8:1 error: a <meta> element changes how the page behaves, which pages may not do — remove the <meta>; write the content in Markdown",
     ]);
     expect(htmlProblems("<p>Fish &chips; and <span/>peas</span></p>\n")).toEqual([
       "page.md:5:9 error: an & that starts a character reference HTML does not know, or one not ended with ; — write &amp; for an & in text, and end each reference with ; (as in &nbsp;)",
@@ -47,6 +48,20 @@ describe("HTML judged as a browser parses it", () => {
     ]);
     // Markdown writes its own HTML by the rules, whatever the text: ampersands, angle brackets and quotes included.
     expect(htmlProblems('AT&T, 3 < 4 & "quotes", <notatag and &copy without a semicolon.\n')).toEqual([]);
+  });
+
+  it("refuses an element left open, which takes in the layout after the body, naming the outermost", () => {
+    expect(htmlProblems('See <a href="https://example.org/">our partner\n')).toEqual([
+      "page.md:5:5 error: the <a> opened here is never closed, so it takes in the page's layout after it — close it with </a> where it should end",
+    ]);
+    expect(htmlProblems("Some <b>bold text\n\nand more.\n")).toEqual([
+      "page.md:5:6 error: the <b> opened here is never closed, so it takes in the page's layout after it — close it with </b> where it should end",
+    ]);
+    expect(htmlProblems("<table><tr><td>x\n")).toEqual([
+      "page.md:5:1 error: the <table> opened here is never closed, so it takes in the page's layout after it — close it with </table> where it should end",
+    ]);
+    // An open <div> or <p> ends where the layout's own elements close it, as browsers read it.
+    expect(htmlProblems("<div>\n<p>Left open, and closed by the page.\n")).toEqual([]);
   });
 
   it("sees inside a <template> and around an <xmp>, which browsers keep inert or as text", () => {
