@@ -31,7 +31,7 @@ const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => con
 let firstBuilt: () => void;
 const built = new Promise<void>((resolve) => (firstBuilt = resolve));
 const builds = new WholeBuilds(options.outputDir, () => saved.latest(), (build, builtSite) => {
-  if (build.failure) console.error(`error: the site could not be built: ${build.failure} — fix the page named above, and save it again`);
+  if (build.failure) console.error(`error: the site could not be built: ${build.failure} — report this to the site's maintainers: the pages passed their checks, so the layouts are at fault (npm run eleventy shows why)`);
   console.log(`Wrote ${build.written?.length ?? 0} files in ${build.seconds.toFixed(2)} seconds`);
   server.rebuilt(builtSite.problems, build.written && new Set(build.written), build.generation);
   if (build.written) searchBehind.request(options.outputDir);

@@ -69,7 +69,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     render = undefined;
     collectGarbage();
     lap("Eleventy");
-    if (rendered.failure) problems.push(problem(path.resolve(options.contentDir), 1, `the site could not be built: ${rendered.failure}`, "fix the page it names and build again; if it names none, report this to the site's maintainers"));
+    if (rendered.failure) {
+      const message = rendered.failedPage ? rendered.failure : `the site could not be built: ${rendered.failure}`;
+      problems.push(problem(rendered.failedPage ?? path.resolve(options.contentDir), 1, message, "report this to the site's maintainers: the page passed its checks, so the layouts are at fault (npm run eleventy shows why)"));
+    }
     if (hasErrors(problems)) return { problems, fileCount: 0, timings };
     const indexing = startSearchIndex(staging, options.searchPartBytes);
     const search = await indexing.finished;

@@ -2,7 +2,8 @@
 // that would otherwise keep the preview from answering, or from showing a saved page, until its last page.
 import { parentPort } from "node:worker_threads";
 import { siteEleventy } from "../render/eleventy.ts";
-import { messageOf } from "../problems/problems.ts";
+import { displayPath } from "../problems/problems.ts";
+import { renderFailure } from "../render/render-failure.ts";
 import { receivedSite, type WholeBuildDone, type WholeBuildRequest } from "./whole-build.ts";
 
 parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeBuildRequest) => {
@@ -15,7 +16,8 @@ parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeB
   try {
     await eleventy.write();
   } catch (error) {
-    failure = messageOf(error);
+    const { page, message } = renderFailure(error, site.model.contentDir);
+    failure = page ? `${displayPath(page)}: ${message}` : message;
   }
   const done: WholeBuildDone = { generation, written, failure, seconds: (performance.now() - start) / 1000 };
   parentPort!.postMessage(done);

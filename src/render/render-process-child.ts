@@ -1,5 +1,5 @@
 // The build's rendering process (render-process.ts): Eleventy lays out the site while the build's own process checks it.
-import { messageOf } from "../problems/problems.ts";
+import { renderFailure } from "./render-failure.ts";
 import type { PageBodies } from "./eleventy.ts";
 import type { Rendered, RenderMessage, RenderRequest } from "./render-process.ts";
 
@@ -79,6 +79,7 @@ async function render({ model, outputDir }: RenderRequest, bodies: PageBodies): 
     const [, templates] = await eleventy.write();
     return { fileCount: templates.filter((t: { url?: string }) => t.url).length };
   } catch (error) {
-    return { fileCount: 0, failure: messageOf(error) };
+    const { page, message } = renderFailure(error, model.contentDir);
+    return { fileCount: 0, failure: message, failedPage: page };
   }
 }

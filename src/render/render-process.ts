@@ -17,8 +17,10 @@ export type RenderMessage = RenderRequest | { bodies: [file: string, html: strin
 export interface Rendered {
   /** How many files were written: pages and generated files. */
   fileCount: number;
-  /** Why Eleventy stopped, in its words, when it did. */
+  /** Why Eleventy stopped, in the generator's words, when it did. */
   failure?: string;
+  /** The page it stopped on, by its Markdown file, when it named one. */
+  failedPage?: string;
 }
 
 /**
