@@ -78,6 +78,10 @@ export function siteEleventy(site: () => RenderableSite, outputDir: string, opti
 /** Configures Eleventy to render exactly the model's pages and the files the generator makes. */
 export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSite, options: RenderOptions) {
   const { model } = site;
+  // Eleventy warns of a slow filter on the console ("[11ty] Benchmark …"), whatever its logger and quiet mode: words
+  // for the generator's developers, which reached editors' terminals when a busy machine slowed a filter down.
+  eleventyConfig.benchmarkManager.setVerboseOutput(false);
+  for (const group of Object.values(eleventyConfig.benchmarkManager.get() as Record<string, { setIsVerbose(verbose: boolean): void }>)) group.setIsVerbose(false);
   const data = model.data;
   // The pages a save changed are rendered in the preview's own thread, save after save: Eleventy's cache of layouts
   // (and the filters they were compiled with) would otherwise keep the first save's site. A whole build has a thread of its own.
