@@ -23,6 +23,8 @@ describe("the path prefix, put before the site's own addresses", () => {
         .replace('href="/plain/"', 'href="/code-site/plain/"'),
     );
     expect(prefixAddresses(page, "/")).toBe(page);
+    // An address read as a browser reads it: spaces around it dropped, but a no-break space kept (it is then relative).
+    expect(prefixAddresses('<a href=" /about/ ">a</a><a href="&nbsp;/about/">b</a>', "/code-site/")).toBe('<a href="/code-site/about/">a</a><a href="&nbsp;/about/">b</a>');
     // A link the parser makes again in each <div> after it is still one link, written once.
     expect(prefixAddresses('<div><a href="/contact/">one</div><div>two</div><div>three</div>', "/code-site/")).toBe('<div><a href="/code-site/contact/">one</div><div>two</div><div>three</div>');
   });

@@ -1,3 +1,4 @@
+import { asBrowsersRead } from "../model/addresses.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 import { bodyLineAt, maxNesting, nestedTooDeep, unclosedIntoLayout, type MarkupFault, type ParsedBody } from "./html.ts";
 import { locate, type PageSource } from "./page-source.ts";
@@ -57,9 +58,7 @@ const urlAttributes = new Set(["href", "src", "action", "cite"]);
 
 /** The scheme of an address as a browser reads it: leading spaces and control characters dropped, tabs and newlines removed. */
 export function schemeOf(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = url.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
-  return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
+  return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(asBrowsersRead(url))?.[1]?.toLowerCase();
 }
 const allowedSchemes = new Set(["http", "https", "mailto", "tel"]);
 

@@ -40,6 +40,13 @@ const safeAddress = new RegExp(`^/(?:${segment}/)*(?:${segment})?$`);
  */
 export const isSafeAddress = (url: string): boolean => safeAddress.test(url);
 
+/**
+ * An address as a browser's URL parser reads it: spaces and control characters around it dropped, tabs and
+ * line breaks inside it removed (`String.trim` drops more, such as a no-break space, which a browser keeps).
+ */
+// eslint-disable-next-line no-control-regex
+export const asBrowsersRead = (url: string): string => url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+
 /** The file an address is written to, inside the output folder: `/about/` → `about/index.html`. */
 export const outputFileOf = (url: string): string => (url.endsWith("/") ? `${url}index.html` : url).replace(/^\//, "");
 

@@ -1,4 +1,5 @@
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from "parse5";
+import { asBrowsersRead } from "../model/addresses.ts";
 
 type Parse5Node = DefaultTreeAdapterMap["node"];
 type Parse5Element = DefaultTreeAdapterMap["element"];
@@ -29,9 +30,10 @@ export function prefixAddresses(html: string, pathPrefix: string): string {
       const element = node as Parse5Element;
       for (const { name, value, prefix: namespace } of element.attrs) {
         const at = element.sourceCodeLocation?.attrs?.[name];
+        const address = asBrowsersRead(value);
         // "//host/…" and "/\host/…" are other websites' addresses, which browsers read without the page's own.
-        if (namespace || !at || !addressAttributes.has(name) || !/^\/(?![/\\])/.test(value.trim())) continue;
-        edits.push({ start: at.startOffset, end: at.endOffset, text: `${name}=${quoted(prefix + value.trim())}` });
+        if (namespace || !at || !addressAttributes.has(name) || !/^\/(?![/\\])/.test(address)) continue;
+        edits.push({ start: at.startOffset, end: at.endOffset, text: `${name}=${quoted(prefix + address)}` });
       }
       if (element.tagName === "template") stack.push(defaultTreeAdapter.getTemplateContent(element as DefaultTreeAdapterMap["template"]) as Parse5Node);
     }
