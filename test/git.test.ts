@@ -56,4 +56,15 @@ describe("what a change touches", () => {
     });
     expect(changedLines(repo.dir, "no-such-branch")).toBeUndefined();
   });
+
+  it("names files whose names git prints quoted or with a tab after: a line break, a tab, a quote, a space, a backslash, letters beyond ASCII", () => {
+    const names = ["_x\n::error title=Forged::forged.md", "tab\there.md", 'say "hi".md', "a space.md", "back\\slash.md", "año 🌉.md"];
+    const repo = new ThrowawayRepo(tempDir());
+    repo.commit("2026-01-01T00:00:00Z", Object.fromEntries(names.map((name) => [name, "1\n2\n"])));
+    repo.git(["checkout", "-q", "-b", "edit"]);
+    repo.commit("2026-01-02T00:00:00Z", Object.fromEntries(names.slice(0, 4).map((name) => [name, "1\ntwo\n"])));
+    for (const name of names.slice(4)) writeFileSync(path.join(repo.dir, `new ${name}`), "new\n");
+    expect(byName(changedLines(repo.dir, "main"))).toEqual({ ...Object.fromEntries(names.slice(0, 4).map((name) => [name, [2]])), ...Object.fromEntries(names.slice(4).map((name) => [`new ${name}`, "every line"])) });
+    expect([...readCommitDates(repo.dir).dates.keys()].map((file) => path.basename(file)).sort()).toEqual([...names].sort());
+  });
 });

@@ -97,4 +97,10 @@ describe("what an editor wrote, in a report", () => {
     expect(lines).toContain('content/b.md:3 error: unknown field "\\u001b[31mred\\u001b[0m" — remove it');
     expect(lines.join("\n")).not.toMatch(/\u001b/);
   });
+
+  it("stays on its own line in the count of a file the change does not touch", () => {
+    const lines: string[] = [];
+    report([problem("content/_x\n::error title=Forged::forged", 1, "the file name starts with _", "rename it", "warning")], (line) => lines.push(...line.split("\n")), { GITHUB_ACTIONS: "true" }, new Map());
+    expect(lines).toEqual(["content/_x\\n::error title=Forged::forged: 1 warning in a file this change does not touch — npm run check -- --all lists them", "0 errors, 1 warning, 0 notes"]);
+  });
 });

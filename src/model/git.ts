@@ -71,7 +71,7 @@ export function readCommitDates(dir: string): CommitDates {
     const commit = { hash, date: new Date(date) };
     for (const file of files) {
       if (!file) continue;
-      const absolute = under(file);
+      const absolute = under(gitPath(file));
       if (!dates.has(absolute)) dates.set(absolute, commit.date);
       const commits = history.get(absolute);
       if (commits) commits.push(commit);
@@ -79,6 +79,22 @@ export function readCommitDates(dir: string): CommitDates {
     }
   }
   return { inRepository: true, shallow, dates, history };
+}
+
+/** The C escapes git writes in a quoted path, and what each stands for. */
+const escaped: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+
+/**
+ * A path as git prints it. Git puts a path with a control character, a quote or a backslash in double quotes, with
+ * C escapes, and octal escapes for the bytes of other characters (core.quotePath): read as printed, such a file
+ * would have no commit date, and seem untouched by a change.
+ */
+function gitPath(written: string): string {
+  if (!written.startsWith('"') || !written.endsWith('"')) return written;
+  // Split into text and escapes, which stand at the odd places.
+  const parts = written.slice(1, -1).split(/(\\(?:[0-7]{3}|.))/);
+  const bytes = parts.map((part, i) => (i % 2 === 0 ? Buffer.from(part) : Buffer.of(part.length === 4 ? parseInt(part.slice(1), 8) : (escaped[part[1]!] ?? part.charCodeAt(1)))));
+  return Buffer.concat(bytes).toString("utf8");
 }
 
 /**
@@ -96,7 +112,11 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
     let file: string | undefined;
     for (const line of diff.split("\n")) {
       // A deleted file ("+++ /dev/null") has no lines to point at.
-      if (line.startsWith("+++ ")) file = line.startsWith("+++ b/") ? under(line.slice("+++ b/".length)) : undefined;
+      if (line.startsWith("+++ ")) {
+        // A name with a space in it ends with a tab, as GNU diff's do.
+        const name = gitPath(line.slice("+++ ".length).replace(/\t$/, ""));
+        file = name.startsWith("b/") ? under(name.slice("b/".length)) : undefined;
+      }
       const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
       if (!hunk || !file) continue;
       const lines = changed.get(file) ?? new Set<number>();
@@ -109,7 +129,7 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
       const touched = count === 0 ? [start, start + 1] : Array.from({ length: count }, (_, i) => start + i);
       changed.set(file, new Set([...lines, ...touched]));
     }
-    for (const file of git(dir, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."]).split("\n").filter(Boolean)) changed.set(under(file), "every line");
+    for (const file of git(dir, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."]).split("\n").filter(Boolean)) changed.set(under(gitPath(file)), "every line");
     return changed;
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import { formatAnnotation, formatProblem, groupedProblem, groupProblems, summarize, type Problem } from "./problems.ts";
+import { formatAnnotation, formatProblem, groupedProblem, groupProblems, printable, summarize, type Problem } from "./problems.ts";
 
 /** What a change touches: each file, as displayed, with its changed lines, or every line of a file it adds. */
 export type ChangedLines = ReadonlyMap<string, ReadonlySet<number> | "every line">;
@@ -27,7 +27,7 @@ export function report(problems: readonly Problem[], out: (line: string) => void
   });
   for (const p of shown) out(formatProblem(p));
   // Notes on untouched files (each page's reading grade) are only counted; their warnings get a line a file.
-  for (const [file, count] of countByFile(elsewhere.filter((p) => p.severity === "warning"))) out(`${file}: ${count} in a file this change does not touch — npm run check -- --all lists them`);
+  for (const [file, count] of countByFile(elsewhere.filter((p) => p.severity === "warning"))) out(`${printable(file)}: ${count} in a file this change does not touch — npm run check -- --all lists them`);
   const onChangedLine = (p: Problem) => {
     const lines = changed?.get(p.file);
     return lines === "every line" || (lines !== undefined && lines.has(p.line));
