@@ -36,6 +36,16 @@ describe("images", () => {
     expect(judgeImage("x.svg", Buffer.from('<?xml version="1.0" encoding="UTF-16"?><svg xmlns="http://www.w3.org/2000/svg"/>'))?.message).toBe("x.svg is not safe to publish as an image: it says it is in the UTF-16 encoding");
   });
 
+  it("reads a drawing nested 10,000 deep to its last element, in plain words", () => {
+    const deep = (inner: string) => svg(`${"<g>".repeat(10_000)}${inner}${"</g>".repeat(10_000)}`);
+    expect(judgeImage("x.svg", deep("<rect/>"))).toBeUndefined();
+    expect(judgeImage("x.svg", deep('<rect onclick="alert(1)"/>'))?.message).toBe("x.svg is not safe to publish as an image: it has an event handler (onclick)");
+  });
+
+  it("names the first danger in the drawing, in the order it is written", () => {
+    expect(judgeImage("x.svg", svg('<g><g><rect onload="a()"/></g><script/></g><foreignObject/>'))?.message).toBe("x.svg is not safe to publish as an image: it has an event handler (onload)");
+  });
+
   it("publishes an image whose content is what its name says, and names the mismatch otherwise", () => {
     expect(judgeImage("map.png", png)).toBeUndefined();
     expect(judgeImage("map.PNG", png)).toBeUndefined();

@@ -89,7 +89,23 @@ export function svgDanger(bytes: Buffer): string | undefined {
   }
   const root = document.documentElement;
   if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return "is not an SVG drawing";
-  return elementDanger(root);
+  return drawingDanger(root);
+}
+
+/** The first danger in the drawing, in document order: walked without recursion, as a drawing may nest 10,000 deep. */
+function drawingDanger(root: Element): string | undefined {
+  const waiting: Element[] = [root];
+  for (let element = waiting.pop(); element; element = waiting.pop()) {
+    const danger = elementDanger(element);
+    if (danger) return danger;
+    const children: Element[] = [];
+    for (let child: Node | null = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === child.PROCESSING_INSTRUCTION_NODE) return "has a processing instruction";
+      if (child.nodeType === child.ELEMENT_NODE) children.push(child as Element);
+    }
+    waiting.push(...children.reverse());
+  }
+  return undefined;
 }
 
 function elementDanger(element: Element): string | undefined {
@@ -108,12 +124,13 @@ function elementDanger(element: Element): string | undefined {
     if (attributeName === "href" && !value.trim().startsWith("#") && !(name === "image" && embeddedImage.test(value.trim()))) return `refers to another file (${attribute.name}="${value}")`;
     if (outsideReference.test(value)) return `refers to another file in its styles (${attribute.name})`;
   }
-  if (name === "style" && outsideReference.test(element.textContent ?? "")) return "refers to another file in its styles";
-  for (let child: Node | null = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === child.PROCESSING_INSTRUCTION_NODE) return "has a processing instruction";
-    if (child.nodeType !== child.ELEMENT_NODE) continue;
-    const danger = elementDanger(child as Element);
-    if (danger) return danger;
-  }
+  if (name === "style" && outsideReference.test(styleText(element))) return "refers to another file in its styles";
   return undefined;
+}
+
+/** A style element's style sheet, as a browser reads it: the text directly inside it, not inside elements within. */
+function styleText(style: Element): string {
+  let text = "";
+  for (let child: Node | null = style.firstChild; child; child = child.nextSibling) if (child.nodeType === child.TEXT_NODE || child.nodeType === child.CDATA_SECTION_NODE) text += child.nodeValue ?? "";
+  return text;
 }
