@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { agencyTree } from "../src/markdown/blocks.ts";
-import { loadSiteData } from "../src/model/data.ts";
+import { loadSiteData, maxAgencyDepth } from "../src/model/data.ts";
 import { formatProblem } from "../src/problems/problems.ts";
 import { findContentFiles } from "../src/model/files.ts";
 import { checkedProblems, fixtures, root } from "./helpers.ts";
@@ -56,6 +56,36 @@ describe("typed data files", () => {
     expect(await checkedProblems({ "_data/inventories.yaml": listing("ctd.json"), "code-json/cdt.json": inventory })).toContain(
       "_data/inventories.yaml:2:9 error: the inventory ctd.json of California Department of Technology is not in content/code-json/ — did you mean cdt.json?",
     );
+  });
+
+  const agenciesYaml = (agencies: { name: string; parent?: string }[]) => agencies.map(({ name, parent }) => `- name: ${name}\n${parent ? `  parent: ${parent}\n` : ""}`).join("");
+
+  it("refuses agencies under themselves, naming the loop once, at the first of them in the file", async () => {
+    const agencies = [
+      { name: "Top" },
+      { name: "A", parent: "C" },
+      { name: "B", parent: "A" },
+      { name: "C", parent: "B" },
+      { name: "Under the loop", parent: "B" },
+      { name: "Alone", parent: "Alone" },
+    ];
+    expect(await checkedProblems({ "_data/agencies.yaml": agenciesYaml(agencies) })).toEqual([
+      '_data/agencies.yaml:3:11 error: "A" belongs to "C", which belongs to "B", which belongs to "A": it is under itself — give one of them the agency it really belongs to, or none',
+      '_data/agencies.yaml:11:11 error: "Alone" belongs to itself: it is under itself — give one of them the agency it really belongs to, or none',
+    ]);
+  });
+
+  it(`refuses an office more than ${maxAgencyDepth} levels under its agency, once, at the first too deep`, async () => {
+    const chain = Array.from({ length: maxAgencyDepth + 3 }, (_, level) => ({ name: `Level ${level}`, parent: level ? `Level ${level - 1}` : undefined }));
+    expect(await checkedProblems({ "_data/agencies.yaml": agenciesYaml(chain) })).toEqual([
+      `_data/agencies.yaml:${2 * maxAgencyDepth + 3}:11 error: "Level ${maxAgencyDepth + 1}" is ${maxAgencyDepth + 1} levels under the agency at the top of its list, deeper than ${maxAgencyDepth} — list it under an agency higher up`,
+    ]);
+  });
+
+  it("checks 20,000 agencies, each under an agency not listed and half listed twice, in moments", { timeout: 20_000 }, async () => {
+    const problems = await checkedProblems({ "_data/agencies.yaml": agenciesYaml(Array.from({ length: 20_000 }, (_, i) => ({ name: `Office ${i % 10_000}`, parent: `Missing ${i}` }))) });
+    expect(problems.filter((line) => line.includes("is listed twice"))).toHaveLength(10_000);
+    expect(problems.filter((line) => line.includes("which is not in this file"))).toHaveLength(20_000);
   });
 
   it("nests offices under the agency they belong to", () => {

@@ -1,6 +1,7 @@
 import { problem, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { locate, type PageSource } from "./page-source.ts";
+import { blockArgument } from "../markdown/data-blocks.ts";
 
 /** Data blocks (`{{ agencies }}`) name blocks that exist. */
 export function checkDataBlocks(page: PageSource, blockNames: readonly string[]): Problem[] {
@@ -46,6 +47,10 @@ export function checkLiteralTemplates(page: PageSource, blockNames: readonly str
       const [name = "", argument] = written.replace(/^\{\{|\}\}$/g, "").split(":").map((part) => part.trim().toLowerCase());
       const known = blockNames.includes(name) ? name : didYouMean(name, blockNames);
       const block = known ? `{{ ${known}${argument ? `: ${argument}` : ""} }}` : undefined;
+      if (known && argument !== undefined && !blockArgument.test(argument)) {
+        problems.push(problem(page.file, line, `${shown}, not as a data block: "${argument}" is not a name a data block takes`, `write the name as its data file has it, in small letters, digits and hyphens, such as {{ ${known}: a-name }}`, "error", column));
+        continue;
+      }
       const why = written.endsWith("}}") ? "a data block is written in small letters, on a line of its own" : "it is never closed with }}";
       problems.push(problem(page.file, line, `${shown}, not as a data block: ${why}`, block ? `write ${block} on a line of its own, with an empty line before and after` : `remove it, or use one of: ${blockNames.join(", ")}`, "error", column));
     }

@@ -44,7 +44,8 @@ export function dataBlocks(data: SiteData, strings: LanguageStrings): Record<str
   }
   if (roles) {
     blocks.duties = (role) => {
-      const found = role ? roles[role] : undefined;
+      // Only the roles the file lists: not what every object has ("constructor", "__proto__").
+      const found = role && Object.hasOwn(roles, role) ? roles[role] : undefined;
       if (!found) {
         const meant = role ? didYouMean(role, Object.keys(roles)) : undefined;
         throw new Error(`there is no role "${role ?? ""}" in roles.yaml${meant ? `: did you mean "${meant}"?` : `; roles: ${Object.keys(roles).join(", ")}`}`);

@@ -3,7 +3,9 @@ import type { MarkdownIt } from "markdown-it";
 /** Renders a named block of site data (a list of agencies, a role's duties) as HTML. */
 export type BlockRenderer = (argument: string | undefined) => string;
 
-export const blockPattern = /^\{\{\s*([a-z][a-z-]*)\s*(?::\s*([a-z][a-z0-9-]*)\s*)?\}\}$/;
+/** What may follow a data block's colon: a name from its data file (a role), in small letters, digits and hyphens. */
+export const blockArgument = /^[a-z][a-z0-9-]*$/;
+export const blockPattern = new RegExp(`^\\{\\{\\s*([a-z][a-z-]*)\\s*(?::\\s*(${blockArgument.source.slice(1, -1)})\\s*)?\\}\\}$`);
 
 /**
  * Lets a page show site data where the editor wants it, with a line of its own such as `{{ agencies }}`

@@ -35,35 +35,78 @@ export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>):
   return problems.length ? { settings, problems, texts } : { data: data as SiteData, settings, problems, texts };
 }
 
-/** Each agency listed once, and each office under an agency that is listed. */
+/** How deep offices may sit under the agency at the top: an org chart is a few levels, and the list nests one a level. */
+export const maxAgencyDepth = 20;
+/** How many misspelt parents are given a guess: each guess is weighed against every name in the file. */
+const guessesGiven = 20;
+
+/** Each agency listed once, under an agency that is listed, neither under itself nor too deep. */
 function checkAgencies(agencies: NonNullable<SiteData["agencies"]>, file: string, text: string): Problem[] {
-  const names = agencies.map((a) => a.name);
   const source = parseYaml(text);
-  const twice = agencies.flatMap((agency, i) => {
-    const first = names.findIndex((name) => name.toLowerCase() === agency.name.toLowerCase());
-    if (first === i) return [];
-    const { line, column } = source.position([i, "name"]);
-    return [problem(file, line, `"${agency.name}" is listed twice (first on line ${source.position([first, "name"]).line})`, "keep one of them, with all its details", "error", column)];
+  const at = (i: number, field: "name" | "parent") => source.position([i, field]);
+  const problems: Problem[] = [];
+  const firstOf = new Map<string, number>();
+  agencies.forEach((agency, i) => {
+    const first = firstOf.get(agency.name.toLowerCase());
+    if (first === undefined) {
+      firstOf.set(agency.name.toLowerCase(), i);
+      return;
+    }
+    problems.push(problem(file, at(i, "name").line, `"${agency.name}" is listed twice (first on line ${at(first, "name").line})`, "keep one of them, with all its details", "error", at(i, "name").column));
   });
-  return twice.concat(agencies.flatMap((agency, i) => {
-    if (agency.parent === undefined || names.includes(agency.parent)) return [];
-    const guess = didYouMean(agency.parent, names);
-    const { line, column } = source.position([i, "parent"]);
-    return [
-      problem(file, line, `"${agency.name}" belongs to "${agency.parent}", which is not in this file`, guess ? `did you mean "${guess}"?` : "write the exact name of an agency listed here", "error", column),
-    ];
-  }));
+  const indexOf = new Map<string, number>();
+  agencies.forEach((agency, i) => indexOf.has(agency.name) || indexOf.set(agency.name, i));
+  let guesses = guessesGiven;
+  agencies.forEach((agency, i) => {
+    if (agency.parent === undefined || indexOf.has(agency.parent)) return;
+    const guess = guesses-- > 0 ? didYouMean(agency.parent, [...indexOf.keys()]) : undefined;
+    const { line, column } = at(i, "parent");
+    problems.push(problem(file, line, `"${agency.name}" belongs to "${agency.parent}", which is not in this file`, guess ? `did you mean "${guess}"?` : "write the exact name of an agency listed here", "error", column));
+  });
+  /** A loop of agencies, each belonging to the next and the last to the first: said once, at the first in the file. */
+  const loopProblem = (loop: string[]): Problem => {
+    const first = loop.reduce((earliest, member) => Math.min(earliest, indexOf.get(member)!), Infinity);
+    const start = loop.indexOf(agencies[first]!.name);
+    const [head, ...rest] = [...loop.slice(start), ...loop.slice(0, start)];
+    const { line, column } = at(first, "parent");
+    const said = rest.length ? `"${head}" belongs to ${[...rest, head].map((member) => `"${member}"`).join(", which belongs to ")}` : `"${head}" belongs to itself`;
+    return problem(file, line, `${said}: it is under itself`, "give one of them the agency it really belongs to, or none", "error", column);
+  };
+
+  // Each agency's level, from the top (0) down; a loop, and what is under it, never reaches the top.
+  const depth = new Map<string, number>();
+  for (const agency of agencies) {
+    const chain = new Set<string>();
+    let name: string | undefined = agency.name;
+    while (name !== undefined && indexOf.has(name) && !depth.has(name) && !chain.has(name)) {
+      chain.add(name);
+      name = agencies[indexOf.get(name)!]!.parent;
+    }
+    if (name !== undefined && chain.has(name)) problems.push(loopProblem([...chain].slice([...chain].indexOf(name))));
+    let level = name === undefined || !indexOf.has(name) ? -1 : (depth.get(name) ?? Infinity);
+    for (const member of [...chain].reverse()) depth.set(member, (level += 1));
+  }
+  agencies.forEach((agency, i) => {
+    if (depth.get(agency.name) !== maxAgencyDepth + 1 || indexOf.get(agency.name) !== i) return;
+    const { line, column } = at(i, "parent");
+    problems.push(problem(file, line, `"${agency.name}" is ${maxAgencyDepth + 1} levels under the agency at the top of its list, deeper than ${maxAgencyDepth}`, `list it under an agency higher up`, "error", column));
+  });
+  return problems;
 }
 
 /** Each inventory listed once: two entries with one file, or one acronym in any case, would publish one agency's pages twice. */
 function listedOnce(inventories: NonNullable<SiteData["inventories"]>, file: string, text: string): Problem[] {
   const source = parseYaml(text);
-  return (["file", "acronym"] as const).flatMap((field) =>
-    inventories.flatMap((entry, i) => {
-      const first = inventories.findIndex((other) => other[field].toLowerCase() === entry[field].toLowerCase());
-      if (first === i) return [];
+  return (["file", "acronym"] as const).flatMap((field) => {
+    const firstOf = new Map<string, number>();
+    return inventories.flatMap((entry, i) => {
+      const first = firstOf.get(entry[field].toLowerCase());
+      if (first === undefined) {
+        firstOf.set(entry[field].toLowerCase(), i);
+        return [];
+      }
       const { line, column } = source.position([i, field]);
       return [problem(file, line, `the ${field} "${entry[field]}" is listed twice (first on line ${source.position([first, field]).line})`, "list each agency's inventory once", "error", column)];
-    }),
-  );
+    });
+  });
 }
