@@ -8,26 +8,37 @@ export interface Pattern {
   suggest(value: string): string;
 }
 
+/** The most characters between two slashes of an address written in a page or data file: each is a folder's name when the site is written, and a file system takes 255 bytes at most. */
+export const maxAddressPart = 100;
+
+/** One part of an address, `maxAddressPart` characters at most; `first` is what its first character may be. */
+const part = (characters: string, first = characters, most = maxAddressPart) => `${first}${characters}{0,${most - 1}}`;
+
+/** An address part cut to `maxAddressPart`, at most, with no hyphen left at its end. */
+export const cutAddressPart = (part: string) => part.slice(0, maxAddressPart).replace(/-+$/, "");
+
 /** Words as an address part: "Office Hours" → "office-hours". */
 const asAddressPart = (text: string) =>
-  text
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  cutAddressPart(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, ""),
+  );
 /** "office hours", "/About/Us" → "/office-hours/", "/about/us/". */
 const asSitePath = (text: string) => `/${text.split("/").map(asAddressPart).filter(Boolean).map((part) => `${part}/`).join("")}`;
 
 export const patterns = {
-  sitePath: { regex: /^\/([a-z0-9-]+\/)*$/, message: "must be a path on the site such as /about/", suggest: (value) => `write it as ${asSitePath(value)}` },
+  sitePath: { regex: new RegExp(`^/(${part("[a-z0-9-]")}/)*$`), message: `must be a path on the site such as /about/, at most ${maxAddressPart} characters between slashes`, suggest: (value) => `write it as ${asSitePath(value)}` },
   permalink: {
-    regex: /^\/([a-z0-9-]+\/)*([a-z0-9-]+\.html)?$/,
-    message: "must look like /some-page/ or /page.html",
+    regex: new RegExp(`^/(${part("[a-z0-9-]")}/)*(${part("[a-z0-9-]", undefined, maxAddressPart - ".html".length)}\\.html)?$`),
+    message: `must look like /some-page/ or /page.html, at most ${maxAddressPart} characters between slashes`,
     suggest: (value) => `write it as ${value.trim().toLowerCase().endsWith(".html") ? asSitePath(value.replace(/\.html$/i, "")).replace(/\/$/, ".html") : asSitePath(value)}`,
   },
   oldAddress: {
-    regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$/,
-    message: "must be an old address on this site, such as /old-page/",
+    regex: new RegExp(`^/(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9_~-]")}/)*(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9_~-]", maxAddressPart - ".html".length)}\\.html)?$`),
+    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes`,
     suggest: (value) => `write it as ${asSitePath(value)}, the address as it was, starting and ending with /`,
   },
   pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
@@ -43,7 +54,7 @@ export const patterns = {
     message: "must be a file name in content/code-json/, such as cdt.json",
     suggest: (value) => `rename the file and write it here as ${asAddressPart(value.replace(/\.json$/i, "")) || "agency"}.json (small letters, digits and hyphens)`,
   },
-  acronym: { regex: /^[A-Za-z0-9]+$/, message: "must be letters and digits, such as CDT", suggest: (value) => `write it as ${value.replace(/[^A-Za-z0-9]/g, "") || "CDT"}` },
+  acronym: { regex: /^[A-Za-z0-9]{1,20}$/, message: "must be letters and digits, at most 20, such as CDT", suggest: (value) => `write it as ${value.replace(/[^A-Za-z0-9]/g, "").slice(0, 20) || "CDT"}` },
   roleName: { regex: /^[a-z-]+$/, message: "must be lowercase words joined by hyphens, such as product-owner", suggest: (value) => `write it as ${asAddressPart(value).replace(/[0-9]/g, "") || "product-owner"}` },
 } satisfies Record<string, Pattern>;
 

@@ -6,6 +6,7 @@ import { didYouMean } from "../../problems/suggest.ts";
 import type { Inventories } from "../../schema/data.ts";
 import type { StringName } from "../../schema/strings.ts";
 import { slugify } from "../slug.ts";
+import { cutAddressPart, maxAddressPart } from "../../schema/patterns.ts";
 import type { Words } from "../strings.ts";
 import { parseYaml } from "../yaml-source.ts";
 import { licenseName } from "./license-name.ts";
@@ -102,8 +103,11 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
       // An entry that is not a group of fields has nothing to show: its problem is on the agency's page.
       if (!isFields(release)) return [];
       const name = textOf(release.name)?.trim() || `Release ${i + 1}`;
-      let slug = slugify(name) || `release-${i + 1}`;
-      while (seen.has(slug)) slug = `${slug}-${i + 1}`;
+      const named = cutAddressPart(slugify(name)) || `release-${i + 1}`;
+      // A name another release's address has already gets this release's number, within an address part's length.
+      const numbered = (number: string) => `${cutAddressPart(named.slice(0, maxAddressPart - number.length - 1))}-${number}`;
+      let slug = named;
+      for (let again = 1; seen.has(slug); again++) slug = numbered(again === 1 ? `${i + 1}` : `${i + 1}-${again}`);
       seen.add(slug);
       const permissions = fieldsOf(release.permissions);
       const usageType = textOf(permissions.usageType) ?? "";
