@@ -1,3 +1,4 @@
+import { codePoint, invisibleCharacters } from "../model/hidden-characters.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 
 // Windows-1252's characters for the bytes 0x80–0x9F; every other byte below 0x100 is its Latin-1 character.
@@ -24,26 +25,7 @@ export function repairGarbled(garbled: string): string | undefined {
   }
 }
 
-const invisible: Record<string, string> = {
-  "\u200B": "a zero-width space",
-  "\u200C": "a zero-width non-joiner",
-  "\u200D": "a zero-width joiner",
-  "\u2060": "a word joiner",
-  "\uFEFF": "a byte order mark",
-  "\u00AD": "a soft hyphen",
-  "\u202A": "a hidden text-direction control",
-  "\u202B": "a hidden text-direction control",
-  "\u202C": "a hidden text-direction control",
-  "\u202D": "a hidden text-direction control",
-  "\u202E": "a hidden text-direction control",
-  "\u2066": "a hidden text-direction control",
-  "\u2067": "a hidden text-direction control",
-  "\u2068": "a hidden text-direction control",
-  "\u2069": "a hidden text-direction control",
-};
-const invisiblePattern = new RegExp(`[${Object.keys(invisible).join("")}]`, "g");
-
-const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+const invisiblePattern = new RegExp(`[${Object.keys(invisibleCharacters).join("")}]`, "g");
 
 /** Text garbled by a wrong encoding, and characters nobody can see, in any text file an editor writes. */
 export function checkText(file: string, lines: readonly string[]): Problem[] {
@@ -59,7 +41,7 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
     }
     for (const match of line.matchAll(invisiblePattern)) {
       if (match[0] === "\uFEFF" && i === 0 && match.index === 0) continue; // a byte order mark at the very start is harmless
-      problems.push(problem(file, i + 1, `there is ${invisible[match[0]]} (${codePoint(match[0])}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", match.index + 1));
+      problems.push(problem(file, i + 1, `there is ${invisibleCharacters[match[0]]} (${codePoint(match[0])}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", match.index + 1));
     }
   });
   return problems;

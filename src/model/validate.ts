@@ -1,7 +1,8 @@
 import type { z } from "zod";
-import { explainIssues } from "../problems/error-map.ts";
+import { describeField, explainIssues } from "../problems/error-map.ts";
 import { problem, type Problem } from "../problems/problems.ts";
-import { parseYaml, YamlSyntaxError } from "./yaml-source.ts";
+import { codePoint, hiddenCharacter } from "./hidden-characters.ts";
+import { parseYaml, YamlSyntaxError, type YamlSource } from "./yaml-source.ts";
 
 /** `value` is what the schema made of the YAML; `parsed` is the YAML as read, before the schema's defaults. */
 export type Validated<T> = { ok: true; value: T; parsed: unknown; problems: Problem[] } | { ok: false; problems: Problem[] };
@@ -28,6 +29,8 @@ export function validateYaml<S extends z.ZodType>(
       ],
     };
   }
+  const hidden = hiddenInValues(source, text, file, lineOffset);
+  if (hidden.length) return { ok: false, problems: hidden };
   const data = source.value ?? {};
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, parsed: data, problems: [] };
@@ -39,4 +42,25 @@ export function validateYaml<S extends z.ZodType>(
     return problem(file, line + lineOffset, issue.message, issue.fix, "error", column);
   });
   return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+/**
+ * Text that nobody would see, written in the YAML as an escape ("\u202E", "\0"), which hides it from the check
+ * every text file's lines get: a title could then read one way and be another.
+ */
+function hiddenInValues(source: YamlSource, text: string, file: string, lineOffset: number): Problem[] {
+  const problems: Problem[] = [];
+  const waiting: [path: PropertyKey[], value: unknown][] = [[[], source.value]];
+  for (let next = waiting.pop(); next; next = waiting.pop()) {
+    const [path, value] = next;
+    if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) waiting.push([[...path, Array.isArray(value) ? Number(key) : key], item]);
+      continue;
+    }
+    const hidden = typeof value === "string" ? hiddenCharacter(value) : undefined;
+    if (!hidden || text.includes(hidden.character)) continue;
+    const { line, column } = source.position(path);
+    problems.push(problem(file, line + lineOffset, `${describeField(path)} holds ${hidden.name} (${codePoint(hidden.character)}), written as an escape, which nobody would see`, "delete the escape", "error", column));
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkText, repairGarbled } from "../../src/checks/encoding.ts";
+import { checkedProblems } from "../helpers.ts";
 
 describe("repairGarbled: UTF-8 read as Windows-1252, turned back", () => {
   it.each([
@@ -22,5 +23,19 @@ describe("repairGarbled: UTF-8 read as Windows-1252, turned back", () => {
 
   it("catches hidden text-direction controls", () => {
     expect(checkText("x.md", ["safe\u202Etxt.exe"])[0]?.message).toBe("there is a hidden text-direction control (U+202E) here, which nobody can see");
+  });
+});
+
+describe("characters nobody can see, written in YAML as escapes", () => {
+  it("are refused in front matter and data files, at the value's line, naming the character", async () => {
+    const problems = await checkedProblems({
+      "spoof.md": '---\ntitle: "Annual \\u202Ereport"\ndescription: "A bell\\a and a null\\0 here."\nowner: "Tab\\tand line\\nbreaks are fine"\n---\n\nText.\n',
+      "_data/agencies.yaml": '- name: "Office\\u200B of Data"\n',
+    });
+    expect(problems.filter((line) => /spoof\.md|agencies\.yaml/.test(line))).toEqual([
+      '_data/agencies.yaml:1:9 error: "name" in the first entry holds a zero-width space (U+200B), written as an escape, which nobody would see — delete the escape',
+      'spoof.md:2:8 error: "title" holds a hidden text-direction control (U+202E), written as an escape, which nobody would see — delete the escape',
+      'spoof.md:3:14 error: "description" holds a control character (U+0007), written as an escape, which nobody would see — delete the escape',
+    ]);
   });
 });
