@@ -6,7 +6,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import nunjucks from "nunjucks";
 import { describe, expect, it } from "vitest";
-import { buildCatalog, catalogUrls, combinedInventory, projectFilters, releaseGroups, type Catalog } from "../src/model/catalog/catalog.ts";
+import { buildCatalog, catalogUrls, combinedInventory, maxReleases, projectFilters, releaseGroups, type Catalog } from "../src/model/catalog/catalog.ts";
 import { jsonFault, maxNesting } from "../src/model/catalog/inventory-text.ts";
 import { agencyShares, chartCsv, chartSvg, metrics } from "../src/model/catalog/metrics.ts";
 import { isWebAddress } from "../src/model/catalog/read.ts";
@@ -224,6 +224,19 @@ describe("the address of a release", () => {
     expect(addresses[2]).toBe("/projects/a1/acao-rapida/");
     expect(new Set(addresses).size).toBe(3);
     for (const address of addresses) expect(Math.max(...address.split("/").map((part) => part.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("the size of the catalog", () => {
+  it(`shows ${maxReleases.toLocaleString("en")} releases at most, and refuses to publish more, at the inventory that goes past`, { timeout: 60_000 }, () => {
+    const inventory = (count: number) => JSON.stringify({ version: "2.0.0", agency: "A", measurementType: { method: "projects" }, releases: Array.from({ length: count }, (_, i) => ({ name: `n${i}` })) });
+    const catalog = catalogOf({ "first.json": inventory(maxReleases - 10), "second.json": inventory(30), "third.json": inventory(5) });
+    expect(catalog.releases).toHaveLength(maxReleases);
+    expect(catalog.agencies.map((agency) => agency.releases.length)).toEqual([maxReleases - 10, 10, 0]);
+    expect(catalog.problems.filter((p) => p.severity === "error").map((p) => `${path.basename(p.file)}:${p.line} ${p.message} — ${p.fix}`)).toEqual([
+      "second.json:1 the inventories list more than the 20,000 releases the catalog can show: this one lists 30, 10 of which fit — list fewer inventories in _data/inventories.yaml, or fewer releases in this one",
+      "third.json:1 the inventories list more than the 20,000 releases the catalog can show: this one lists 5, 0 of which fit — list fewer inventories in _data/inventories.yaml, or fewer releases in this one",
+    ]);
   });
 });
 

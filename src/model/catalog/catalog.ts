@@ -73,11 +73,19 @@ function licenseNames(permissions: Record<string, unknown>): string[] {
 }
 
 /**
+ * The most releases the catalog shows, every inventory together: each is a page, and a catalog of 20,000 is built
+ * within the 1 GB any one process of the build may use (60,000 took 1.6 GB). Those past it are not shown, and the
+ * site is not published until the inventories list fewer.
+ */
+export const maxReleases = 20_000;
+
+/**
  * Every agency's inventory, checked, and its releases ready to show. An inventory with faults is published with
  * them shown: its faults are warnings here and listed on its agency's page, and only releases that match the
  * schema go into the combined /code.json. `accepted` are the inventory files the site model let through; no other is read.
  */
 export function buildCatalog(contentDir: string, inventories: Inventories, today?: string, accepted?: ReadonlySet<string>): Catalog {
+  let room = maxReleases;
   const problems: Problem[] = [];
   const listing = path.join(contentDir, "_data", "inventories.yaml");
   const agencies = inventories.map((entry, index): CatalogAgency => {
@@ -131,7 +139,14 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
       ];
     });
     const { inventory, invalidReleases, validOutsideReleases, valid } = checked;
-    return { ...base, releases, problems: checked.problems, inventory, invalidReleases, validOutsideReleases, valid };
+    if (releases.length > room) {
+      const tooMany = problem(file, 1, `the inventories list more than the ${maxReleases.toLocaleString("en")} releases the catalog can show: this one lists ${releases.length.toLocaleString("en")}, ${room.toLocaleString("en")} of which fit`, `list fewer inventories in _data/inventories.yaml, or fewer releases in this one`);
+      problems.push(tooMany);
+      checked.problems.push(tooMany);
+    }
+    const shown = releases.slice(0, room);
+    room -= shown.length;
+    return { ...base, releases: shown, problems: checked.problems, inventory, invalidReleases, validOutsideReleases, valid };
   });
   return { agencies, releases: agencies.flatMap((a) => a.releases), problems };
 }
