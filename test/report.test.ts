@@ -45,6 +45,13 @@ describe("report", () => {
     ]);
   });
 
+  it("names each line once for a fault repeated on one line, as in an inventory written on a single line", () => {
+    const lines: string[] = [];
+    const oneLine = Array.from({ length: 5 }, (_, i) => problem("content/code-json/min.json", 1, `"tags" in the entry "app-${i}" of "releases": has no tags`, "add a few words people would search for", "warning", undefined, '"tags" in each entry of "releases": has no tags'));
+    report(oneLine, (l) => lines.push(l), {});
+    expect(lines[0]).toBe('content/code-json/min.json:1 warning: "tags" in each entry of "releases": has no tags — add a few words people would search for (5 times, line 1)');
+  });
+
   it("passes when there are only warnings and notes", () => {
     expect(report(problems.filter((p) => p.severity !== "error"), () => {}, {})).toBe(0);
     expect(report([], () => {}, {})).toBe(0);

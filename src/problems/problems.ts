@@ -86,9 +86,11 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
 
 /** A kind of problem seen many times in a file as one problem: at its first line, saying how often and where. */
 export function groupedProblem(group: ProblemGroup, shownLines = 10): Problem {
-  const more = group.lines.length - shownLines;
-  const lines = group.lines.slice(0, shownLines).join(", ") + (more > 0 ? ` and ${more} more` : "");
-  const where = `(${group.count} times, lines ${lines})`;
+  // An inventory written on one line has every fault on line 1: each line is named once.
+  const distinct = [...new Set(group.lines)];
+  const more = distinct.length - shownLines;
+  const lines = distinct.slice(0, shownLines).join(", ") + (more > 0 ? ` and ${more} more` : "");
+  const where = `(${group.count} times, ${distinct.length === 1 ? "line" : "lines"} ${lines})`;
   return { ...group.problems[0]!, message: group.message, fix: group.fix ? `${group.fix} ${where}` : where };
 }
 
