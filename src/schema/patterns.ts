@@ -37,8 +37,9 @@ export const patterns = {
     suggest: (value) => `write it as ${value.trim().toLowerCase().endsWith(".html") ? asSitePath(value.replace(/\.html$/i, "")).replace(/\/$/, ".html") : asSitePath(value)}`,
   },
   oldAddress: {
-    regex: new RegExp(`^/(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9_~-]")}/)*(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9_~-]", maxAddressPart - ".html".length)}\\.html)?$`),
-    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes`,
+    // No part starts with "_", which hosts keep for their own files (_redirects, _headers, _worker.js), or a dot.
+    regex: new RegExp(`^/(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9~-]")}/)*(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9~-]", maxAddressPart - ".html".length)}\\.html)?$`),
+    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes, none starting with _`,
     suggest: (value) => `write it as ${asSitePath(value)}, the address as it was, starting and ending with /`,
   },
   pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
