@@ -42,8 +42,20 @@ describe("images", () => {
     expect(judgeImage("x.svg", deep('<rect onclick="alert(1)"/>'))?.message).toBe("x.svg is not safe to publish as an image: it has an event handler (onclick)");
   });
 
+  it("reads a drawing of 200,000 elements side by side to its last, in plain words", () => {
+    expect(judgeImage("x.svg", svg("<g/>".repeat(200_000)))).toBeUndefined();
+    expect(judgeImage("x.svg", svg(`${"<g/>".repeat(200_000)}<script/>`))?.message).toBe("x.svg is not safe to publish as an image: it has a <script> element");
+  });
+
   it("names the first danger in the drawing, in the order it is written", () => {
     expect(judgeImage("x.svg", svg('<g><g><rect onload="a()"/></g><script/></g><foreignObject/>'))?.message).toBe("x.svg is not safe to publish as an image: it has an event handler (onload)");
+    expect(judgeImage("x.svg", svg("<g><script/></g><?pi x?>"))?.message).toBe("x.svg is not safe to publish as an image: it has a <script> element");
+    expect(judgeImage("x.svg", svg("<g><?pi x?></g><script/>"))?.message).toBe("x.svg is not safe to publish as an image: it has a processing instruction");
+  });
+
+  it("reads a style element's sheet from its own text, as a browser does, not from the elements inside it", () => {
+    expect(judgeImage("x.svg", svg("<style><![CDATA[@import url(https://example.com/a.css);]]></style>"))?.message).toBe("x.svg is not safe to publish as an image: it refers to another file in its styles");
+    expect(judgeImage("x.svg", svg('<style><desc>@import "https://example.com/a.css"</desc></style>'))).toBeUndefined();
   });
 
   it("publishes an image whose content is what its name says, and names the mismatch otherwise", () => {

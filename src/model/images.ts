@@ -92,18 +92,20 @@ export function svgDanger(bytes: Buffer): string | undefined {
   return drawingDanger(root);
 }
 
-/** The first danger in the drawing, in document order: walked without recursion, as a drawing may nest 10,000 deep. */
+/**
+ * The first danger in the drawing, in document order: walked without recursion and without spreading a node's
+ * children into a call, as a drawing may nest 10,000 deep, or hold 200,000 elements side by side.
+ */
 function drawingDanger(root: Element): string | undefined {
-  const waiting: Element[] = [root];
-  for (let element = waiting.pop(); element; element = waiting.pop()) {
-    const danger = elementDanger(element);
+  const waiting: Node[] = [root];
+  for (let node = waiting.pop(); node; node = waiting.pop()) {
+    if (node.nodeType === node.PROCESSING_INSTRUCTION_NODE) return "has a processing instruction";
+    const danger = elementDanger(node as Element);
     if (danger) return danger;
-    const children: Element[] = [];
-    for (let child: Node | null = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === child.PROCESSING_INSTRUCTION_NODE) return "has a processing instruction";
-      if (child.nodeType === child.ELEMENT_NODE) children.push(child as Element);
+    // Pushed last child first, so the first is taken next.
+    for (let child: Node | null = node.lastChild; child; child = child.previousSibling) {
+      if (child.nodeType === child.ELEMENT_NODE || child.nodeType === child.PROCESSING_INSTRUCTION_NODE) waiting.push(child);
     }
-    waiting.push(...children.reverse());
   }
   return undefined;
 }
