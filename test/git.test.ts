@@ -67,4 +67,23 @@ describe("what a change touches", () => {
     expect(byName(changedLines(repo.dir, "main"))).toEqual({ ...Object.fromEntries(names.slice(0, 4).map((name) => [name, [2]])), ...Object.fromEntries(names.slice(4).map((name) => [`new ${name}`, "every line"])) });
     expect([...readCommitDates(repo.dir).dates.keys()].map((file) => path.basename(file)).sort()).toEqual([...names].sort());
   });
+
+  it("reads a page's text as text, never as a header, and ignores the repository's attributes and diff settings", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    repo.commit("2026-01-01T00:00:00Z", { "long.md": "1\n2\n3\n4\n", "a b.md": "a\n", ".gitattributes": "*.md -diff\n" });
+    repo.git(["config", "diff.mnemonicPrefix", "true"]);
+    repo.git(["config", "diff.noprefix", "true"]);
+    repo.git(["checkout", "-q", "-b", "edit"]);
+    // An added line that reads "++ b/a b.md" shows in the diff as "+++ b/a b.md".
+    repo.commit("2026-01-02T00:00:00Z", { "long.md": "1\n++ b/a b.md\n3\nfour\n" });
+    expect(byName(changedLines(repo.dir, "main"))).toEqual({ "long.md": [2, 4] });
+  });
+});
+
+describe("the commit dates of files", () => {
+  it("keep a space at the end of a file's name", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    repo.commit("2026-01-01T00:00:00Z", { "trail.md ": "a" });
+    expect([...readCommitDates(repo.dir).dates.keys()].map((file) => path.basename(file))).toEqual(["trail.md "]);
+  });
 });

@@ -65,7 +65,8 @@ export function readCommitDates(dir: string): CommitDates {
     // A repository without commits yet: no file has a commit date.
   }
   for (const entry of log.split("\x1e")) {
-    const [header, ...files] = entry.trim().split("\n");
+    // Only the line breaks around the entry: a file's name may end in a space.
+    const [header, ...files] = entry.replace(/^\n+|\n+$/g, "").split("\n");
     if (!header) continue;
     const [hash = "", date = ""] = header.split(" ");
     const commit = { hash, date: new Date(date) };
@@ -107,10 +108,18 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
     const under = pathsUnder(dir, git(dir, ["rev-parse", "--show-toplevel"]).trim());
     const forkPoint = git(dir, ["merge-base", base, "HEAD"]).trim();
     // Against the working tree, so uncommitted edits count; without renames, so a moved file is new in every line.
-    const diff = git(dir, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-renames", "--no-color", "--no-ext-diff", forkPoint, "--", "."]);
+    // As text, with a/ and b/ before the names, whatever the repository's attributes and settings say.
+    const diff = git(dir, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv", "--text", "--src-prefix=a/", "--dst-prefix=b/", forkPoint, "--", "."]);
     const changed = new Map<string, ReadonlySet<number> | "every line">();
     let file: string | undefined;
+    // The lines of the hunk being read, still to come: a line of a page's text is never read as a header.
+    let inHunk = 0;
     for (const line of diff.split("\n")) {
+      if (inHunk > 0) {
+        // "\ No newline at end of file" is said of the line before it.
+        if (!line.startsWith("\\")) inHunk--;
+        continue;
+      }
       // A deleted file ("+++ /dev/null") has no lines to point at.
       if (line.startsWith("+++ ")) {
         // A name with a space in it ends with a tab, as GNU diff's do.
@@ -118,15 +127,17 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
         file = name.startsWith("b/") ? under(name.slice("b/".length)) : undefined;
       }
       const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-      if (!hunk || !file) continue;
+      if (!hunk) continue;
+      const [removed, start, added] = [hunk[2] === undefined ? 1 : Number(hunk[2]), Number(hunk[3]), hunk[4] === undefined ? 1 : Number(hunk[4])];
+      inHunk = removed + added;
+      if (!file) continue;
       const lines = changed.get(file) ?? new Set<number>();
-      if (lines === "every line" || (hunk[1] === "0" && hunk[2] === "0")) {
+      if (lines === "every line" || (hunk[1] === "0" && removed === 0)) {
         changed.set(file, "every line");
         continue;
       }
-      const [start, count] = [Number(hunk[3]), hunk[4] === undefined ? 1 : Number(hunk[4])];
       // Lines only removed: a problem that causes shows on the lines either side of the gap.
-      const touched = count === 0 ? [start, start + 1] : Array.from({ length: count }, (_, i) => start + i);
+      const touched = added === 0 ? [start, start + 1] : Array.from({ length: added }, (_, i) => start + i);
       changed.set(file, new Set([...lines, ...touched]));
     }
     for (const file of git(dir, ["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."]).split("\n").filter(Boolean)) changed.set(under(gitPath(file)), "every line");
