@@ -105,6 +105,12 @@ describe("what an editor wrote, in a report", () => {
     expect(lines.join("\n")).not.toMatch(/\u001b/);
   });
 
+  it("shows a text-direction control, an invisible or a tag character as written in JavaScript, so the line reads in its order", () => {
+    const lines: string[] = [];
+    report([problem("content/a.md", 1, 'unknown field "own\u202Eer\u200B\u{E0041}"', "remove it", "error")], (line) => lines.push(line), {});
+    expect(lines[0]).toBe('content/a.md:1 error: unknown field "own\\u202eer\\u200b\\u{e0041}" — remove it');
+  });
+
   it("stays on its own line in the count of a file the change does not touch", () => {
     const lines: string[] = [];
     report([problem("content/_x\n::error title=Forged::forged", 1, "the file name starts with _", "rename it", "warning")], (line) => lines.push(...line.split("\n")), { GITHUB_ACTIONS: "true" }, new Map());

@@ -20,14 +20,10 @@ export const invisibleCharacters: Readonly<Record<string, string>> = {
 /** A character as Unicode numbers it: U+202E. */
 export const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
+/** Every character nobody would see: the invisible ones, control characters but a tab and line breaks, and Unicode's tag characters, which can spell hidden text. */
 // eslint-disable-next-line no-control-regex
-const hiddenPattern = new RegExp(`[${Object.keys(invisibleCharacters).join("")}\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]`);
+export const hiddenPattern = new RegExp(`[${Object.keys(invisibleCharacters).join("")}\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u{e0000}-\\u{e007f}]`, "gu");
 
-/**
- * The first character in a text that nobody would see (an invisible one, or a control character other than a tab
- * or a line break), and what it is called; undefined when there is none.
- */
-export function hiddenCharacter(text: string): { character: string; name: string } | undefined {
-  const character = hiddenPattern.exec(text)?.[0];
-  return character === undefined ? undefined : { character, name: invisibleCharacters[character] ?? "a control character" };
-}
+/** What a character `hiddenPattern` found is called. */
+export const hiddenName = (character: string): string =>
+  invisibleCharacters[character] ?? (character.codePointAt(0)! >= 0xe0000 ? "an invisible tag character" : "a control character");

@@ -44,12 +44,14 @@ export function formatProblem(p: Problem): string {
 
 /**
  * Text an editor wrote (a file name, a field), printed on one line: a line break in it would start a line of its
- * own in a CI log, read there as a workflow command (`::notice …`), and an escape character would drive the
- * terminal. Each is shown as it is written in JavaScript: \n, \u001b.
+ * own in a CI log, read there as a workflow command (`::notice …`), an escape character would drive the terminal,
+ * and a text-direction control would show the line in another order. Each is shown as written in JavaScript: \n, \u001b, \u202e.
  */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => ({ "\n": "\\n", "\r": "\\r" })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u{e0000}-\u{e007f}]/gu, (c) =>
+    ({ "\n": "\\n", "\r": "\\r" })[c] ?? (c.length > 1 ? `\\u{${c.codePointAt(0)!.toString(16)}}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  );
 }
 
 /** GitHub Actions annotation, so the problem shows on the pull request's diff. */

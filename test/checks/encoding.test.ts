@@ -38,4 +38,27 @@ describe("characters nobody can see, written in YAML as escapes", () => {
       'spoof.md:3:14 error: "description" holds a control character (U+0007), written as an escape, which nobody would see — delete the escape',
     ]);
   });
+
+  it("are refused after a character of the same value that the file's text shows, itself said at its place", async () => {
+    const problems = await checkedProblems({ "spoof.md": '---\ntitle: "\u0001About \\u202Eacod\\u202C Code"\ndescription: Plain.\n---\n\nText.\n' });
+    expect(problems.filter((line) => line.startsWith("spoof.md"))).toEqual([
+      'spoof.md:2:8 error: "title" holds a hidden text-direction control (U+202E), written as an escape, which nobody would see — delete the escape',
+      "spoof.md:2:9 error: there is a control character (U+0001) here, which nobody can see — delete it: put the cursor just after it and press Backspace, or retype the word",
+    ]);
+  });
+});
+
+describe("characters nobody can see, in a file's text", () => {
+  it("include control characters and Unicode's tag characters, but not tabs or line endings", () => {
+    expect(checkText("x.md", ["a\u0001b", "c\u007fd", "tag\u{E0041}\u{E0042}", "tab\there\r"]).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      "1:2 there is a control character (U+0001) here, which nobody can see",
+      "2:2 there is a control character (U+007F) here, which nobody can see",
+      "3:4 there is an invisible tag character (U+E0041) here, which nobody can see",
+      "3:6 there is an invisible tag character (U+E0042) here, which nobody can see",
+    ]);
+  });
+
+  it("are not said again inside garbled text, which is said as garbled", () => {
+    expect(checkText("x.md", ["â€\u009d"]).map((p) => p.message)).toEqual(['"â€\u009d" is garbled text (UTF-8 read with the wrong encoding)']);
+  });
 });
