@@ -19,6 +19,7 @@ import { catalogFilters } from "../src/render/catalog-pages.ts";
 import { readableDate } from "../src/render/filters/dates.ts";
 import type { StringName } from "../src/schema/strings.ts";
 import { parse } from "node-html-parser";
+import { maxAddressPart } from "../src/schema/patterns.ts";
 import { fixtures, problemLines, root, runScript, tempDir } from "./helpers.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "code-json", name);
@@ -214,16 +215,16 @@ function withValue(inventory: unknown, path: (string | number)[], value: unknown
 const everyField = () => JSON.parse(fixtureText("every-field.json")) as { releases: unknown[] };
 
 describe("the address of a release", () => {
-  it("is its name in small letters, at most 100 characters, with its name shown whole; names alike there get addresses of their own", () => {
+  it(`is its name in small letters, at most ${maxAddressPart} characters, with its name shown whole; names alike there get addresses of their own`, () => {
     const long = `Case ${"management ".repeat(30)}`;
     const releases = [`${long}one`, `${long}two`, "Ação Rápida"].map((name) => ({ name, repositoryURL: "https://example.gov/code" }));
     const catalog = catalogOf({ "long.json": JSON.stringify({ version: "2.0.0", agency: "A1", measurementType: { method: "projects" }, releases }) });
     const addresses = catalog.releases.map((release) => release.url);
     expect(catalog.releases.map((release) => release.name)).toEqual(releases.map((release) => release.name));
-    expect(addresses[0]).toBe(`/projects/a1/${`case-${"management-".repeat(30)}`.slice(0, 100).replace(/-+$/, "")}/`);
+    expect(addresses[0]).toBe(`/projects/a1/${`case-${"management-".repeat(30)}`.slice(0, maxAddressPart).replace(/-+$/, "")}/`);
     expect(addresses[2]).toBe("/projects/a1/acao-rapida/");
     expect(new Set(addresses).size).toBe(3);
-    for (const address of addresses) expect(Math.max(...address.split("/").map((part) => part.length))).toBeLessThanOrEqual(100);
+    for (const address of addresses) expect(Math.max(...address.split("/").map((part) => part.length))).toBeLessThanOrEqual(maxAddressPart);
   });
 });
 

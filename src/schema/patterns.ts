@@ -8,14 +8,17 @@ export interface Pattern {
   suggest(value: string): string;
 }
 
-/** The most characters between two slashes of an address written in a page or data file: each is a folder's name when the site is written, and a file system takes 255 bytes at most. */
-export const maxAddressPart = 100;
+/**
+ * The most characters between two slashes of an address a page or data file writes: each part is a folder's name
+ * when the site is written, and a file system takes 255 at most. A blog's old addresses run to 200 (WordPress's).
+ */
+export const maxAddressPart = 200;
 
 /** One part of an address, `maxAddressPart` characters at most; `first` is what its first character may be. */
 const part = (characters: string, first = characters, most = maxAddressPart) => `${first}${characters}{0,${most - 1}}`;
 
-/** An address part cut to `maxAddressPart`, at most, with no hyphen left at its end. */
-export const cutAddressPart = (part: string) => part.slice(0, maxAddressPart).replace(/-+$/, "");
+/** An address part cut to `most` characters at most, with no hyphen left at its end. */
+export const cutAddressPart = (part: string, most = maxAddressPart) => part.slice(0, most).replace(/-+$/, "");
 
 /** Words as an address part: "Office Hours" → "office-hours". */
 const asAddressPart = (text: string) =>
@@ -28,19 +31,25 @@ const asAddressPart = (text: string) =>
   );
 /** "office hours", "/About/Us" → "/office-hours/", "/about/us/". */
 const asSitePath = (text: string) => `/${text.split("/").map(asAddressPart).filter(Boolean).map((part) => `${part}/`).join("")}`;
+/** "/Old Page.html" → "/old-page.html", its last part cut to leave room for ".html". */
+const asHtmlPath = (text: string) => {
+  const parts = asSitePath(text.trim().replace(/\.html$/i, "")).split("/").filter(Boolean);
+  return `/${[...parts.slice(0, -1), `${cutAddressPart(parts.at(-1) ?? "page", maxAddressPart - ".html".length)}.html`].join("/")}`;
+};
+const isHtml = (text: string) => /\.html$/i.test(text.trim());
 
 export const patterns = {
   sitePath: { regex: new RegExp(`^/(${part("[a-z0-9-]")}/)*$`), message: `must be a path on the site such as /about/, at most ${maxAddressPart} characters between slashes`, suggest: (value) => `write it as ${asSitePath(value)}` },
   permalink: {
     regex: new RegExp(`^/(${part("[a-z0-9-]")}/)*(${part("[a-z0-9-]", undefined, maxAddressPart - ".html".length)}\\.html)?$`),
     message: `must look like /some-page/ or /page.html, at most ${maxAddressPart} characters between slashes`,
-    suggest: (value) => `write it as ${value.trim().toLowerCase().endsWith(".html") ? asSitePath(value.replace(/\.html$/i, "")).replace(/\/$/, ".html") : asSitePath(value)}`,
+    suggest: (value) => `write it as ${isHtml(value) ? asHtmlPath(value) : asSitePath(value)}`,
   },
   oldAddress: {
     // No part starts with "_", which hosts keep for their own files (_redirects, _headers, _worker.js), or a dot.
     regex: new RegExp(`^/(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9~-]")}/)*(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9~-]", maxAddressPart - ".html".length)}\\.html)?$`),
     message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes, none starting with _`,
-    suggest: (value) => `write it as ${asSitePath(value)}, the address as it was, starting and ending with /`,
+    suggest: (value) => (isHtml(value) ? `write it as ${asHtmlPath(value)}, the address as it was` : `write it as ${asSitePath(value)}, the address as it was, starting and ending with /`),
   },
   pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
   language: { regex: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, message: "must be a language tag such as en or es-MX", suggest: () => "write the language's short code: en for English, es for Spanish" },

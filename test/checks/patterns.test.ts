@@ -12,32 +12,39 @@ describe("a value that does not match its field's pattern", () => {
     });
     expect(problems.filter((line) => !line.startsWith("code-json/")).sort()).toEqual([
       '_data/inventories.yaml:1:9 error: "file" in the entry "General Services Administration" must be a file name in content/code-json/, such as cdt.json, but it is the text "GSA.json" — rename the file and write it here as gsa.json (small letters, digits and hyphens)',
-      '_data/navigation.yaml:5:10 error: "url" in the second entry of "primary" must be a path on the site such as /about/, at most 100 characters between slashes, but it is the text "office-hours" — write it as /office-hours/',
-      'hours.md:4:12 error: "permalink" must look like /some-page/ or /page.html, at most 100 characters between slashes, but it is the text "Office Hours" — write it as /office-hours/',
+      '_data/navigation.yaml:5:10 error: "url" in the second entry of "primary" must be a path on the site such as /about/, at most 200 characters between slashes, but it is the text "office-hours" — write it as /office-hours/',
+      'hours.md:4:12 error: "permalink" must look like /some-page/ or /page.html, at most 200 characters between slashes, but it is the text "Office Hours" — write it as /office-hours/',
       'hours.md:6:15 error: "review_every" must be a number and a unit, such as 6 months, 1 year or 90 days, but it is the text "twice a year" — write a number, a space and days, weeks, months or years, such as 6 months',
-      'hours.md:7:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 100 characters between slashes, none starting with _, but it is the text "our-values" — write it as /our-values/, the address as it was, starting and ending with /',
+      'hours.md:7:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes, none starting with _, but it is the text "our-values" — write it as /our-values/, the address as it was, starting and ending with /',
     ]);
     expect(problems.join("\n")).not.toMatch(/regex/);
   });
 
   it("refuses an address part or an acronym too long for a folder's name, with one that fits", async () => {
-    const long = "a".repeat(150);
+    const long = "a".repeat(250);
     const problems = await checkedProblems({
-      "hours.md": page(`permalink: /${long}/\nredirect_from: [/old/${long}.html]\n`),
+      "hours.md": page(`permalink: /${long}.html\nredirect_from: [/old/${long}/, /old/${long}.html]\n`),
       "_data/inventories.yaml": `- file: cdt.json\n  name: California Department of Technology\n  acronym: ${"CDT".repeat(10)}\n`,
     });
     expect(problems.filter((line) => !line.startsWith("code-json/")).sort()).toEqual([
       `_data/inventories.yaml:3:12 error: "acronym" in the entry "California Department of Technology" must be letters and digits, at most 20, such as CDT, but it is the text "${"CDT".repeat(10)}" — write it as ${"CDT".repeat(10).slice(0, 20)}`,
-      `hours.md:4:12 error: "permalink" must look like /some-page/ or /page.html, at most 100 characters between slashes, but it is the text "/${long}/" — write it as /${"a".repeat(100)}/`,
-      `hours.md:5:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 100 characters between slashes, none starting with _, but it is the text "/old/${long}.html" — write it as /old/${"a".repeat(100)}/, the address as it was, starting and ending with /`,
+      `hours.md:4:12 error: "permalink" must look like /some-page/ or /page.html, at most 200 characters between slashes, but it is the text "/${long}.html" — write it as /${"a".repeat(195)}.html`,
+      `hours.md:5:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes, none starting with _, but it is the text "/old/${long}/" — write it as /old/${"a".repeat(200)}/, the address as it was, starting and ending with /`,
+      `hours.md:5:${17 + `/old/${long}/, `.length} error: the second entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes, none starting with _, but it is the text "/old/${long}.html" — write it as /old/${"a".repeat(195)}.html, the address as it was`,
     ]);
+  });
+
+  it("takes an old address of 200 characters between slashes, as a blog's can be", async () => {
+    const slug = "why-the-state-of-california-is-moving-its-benefits-applications-to-open-source-and-what-it-means-for-you".padEnd(200, "x");
+    const problems = await checkedProblems({ "hours.md": page(`redirect_from: [/blog/2019/${slug}/, /blog/${slug.slice(0, 195)}.html]\n`) });
+    expect(problems.filter((line) => line.startsWith("hours.md") && line.includes("error"))).toEqual([]);
   });
 
   it("refuses an old address with a part starting with _, which hosts keep for their own files", async () => {
     const problems = await checkedProblems({ "hours.md": page("redirect_from: [/_worker.js/, /docs/_routes.json, /old_page/]\n") });
     expect(problems.filter((line) => line.startsWith("hours.md"))).toEqual([
-      'hours.md:4:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 100 characters between slashes, none starting with _, but it is the text "/_worker.js/" — write it as /worker-js/, the address as it was, starting and ending with /',
-      'hours.md:4:31 error: the second entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 100 characters between slashes, none starting with _, but it is the text "/docs/_routes.json" — write it as /docs/routes-json/, the address as it was, starting and ending with /',
+      'hours.md:4:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes, none starting with _, but it is the text "/_worker.js/" — write it as /worker-js/, the address as it was, starting and ending with /',
+      'hours.md:4:31 error: the second entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes, none starting with _, but it is the text "/docs/_routes.json" — write it as /docs/routes-json/, the address as it was, starting and ending with /',
     ]);
   });
 });
