@@ -48,7 +48,8 @@ export function checkLiteralTemplates(page: PageSource, blockNames: readonly str
       const known = blockNames.includes(name) ? name : didYouMean(name, blockNames);
       const block = known ? `{{ ${known}${argument ? `: ${argument}` : ""} }}` : undefined;
       if (known && argument !== undefined && !blockArgument.test(argument)) {
-        problems.push(problem(page.file, line, `${shown}, not as a data block: "${argument}" is not a name a data block takes`, `write the name as its data file has it, in small letters, digits and hyphens, such as {{ ${known}: a-name }}`, "error", column));
+        const what = argument ? `"${argument}" is not a name a data block takes` : "no name follows its colon";
+        problems.push(problem(page.file, line, `${shown}, not as a data block: ${what}`, `write the name as its data file has it, in small letters, digits and hyphens, such as {{ ${known}: a-name }}`, "error", column));
         continue;
       }
       const why = written.endsWith("}}") ? "a data block is written in small letters, on a line of its own" : "it is never closed with }}";
