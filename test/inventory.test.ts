@@ -228,6 +228,20 @@ describe("the address of a release", () => {
   });
 });
 
+describe("characters nobody can see, in an inventory", () => {
+  it("are warned of at their lines, and left out of what the pages show", () => {
+    const releases = [{ name: "socrata\u202Eatem\u0001", description: "Open\u200B data", tags: ["ok", "hid\u{E0041}den"], repositoryURL: "https://example.gov/code" }];
+    const catalog = catalogOf({ "hidden.json": JSON.stringify({ version: "2.0.0", agency: "A1", measurementType: { method: "projects" }, releases }, null, 2) });
+    expect(catalog.releases.map(({ name, description }) => ({ name, description }))).toEqual([{ name: "socrataatem", description: "Open data" }]);
+    // The release is not called by its name, which holds what it warns of.
+    expect(catalog.problems.filter((p) => p.message.includes("nobody can see")).map((p) => `${p.line} ${p.severity}: ${p.message} — ${p.fix}`)).toEqual([
+      '9 warning: "name" in the first entry of "releases": holds a hidden text-direction control (U+202E), which nobody can see — remove it: the site\'s pages leave it out',
+      '10 warning: "description" in the first entry of "releases": holds a zero-width space (U+200B), which nobody can see — remove it: the site\'s pages leave it out',
+      '13 warning: the second entry of "tags" in the first entry of "releases": holds an invisible tag character (U+E0041), which nobody can see — remove it: the site\'s pages leave it out',
+    ]);
+  });
+});
+
 describe("the size of the catalog", () => {
   it(`shows ${maxReleases.toLocaleString("en")} releases at most, and refuses to publish more, at the inventory that goes past`, { timeout: 60_000 }, () => {
     const inventory = (count: number) => JSON.stringify({ version: "2.0.0", agency: "A", measurementType: { method: "projects" }, releases: Array.from({ length: count }, (_, i) => ({ name: `n${i}` })) });

@@ -1,4 +1,4 @@
-import { codePoint, hiddenName, hiddenPattern } from "../model/hidden-characters.ts";
+import { codePoint, hiddenName, hiddenPattern } from "../problems/hidden-characters.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 
 // Windows-1252's characters for the bytes 0x80–0x9F; every other byte below 0x100 is its Latin-1 character.

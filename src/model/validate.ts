@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { describeField, explainIssues } from "../problems/error-map.ts";
 import { problem, type Problem } from "../problems/problems.ts";
-import { codePoint, hiddenName, hiddenPattern } from "./hidden-characters.ts";
+import { codePoint, hiddenName, hiddenPattern } from "../problems/hidden-characters.ts";
 import { parseYaml, YamlSyntaxError, type YamlSource } from "./yaml-source.ts";
 
 /** `value` is what the schema made of the YAML; `parsed` is the YAML as read, before the schema's defaults. */

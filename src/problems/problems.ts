@@ -1,4 +1,5 @@
 import path from "node:path";
+import { hiddenPattern } from "./hidden-characters.ts";
 
 export type Severity = "error" | "warning" | "note";
 
@@ -48,11 +49,11 @@ export function formatProblem(p: Problem): string {
  * and a text-direction control would show the line in another order. Each is shown as written in JavaScript: \n, \u001b, \u202e.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u{e0000}-\u{e007f}]/gu, (c) =>
-    ({ "\n": "\\n", "\r": "\\r" })[c] ?? (c.length > 1 ? `\\u{${c.codePointAt(0)!.toString(16)}}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
-  );
+  return text.replace(unprintable, (c) => ({ "\n": "\\n", "\r": "\\r" })[c] ?? (c.length > 1 ? `\\u{${c.codePointAt(0)!.toString(16)}}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
+
+/** What `printable` shows as written in JavaScript: what nobody would see, line breaks, and the marks that set a line's direction. */
+const unprintable = new RegExp(`${hiddenPattern.source}|[\\n\\r\\u2028\\u2029\\u200e\\u200f\\u061c]`, "gu");
 
 /** GitHub Actions annotation, so the problem shows on the pull request's diff. */
 export function formatAnnotation(p: Problem): string {

@@ -2,6 +2,8 @@
 // The site reads each value through these, which give it only when it has the type the code.gov schema gives
 // it; a value of another type is the schema check's to report, and reading it never throws.
 
+import { hiddenPattern } from "../../problems/hidden-characters.ts";
+
 export const isFields = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** A group of fields, or an empty one. */
@@ -10,10 +12,11 @@ export const fieldsOf = (value: unknown): Record<string, unknown> => (isFields(v
 /** A list, or an empty one. */
 export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-export const textOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+/** Text, without the characters nobody would see (each is a fault of the inventory): a name shown reads as it is. */
+export const textOf = (value: unknown): string | undefined => (typeof value === "string" ? value.replace(hiddenPattern, "") : undefined);
 
 /** The texts of a list, without what is not text. */
-export const textsOf = (value: unknown): string[] => listOf(value).filter((item): item is string => typeof item === "string");
+export const textsOf = (value: unknown): string[] => listOf(value).flatMap((item) => textOf(item) ?? []);
 
 /** A real calendar date written YYYY-MM-DD, as the schema's dates are: pages format it, and "2024" or "soon" is no day. */
 export function dateOf(value: unknown): string | undefined {

@@ -4,6 +4,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
+import { codePoint, hiddenName, hiddenPattern } from "../../problems/hidden-characters.ts";
 import { today } from "../review.ts";
 import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
 import { parseJsonWithPlaces } from "./json-source.ts";
@@ -126,6 +127,18 @@ function explain(error: ErrorObject, data: unknown): Fault {
   }
 }
 
+/** Every text in a value, with its path, found without recursion. */
+function textsWithin(value: unknown, path: (string | number)[]): [(string | number)[], string][] {
+  const found: [(string | number)[], string][] = [];
+  const waiting: [(string | number)[], unknown][] = [[path, value]];
+  for (let next = waiting.pop(); next; next = waiting.pop()) {
+    const [at, item] = next;
+    if (typeof item === "string") found.push([at, item]);
+    else if (item !== null && typeof item === "object") for (const [key, inner] of Object.entries(item)) waiting.push([[...at, Array.isArray(item) ? Number(key) : key], inner]);
+  }
+  return found.reverse();
+}
+
 /** What the schema lets through but a reader would trip on. */
 function readerFaults(data: unknown, on: string): Fault[] {
   const faults: Fault[] = [];
@@ -143,6 +156,10 @@ function readerFaults(data: unknown, on: string): Fault[] {
       }
     });
     if (Array.isArray(release.tags) && release.tags.every((tag) => textOf(tag)?.trim() === "")) faults.push({ path: ["releases", i, "tags"], message: "has no tags", fix: "add a few words people would search for" });
+    for (const [path, text] of textsWithin(value, ["releases", i])) {
+      const hidden = text.match(hiddenPattern)?.[0];
+      if (hidden) faults.push({ path, message: `holds ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, fix: "remove it: the site's pages leave it out" });
+    }
     if (release.laborHours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
     for (const field of ["created", "lastModified", "metadataLastUpdated"]) {
       const date = dateOf(fieldsOf(release.date)[field]);
