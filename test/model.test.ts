@@ -121,6 +121,11 @@ describe("inputs that once stopped the build with a stack trace", () => {
     expect(problems.filter((line) => line.startsWith("roles-page.md"))).toEqual(['roles-page.md:6 error: there is no role "product-ownr" in roles.yaml: did you mean "product-owner"? — correct the line, or remove it']);
   });
 
+  it("a name after a colon for a data block that takes none", async () => {
+    const problems = await checkedProblems({ "agencies-page.md": "---\ntitle: Agencies\ndescription: Agencies.\n---\n\n{{ agencies: state }}\n" }, path.join(root, "content"));
+    expect(problems.filter((line) => line.startsWith("agencies-page.md"))).toEqual(['agencies-page.md:6 error: {{ agencies }} takes nothing after a colon, so "state" would be left out — write {{ agencies }}']);
+  });
+
   it("a role named like what every object has, which roles.yaml does not list", async () => {
     const problems = await checkedProblems({ "roles-page.md": "---\ntitle: Roles\ndescription: Roles.\n---\n\n{{ duties: constructor }}\n\n{{ duties: __proto__ }}\n\n{{ duties: }}\n" }, path.join(root, "content"));
     expect(problems.filter((line) => line.startsWith("roles-page.md"))).toEqual([

@@ -1,21 +1,22 @@
 import { problem, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { locate, type PageSource } from "./page-source.ts";
+import { blockArguments } from "../markdown/blocks.ts";
 import { blockArgument } from "../markdown/data-blocks.ts";
 
-/** Data blocks (`{{ agencies }}`) name blocks that exist. */
+/** Data blocks (`{{ agencies }}`) name blocks that exist, with a name after a colon only for those that take one. */
 export function checkDataBlocks(page: PageSource, blockNames: readonly string[]): Problem[] {
-  return page.tokens
-    .filter((token) => token.type === "data_block" && !blockNames.includes(token.info))
-    .map((token) => {
+  return page.tokens.flatMap((token) => {
+    if (token.type !== "data_block") return [];
+    const line = page.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
+    if (!blockNames.includes(token.info)) {
       const guess = didYouMean(token.info, blockNames);
-      return problem(
-        page.file,
-        page.bodyLineOffset + (token.map?.[0] ?? 0) + 1,
-        `there is no data block called "${token.info}"`,
-        guess ? `did you mean "{{ ${guess} }}"?` : `use one of: ${blockNames.join(", ")}`,
-      );
-    });
+      return [problem(page.file, line, `there is no data block called "${token.info}"`, guess ? `did you mean "{{ ${guess} }}"?` : `use one of: ${blockNames.join(", ")}`)];
+    }
+    const argument = (token.meta as { argument?: string }).argument;
+    if (argument !== undefined && !Object.hasOwn(blockArguments, token.info)) return [problem(page.file, line, `{{ ${token.info} }} takes nothing after a colon, so "${argument}" would be left out`, `write {{ ${token.info} }}`)];
+    return [];
+  });
 }
 
 /** `{{ … }}` or `{% … %}` in a page's text, to the end of the line when it is never closed. */

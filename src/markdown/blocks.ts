@@ -25,6 +25,9 @@ export function agencyTree(agencies: Agencies): AgencyNode[] {
   return roots;
 }
 
+/** The data blocks that take a name after a colon, and what that name is: `{{ duties: product-owner }}`. */
+export const blockArguments: Readonly<Record<string, string>> = { duties: "a role in roles.yaml" };
+
 /** The data blocks pages can place, each drawn by its partial in `_includes/blocks/`, around its data in the page's language's words. */
 export function dataBlocks(data: SiteData, strings: LanguageStrings): Record<string, BlockRenderer> {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(generatorRoot, "_includes", "blocks")), {
