@@ -88,6 +88,14 @@ describe("typed data files", () => {
     expect(problems.filter((line) => line.includes("which is not in this file"))).toHaveLength(20_000);
   });
 
+  it("names the fields a role may have, for a field it may not", async () => {
+    const roles = "product-owner:\n  name: Product owner\n  dutys: []\n  extra: x\n  duties:\n    - Own the product.\n";
+    expect(await checkedProblems({ "_data/roles.yaml": roles })).toEqual([
+      '_data/roles.yaml:3:3 error: unknown field "dutys" in "product-owner" — did you mean "duties"?',
+      '_data/roles.yaml:4:3 error: unknown field "extra" in "product-owner" — remove it, or use one of: name, duties',
+    ]);
+  });
+
   it("nests offices under the agency they belong to", () => {
     expect(
       agencyTree([

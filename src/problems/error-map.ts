@@ -97,9 +97,11 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
     return node;
   };
   for (const segment of path) {
-    const node = unwrap(current) as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } };
+    const node = unwrap(current) as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown>; valueType?: unknown } };
     if (node?.def?.type === "array" && typeof segment === "number") current = node.def.element;
     else if (node?.def?.type === "object" && node.def.shape) current = node.def.shape[String(segment)];
+    // A record (roles.yaml's roles, by any name) has one schema for every value.
+    else if (node?.def?.type === "record") current = node.def.valueType;
     else return [];
   }
   const node = unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } };
@@ -140,7 +142,7 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
             path: [...path, key],
             atKey: true,
             message: `unknown field ${describeField([...path, key], data)}`,
-            fix: ours ? `use "${ours}" instead: it is this site's field for that` : guess ? `did you mean "${guess}"?` : `remove it, or use one of: ${known.join(", ")}`,
+            fix: ours ? `use "${ours}" instead: it is this site's field for that` : guess ? `did you mean "${guess}"?` : known.length ? `remove it, or use one of: ${known.join(", ")}` : "remove it",
           });
         }
         break;
