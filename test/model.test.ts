@@ -127,11 +127,12 @@ describe("inputs that once stopped the build with a stack trace", () => {
   });
 
   it("a role named like what every object has, which roles.yaml does not list", async () => {
-    const problems = await checkedProblems({ "roles-page.md": "---\ntitle: Roles\ndescription: Roles.\n---\n\n{{ duties: constructor }}\n\n{{ duties: __proto__ }}\n\n{{ duties: }}\n" }, path.join(root, "content"));
+    const problems = await checkedProblems({ "roles-page.md": "---\ntitle: Roles\ndescription: Roles.\n---\n\n{{ duties: constructor }}\n\n{{ duties: __proto__ }}\n\n{{ duties: }}\n\n{{ duties: product-owner: extra }}\n" }, path.join(root, "content"));
     expect(problems.filter((line) => line.startsWith("roles-page.md"))).toEqual([
       'roles-page.md:6 error: there is no role "constructor" in roles.yaml; roles: working-group, product-owner, code-coordinator — correct the line, or remove it',
       'roles-page.md:8:1 error: "{{ duties: __proto__ }}" is shown on the page as it is written, not as a data block: "__proto__" is not a name a data block takes — write the name as its data file has it, in small letters, digits and hyphens, such as {{ duties: a-name }}',
       'roles-page.md:10:1 error: "{{ duties: }}" is shown on the page as it is written, not as a data block: no name follows its colon — write the name as its data file has it, in small letters, digits and hyphens, such as {{ duties: a-name }}',
+      'roles-page.md:12:1 error: "{{ duties: product-owner: extra }}" is shown on the page as it is written, not as a data block: "product-owner: extra" is not a name a data block takes — write the name as its data file has it, in small letters, digits and hyphens, such as {{ duties: a-name }}',
     ]);
   });
 });

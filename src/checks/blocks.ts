@@ -45,7 +45,8 @@ export function checkLiteralTemplates(page: PageSource, blockNames: readonly str
         problems.push(problem(page.file, line, `${shown}: pages cannot use template tags ({% … %})`, "remove it; a list kept in a data file is shown with a line of its own such as {{ agencies }}", "error", column));
         continue;
       }
-      const [name = "", argument] = written.replace(/^\{\{|\}\}$/g, "").split(":").map((part) => part.trim().toLowerCase());
+      // The block's name, and all after its first colon.
+      const [name = "", argument] = /^([^:]*)(?::(.*))?$/s.exec(written.replace(/^\{\{|\}\}$/g, ""))!.slice(1).map((part) => part?.trim().toLowerCase());
       const known = blockNames.includes(name) ? name : didYouMean(name, blockNames);
       const block = known ? `{{ ${known}${argument ? `: ${argument}` : ""} }}` : undefined;
       if (known && argument !== undefined && !blockArgument.test(argument)) {
