@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../src/model/frontmatter.ts";
 import { formatProblem } from "../src/problems/problems.ts";
-import { fixtures } from "./helpers.ts";
+import { checkedProblems, fixtures } from "./helpers.ts";
 
 const fixture = (name: string) => path.join(fixtures, "frontmatter", name);
 const messages = (name: string) => parsePage(fixture(name)).problems.map(formatProblem);
@@ -73,5 +73,12 @@ describe("front matter", () => {
     expect(messages("none.md")).toEqual([
       'test/fixtures/frontmatter/none.md:1 error: the page has no front matter — start the file with "---", a "title:" and a "description:" line, and "---"',
     ]);
+  });
+});
+
+describe("front matter saved with Windows line endings", () => {
+  it("reads a page saved with Windows line endings as the same page", async () => {
+    const crlf = "---\r\ntitle: Values\r\ndescription: Our values.\r\nreview_every: 6 months\r\nlast_reviewed: 2026-10-01\r\n---\r\n\r\nFirst line.\r\n";
+    expect((await checkedProblems({ "crlf.md": crlf })).filter((line) => line.startsWith("crlf.md") && !line.includes(" note: "))).toEqual([]);
   });
 });

@@ -64,7 +64,8 @@ export function parsePage(file: string, fileText = readFileSync(file, "utf8")): 
     return { problems: [problem(file, 1, "the front matter cannot be read", 'check that it starts and ends with a "---" line')] };
   }
   // gray-matter's `matter` starts with the newline that ends the opening "---", so its lines are the file's.
-  const result = validateYaml(pageSchema, parsed.matter, file);
+  // With Windows line endings, the "\r" before the closing "---" is left on the last line, where YAML keeps it in the value.
+  const result = validateYaml(pageSchema, parsed.matter.replace(/\r$/, ""), file);
   const bodyLineOffset = text.slice(0, text.length - parsed.content.length).split("\n").length - 1;
   return { page: { file, data: result.ok ? result.value : undefined, body: parsed.content, bodyLineOffset }, problems: result.problems };
 }

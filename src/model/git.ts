@@ -109,7 +109,7 @@ export function changedLines(dir: string, base: string): ChangedLines | undefine
     const forkPoint = git(dir, ["merge-base", base, "HEAD"]).trim();
     // Against the working tree, so uncommitted edits count; without renames, so a moved file is new in every line.
     // As text, with a/ and b/ before the names, whatever the repository's attributes and settings say.
-    const diff = git(dir, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv", "--text", "--src-prefix=a/", "--dst-prefix=b/", forkPoint, "--", "."]);
+    const diff = git(dir, ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--text", "--src-prefix=a/", "--dst-prefix=b/", forkPoint, "--", "."]);
     const changed = new Map<string, ReadonlySet<number> | "every line">();
     let file: string | undefined;
     // The lines of the hunk being read, still to come: a line of a page's text is never read as a header.
