@@ -1,4 +1,4 @@
-import { codePoint, hiddenName, hiddenPattern } from "../problems/hidden-characters.ts";
+import { codePoint, hiddenCharacters, hiddenName } from "../problems/hidden-characters.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 
 // Windows-1252's characters for the bytes 0x80–0x9F; every other byte below 0x100 is its Latin-1 character.
@@ -25,7 +25,6 @@ export function repairGarbled(garbled: string): string | undefined {
   }
 }
 
-
 /** Text garbled by a wrong encoding, and characters nobody can see, in any text file an editor writes. */
 export function checkText(file: string, lines: readonly string[]): Problem[] {
   const problems: Problem[] = [];
@@ -40,10 +39,10 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
     for (const match of line.matchAll(/\uFFFD/g)) {
       problems.push(problem(file, i + 1, "a character here could not be read: the file is not saved as UTF-8 (it shows as �)", "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and type the character again", "error", match.index + 1));
     }
-    for (const match of line.matchAll(hiddenPattern)) {
-      if (match[0] === "\uFEFF" && i === 0 && match.index === 0) continue; // a byte order mark at the very start is harmless
-      if (garbled.some(([from, to]) => match.index >= from && match.index < to)) continue; // said as garbled text
-      problems.push(problem(file, i + 1, `there is ${hiddenName(match[0])} (${codePoint(match[0])}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", match.index + 1));
+    for (const { character, index } of hiddenCharacters(line)) {
+      if (character === "\uFEFF" && i === 0 && index === 0) continue; // a byte order mark at the very start is harmless
+      if (garbled.some(([from, to]) => index >= from && index < to)) continue; // said as garbled text
+      problems.push(problem(file, i + 1, `there is ${hiddenName(character)} (${codePoint(character)}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", index + 1));
     }
   });
   return problems;

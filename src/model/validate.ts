@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { describeField, explainIssues } from "../problems/error-map.ts";
 import { problem, type Problem } from "../problems/problems.ts";
-import { codePoint, hiddenName, hiddenPattern } from "../problems/hidden-characters.ts";
+import { codePoint, hiddenCharacters, hiddenName } from "../problems/hidden-characters.ts";
 import { parseYaml, YamlSyntaxError, type YamlSource } from "./yaml-source.ts";
 
 /** `value` is what the schema made of the YAML; `parsed` is the YAML as read, before the schema's defaults. */
@@ -58,7 +58,7 @@ function hiddenInValues(source: YamlSource, text: string, file: string, lineOffs
       continue;
     }
     // A character also in the file's text is said at its own place there.
-    const hidden = typeof value === "string" ? [...value.matchAll(hiddenPattern)].find(([character]) => !text.includes(character))?.[0] : undefined;
+    const hidden = typeof value === "string" ? [...hiddenCharacters(value)].find(({ character }) => !text.includes(character))?.character : undefined;
     if (hidden === undefined) continue;
     const { line, column } = source.position(path);
     problems.push(problem(file, line + lineOffset, `${describeField(path)} holds ${hiddenName(hidden)} (${codePoint(hidden)}), written as an escape, which nobody would see`, "delete the escape", "error", column));

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { patternWithMessage } from "../schema/patterns.ts";
-import { hiddenPattern } from "./hidden-characters.ts";
+import { mayBeHidden } from "./hidden-characters.ts";
 import { didYouMean } from "./suggest.ts";
 
 export interface FieldIssue {
@@ -29,7 +29,7 @@ function entryName(entry: unknown): string | undefined {
   const { name, title } = entry as Record<string, unknown>;
   const label = typeof name === "string" ? name : typeof title === "string" ? title : undefined;
   // A name with a quote, a line break or a character nobody would see is no name to quote.
-  return label && label.length <= 60 && !/["\n]/.test(label) && !label.match(hiddenPattern) ? label : undefined;
+  return label && label.length <= 60 && !/["\n]/.test(label) && !label.match(mayBeHidden) ? label : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { hiddenPattern } from "./hidden-characters.ts";
+import { mayBeHidden } from "./hidden-characters.ts";
 
 export type Severity = "error" | "warning" | "note";
 
@@ -53,7 +53,7 @@ export function printable(text: string): string {
 }
 
 /** What `printable` shows as written in JavaScript: what nobody would see, line breaks, and the marks that set a line's direction. */
-const unprintable = new RegExp(`${hiddenPattern.source}|[\\n\\r\\u2028\\u2029\\u200e\\u200f\\u061c]`, "gu");
+const unprintable = new RegExp(`${mayBeHidden.source}|[\\n\\r\\u2028\\u2029\\u200e\\u200f\\u061c]`, "gu");
 
 /** GitHub Actions annotation, so the problem shows on the pull request's diff. */
 export function formatAnnotation(p: Problem): string {

@@ -58,6 +58,25 @@ describe("characters nobody can see, in a file's text", () => {
     ]);
   });
 
+  it("leave alone a joiner or tag character that does a job: between letters, in an emoji, in a flag", () => {
+    const persian = "می\u200Cخواهم";
+    const coder = "👩\u200D💻";
+    const england = "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+    expect(checkText("x.md", [`${persian} ${coder} ${england} Hindi क्\u200Dष`])).toEqual([]);
+    expect(checkText("x.md", ["a \u200C b", "x\u200D", "\u{E0067}\u{E007F} no flag", "🏴 \u{E0067}"]).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      "1:3 there is a zero-width non-joiner (U+200C) here, which nobody can see",
+      "2:2 there is a zero-width joiner (U+200D) here, which nobody can see",
+      "3:1 there is an invisible tag character (U+E0067) here, which nobody can see",
+      "3:3 there is an invisible tag character (U+E007F) here, which nobody can see",
+      "4:4 there is an invisible tag character (U+E0067) here, which nobody can see",
+    ]);
+  });
+
+  it("are found in a line of 200,000 tag characters in moments", { timeout: 10_000 }, () => {
+    // A flag's tag sequence is a few tags long: those past the first few are hidden text.
+    expect(checkText("x.md", ["🏴" + "\u{E0067}".repeat(200_000)]).length).toBeGreaterThan(199_900);
+  });
+
   it("are not said again inside garbled text, which is said as garbled", () => {
     expect(checkText("x.md", ["â€\u009d"]).map((p) => p.message)).toEqual(['"â€\u009d" is garbled text (UTF-8 read with the wrong encoding)']);
   });

@@ -2,7 +2,7 @@
 // The site reads each value through these, which give it only when it has the type the code.gov schema gives
 // it; a value of another type is the schema check's to report, and reading it never throws.
 
-import { hiddenPattern } from "../../problems/hidden-characters.ts";
+import { withoutHidden } from "../../problems/hidden-characters.ts";
 
 export const isFields = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -13,7 +13,7 @@ export const fieldsOf = (value: unknown): Record<string, unknown> => (isFields(v
 export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Text, without the characters nobody would see (each is a fault of the inventory): a name shown reads as it is. */
-export const textOf = (value: unknown): string | undefined => (typeof value === "string" ? value.replace(hiddenPattern, "") : undefined);
+export const textOf = (value: unknown): string | undefined => (typeof value === "string" ? withoutHidden(value) : undefined);
 
 /** The texts of a list, without what is not text. */
 export const textsOf = (value: unknown): string[] => listOf(value).flatMap((item) => textOf(item) ?? []);

@@ -4,7 +4,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
-import { codePoint, hiddenName, hiddenPattern } from "../../problems/hidden-characters.ts";
+import { codePoint, firstHidden, hiddenName } from "../../problems/hidden-characters.ts";
 import { today } from "../review.ts";
 import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
 import { parseJsonWithPlaces } from "./json-source.ts";
@@ -127,16 +127,23 @@ function explain(error: ErrorObject, data: unknown): Fault {
   }
 }
 
-/** Every text in a value, with its path, found without recursion. */
-function textsWithin(value: unknown, path: (string | number)[]): [(string | number)[], string][] {
-  const found: [(string | number)[], string][] = [];
-  const waiting: [(string | number)[], unknown][] = [[path, value]];
-  for (let next = waiting.pop(); next; next = waiting.pop()) {
-    const [at, item] = next;
-    if (typeof item === "string") found.push([at, item]);
-    else if (item !== null && typeof item === "object") for (const [key, inner] of Object.entries(item)) waiting.push([[...at, Array.isArray(item) ? Number(key) : key], inner]);
+/** The first text in a value, in document order, for which `wanted` is true, with its path: found without recursion. */
+function firstTextWith(value: unknown, path: (string | number)[], wanted: (text: string) => boolean): { path: (string | number)[]; text: string } | undefined {
+  // Each place knows its parent, so a path is made only for the text found.
+  type Place = { item: unknown; key?: string | number; parent?: Place };
+  const waiting: Place[] = [{ item: value }];
+  for (let place = waiting.pop(); place; place = waiting.pop()) {
+    const { item } = place;
+    if (typeof item === "string" && wanted(item)) {
+      const keys: (string | number)[] = [];
+      for (let at: Place | undefined = place; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+      return { path: [...path, ...keys], text: item };
+    }
+    if (item === null || typeof item !== "object") continue;
+    const entries = Object.entries(item);
+    for (let j = entries.length - 1; j >= 0; j--) waiting.push({ item: entries[j]![1], key: Array.isArray(item) ? Number(entries[j]![0]) : entries[j]![0], parent: place });
   }
-  return found.reverse();
+  return undefined;
 }
 
 /** What the schema lets through but a reader would trip on. */
@@ -156,9 +163,11 @@ function readerFaults(data: unknown, on: string): Fault[] {
       }
     });
     if (Array.isArray(release.tags) && release.tags.every((tag) => textOf(tag)?.trim() === "")) faults.push({ path: ["releases", i, "tags"], message: "has no tags", fix: "add a few words people would search for" });
-    for (const [path, text] of textsWithin(value, ["releases", i])) {
-      const hidden = text.match(hiddenPattern)?.[0];
-      if (hidden) faults.push({ path, message: `holds ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, fix: "remove it: the site's pages leave it out" });
+    // Said of the first text of a release that holds one: an inventory can hold a million such texts.
+    const hiddenIn = firstTextWith(value, ["releases", i], (text) => firstHidden(text) !== undefined);
+    if (hiddenIn) {
+      const hidden = firstHidden(hiddenIn.text)!;
+      faults.push({ path: hiddenIn.path, message: `holds ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, fix: "remove it: the site's pages leave it out" });
     }
     if (release.laborHours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
     for (const field of ["created", "lastModified", "metadataLastUpdated"]) {
