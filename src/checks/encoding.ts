@@ -1,5 +1,8 @@
-import { codePoint, hiddenCharacters, hiddenName } from "../problems/hidden-characters.ts";
+import { decodeHTML } from "entities";
+import { codePoint, firstHidden, hiddenCharacters, hiddenName } from "../problems/hidden-characters.ts";
 import { problem, type Problem } from "../problems/problems.ts";
+import { bodyLineAt } from "./html.ts";
+import type { PageSource } from "./page-source.ts";
 
 // Windows-1252's characters for the bytes 0x80–0x9F; every other byte below 0x100 is its Latin-1 character.
 const windows1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
@@ -46,4 +49,31 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
     }
   });
   return problems;
+}
+
+/** A character reference as a browser reads one: `&#x202E;`, `&#8238;`, `&shy;`, or a legacy one without its `;`. */
+const characterReference = /&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?/g;
+
+/**
+ * Characters nobody can see that a page's text names by reference (`&#x202E;`, `&shy;`) rather than writes, so that
+ * the check of its lines never sees them: Markdown writes the character itself into the page, and raw HTML keeps
+ * the reference for the browser to read. Each is said at its line, in the page as rendered.
+ */
+export function checkCharacterReferences(page: PageSource): Problem[] {
+  const { html } = page.rendered;
+  const found = new Map<number, string>();
+  for (const { character, index } of hiddenCharacters(html)) found.set(index, character);
+  for (const match of html.matchAll(characterReference)) {
+    const hidden = firstHidden(decodeHTML(match[0]));
+    if (hidden) found.set(match.index, hidden);
+  }
+  // Said once a line for each character: a heading's reference is in its link's label too.
+  const said = new Map<string, Problem>();
+  for (const [offset, character] of found) {
+    const line = page.bodyLineOffset + bodyLineAt(page.rendered, offset) + 1;
+    // One written as it is is said by the check of the page's lines, at its column.
+    if (page.lines[line - 1]?.includes(character) || said.has(`${line}:${character}`)) continue;
+    said.set(`${line}:${character}`, problem(page.file, line, `a character reference here stands for ${hiddenName(character)} (${codePoint(character)}), which nobody can see`, "delete the reference", "error"));
+  }
+  return [...said.values()];
 }

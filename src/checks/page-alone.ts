@@ -8,7 +8,7 @@ import type { ReadPage } from "../model/pages.ts";
 import { translateText, type LanguageStrings } from "../model/strings.ts";
 import { append, problem, type Problem } from "../problems/problems.ts";
 import { checkDataBlocks, checkLiteralTemplates } from "./blocks.ts";
-import { checkText } from "./encoding.ts";
+import { checkCharacterReferences, checkText } from "./encoding.ts";
 import { checkFrontMatterValues } from "./front-matter.ts";
 import { checkHeadings } from "./headings.ts";
 import { bodyElements } from "./html.ts";
@@ -60,7 +60,7 @@ function checkPageAlone({ file, text, url, page }: ReadPage, language: Language,
   append(problems, checkFrontMatterValues(source));
   // The reading grade's formula counts English syllables.
   if (language.tag.startsWith("en")) append(problems, checkReading(source));
-  append(problems, checkText(file, source.lines), checkHeadings(source), checkMarkup(source), checkRawHtml(source, body), checkUnparsedLinks(source));
+  append(problems, checkText(file, source.lines), checkCharacterReferences(source), checkHeadings(source), checkMarkup(source), checkRawHtml(source, body), checkUnparsedLinks(source));
   // The tokens stay here: the checks across pages need only the ids of the page's sections.
   const { tokens: _tokens, ...pageText } = source;
   const sections = tokens.filter((t) => t.type === "heading_open" && t.attrGet("id")).map((t) => String(t.attrGet("id")));

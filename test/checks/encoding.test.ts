@@ -81,3 +81,36 @@ describe("characters nobody can see, in a file's text", () => {
     expect(checkText("x.md", ["â€\u009d"]).map((p) => p.message)).toEqual(['"â€\u009d" is garbled text (UTF-8 read with the wrong encoding)']);
   });
 });
+
+describe("characters nobody can see, named by character references", () => {
+  it("are refused at their lines, in Markdown and in raw HTML, each said once a line", async () => {
+    const page = [
+      "---",
+      "title: References",
+      "description: References.",
+      "---",
+      "",
+      "Zero width &#x200B; space, and &#8238;olleh.",
+      "",
+      "## Head&#x200B;ing",
+      "",
+      "[link &shy; text](/contact/) and <span>&ZeroWidthSpace;</span>, but &shy without its ; in Markdown, which shows it as written",
+      "",
+      "| a |",
+      "| - |",
+      "| &#xE0041; |",
+      "",
+      "A plain &amp; safe line, with &lt;angles&gt; and a flag: 🏴&#xE0067;&#xE0062;&#xE0073;&#xE0063;&#xE0074;&#xE007F;",
+      "",
+    ].join("\n");
+    const problems = await checkedProblems({ "refs.md": page });
+    expect(problems.filter((line) => line.startsWith("refs.md") && line.includes("character reference here stands for"))).toEqual([
+      "refs.md:6 error: a character reference here stands for a zero-width space (U+200B), which nobody can see — delete the reference",
+      "refs.md:6 error: a character reference here stands for a hidden text-direction control (U+202E), which nobody can see — delete the reference",
+      "refs.md:8 error: a character reference here stands for a zero-width space (U+200B), which nobody can see — delete the reference",
+      "refs.md:10 error: a character reference here stands for a soft hyphen (U+00AD), which nobody can see — delete the reference",
+      "refs.md:10 error: a character reference here stands for a zero-width space (U+200B), which nobody can see — delete the reference",
+      "refs.md:14 error: a character reference here stands for an invisible tag character (U+E0041), which nobody can see — delete the reference",
+    ]);
+  });
+});
