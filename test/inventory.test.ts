@@ -243,6 +243,17 @@ describe("characters nobody can see, in an inventory", () => {
   });
 });
 
+describe("an inventory's faults, on its agency's page", () => {
+  it("quote what it holds with a character nobody can see written as \\u202e, as the log does", () => {
+    const releases = [{ name: "Plain", permissions: { usageType: "open\u202eSource" }, homepageURL: "https://\u202egithub.com/x" }];
+    const catalog = catalogOf({ "hidden.json": JSON.stringify({ version: "2.0.0", agency: "A1", measurementType: { method: "projects" }, releases }, null, 2) });
+    const page = templates.render("catalog/agency.njk", { agency: catalog.agencies[0] });
+    expect(page).not.toMatch(/\u202e/);
+    expect(page).toContain("open\\u202eSource");
+    expect(page).not.toContain('href="https://');
+  });
+});
+
 describe("the size of the catalog", () => {
   it(`shows ${maxReleases.toLocaleString("en")} releases at most, and refuses to publish more, at the inventory that goes past`, { timeout: 60_000 }, () => {
     const inventory = (count: number) => JSON.stringify({ version: "2.0.0", agency: "A", measurementType: { method: "projects" }, releases: Array.from({ length: count }, (_, i) => ({ name: `n${i}` })) });
@@ -274,6 +285,8 @@ describe("addresses in an inventory", () => {
     "mailto:team@example.gov",
     "ftp://example.gov/code",
     "file:///etc/passwd",
+    "https://github.com/chhs\u200Bdata/x",
+    "https://\u202Egithub.com/x",
     "",
   ];
 

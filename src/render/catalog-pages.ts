@@ -4,7 +4,7 @@ import { agencySharesUrl, combinedInventory, metricsUrl, projectFilters, project
 import { agencyShares, chartCsv, chartSvg, metrics } from "../model/catalog/metrics.ts";
 import { pagedList } from "../model/paging.ts";
 import type { Words } from "../model/strings.ts";
-import { groupProblems } from "../problems/problems.ts";
+import { groupProblems, printable, type Problem } from "../problems/problems.ts";
 
 /** The catalog's pages that have pages below them, by address, for the breadcrumbs of those below. */
 export function catalogTitles(catalog: Catalog, words: Words): Map<string, string> {
@@ -16,7 +16,8 @@ export function catalogFilters(words: Words, lang: string) {
   const percent = new Intl.NumberFormat(lang, { style: "percent" });
   return {
     chartSvg,
-    problemGroups: groupProblems,
+    // An inventory's faults quote what it holds: shown as the log shows them, a hidden character written as \u202e.
+    problemGroups: (problems: Problem[]) => groupProblems(problems).map((group) => ({ ...group, message: printable(group.message), fix: group.fix && printable(group.fix) })),
     projectFilters: (catalog: Catalog) => projectFilters(catalog, words),
     usageName: (usage: Usage) => words(usageWords[usage]),
     shownLicenses: (release: CatalogRelease) => shownLicenses(release, words),

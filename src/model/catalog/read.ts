@@ -2,7 +2,7 @@
 // The site reads each value through these, which give it only when it has the type the code.gov schema gives
 // it; a value of another type is the schema check's to report, and reading it never throws.
 
-import { withoutHidden } from "../../problems/hidden-characters.ts";
+import { mayBeHidden, withoutHidden } from "../../problems/hidden-characters.ts";
 
 export const isFields = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -31,7 +31,8 @@ export function dateOf(value: unknown): string | undefined {
  * "//" must follow it: a browser reads "https:example.com" as an address within the site.
  */
 export function isWebAddress(value: unknown): value is string {
-  if (typeof value !== "string" || /[\s\p{Cc}]/u.test(value)) return false;
+  // An address with a character nobody can see goes elsewhere than it reads.
+  if (typeof value !== "string" || /[\s\p{Cc}]/u.test(value) || value.search(mayBeHidden) !== -1) return false;
   try {
     const { protocol } = new URL(value);
     return (protocol === "https:" || protocol === "http:") && value.slice(protocol.length, protocol.length + 2) === "//";
