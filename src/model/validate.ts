@@ -61,7 +61,9 @@ function hiddenInValues(source: YamlSource, text: string, file: string, lineOffs
     const hidden = typeof value === "string" ? [...hiddenCharacters(value)].find(({ character }) => !text.includes(character))?.character : undefined;
     if (hidden === undefined) continue;
     const { line, column } = source.position(path);
-    problems.push(problem(file, line + lineOffset, `${describeField(path)} holds ${hiddenName(hidden)} (${codePoint(hidden)}), written as an escape, which nobody would see`, "delete the escape", "error", column));
+    const holds = `holds ${hiddenName(hidden)} (${codePoint(hidden)}), written as an escape, which nobody would see`;
+    // The same in many entries is said once, with its lines.
+    problems.push(problem(file, line + lineOffset, `${describeField(path)} ${holds}`, "delete the escape", "error", column, `${describeField(path, undefined, { anyEntry: true })} ${holds}`));
   }
   return problems.sort((a, b) => a.line - b.line);
 }

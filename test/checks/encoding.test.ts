@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkText, repairGarbled } from "../../src/checks/encoding.ts";
+import { validateYaml } from "../../src/model/validate.ts";
+import { report } from "../../src/problems/report.ts";
+import { agenciesSchema } from "../../src/schema/data.ts";
 import { checkedProblems } from "../helpers.ts";
 
 describe("repairGarbled: UTF-8 read as Windows-1252, turned back", () => {
@@ -36,6 +39,16 @@ describe("characters nobody can see, written in YAML as escapes", () => {
       '_data/agencies.yaml:1:9 error: "name" in the first entry holds a zero-width space (U+200B), written as an escape, which nobody would see — delete the escape',
       'spoof.md:2:8 error: "title" holds a hidden text-direction control (U+202E), written as an escape, which nobody would see — delete the escape',
       'spoof.md:3:14 error: "description" holds a control character (U+0007), written as an escape, which nobody would see — delete the escape',
+    ]);
+  });
+
+  it("are said once in the report for a field of many entries, with their lines", () => {
+    const agencies = Array.from({ length: 5 }, (_, i) => `- name: "Office ${i}\\u200B"\n`).join("");
+    const lines: string[] = [];
+    report(validateYaml(agenciesSchema, agencies, "agencies.yaml").problems, (line) => lines.push(line), {});
+    expect(lines).toEqual([
+      'agencies.yaml:1:9 error: "name" in each entry holds a zero-width space (U+200B), written as an escape, which nobody would see — delete the escape (5 times, lines 1, 2, 3, 4, 5)',
+      "5 errors, 0 warnings, 0 notes",
     ]);
   });
 
