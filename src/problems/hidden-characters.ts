@@ -27,9 +27,15 @@ export const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toS
 // eslint-disable-next-line no-control-regex
 export const mayBeHidden = new RegExp(`[${Object.keys(invisibleCharacters).join("")}\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u{e0000}-\\u{e007f}]`, "gu");
 
-const letterOrMark = /[\p{L}\p{M}]/u;
+/**
+ * A letter of a script that spells words with joiners (Arabic, Persian, the Indic scripts): not Latin, Greek or
+ * Cyrillic, where a joiner only hides inside a word ("pay\u200Cpal" is not "paypal").
+ */
+const joinedLetter = /^(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])[\p{L}\p{M}]$/u;
 const emojiPart = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
 const blackFlag = 0x1f3f4;
+/** The most tags a flag's sequence has before its end: England's has five ("gbeng"). */
+const flagTags = 7;
 const isTag = (code: number | undefined) => code !== undefined && code >= 0xe0020 && code <= 0xe007e;
 
 /** The character before `index`, a surrogate pair whole. */
@@ -41,18 +47,18 @@ function characterBefore(text: string, index: number): string {
 /**
  * Whether a character `mayBeHidden` found at `index` does a job there, which the text would lose without it: a
  * joiner between letters (Persian spells words with a zero-width non-joiner) or, for the zero-width joiner, between
- * emoji (👩‍💻); a tag character in a flag's tag sequence (🏴 and the tags of England). Looks back a few characters
- * at most, so a line of them takes no longer than its reading.
+ * emoji (👩‍💻); a tag character in a flag's short tag sequence (🏴 and the tags of England). Looks back a few
+ * characters at most, so a line of them takes no longer than its reading.
  */
 function doesAJob(text: string, index: number, character: string): boolean {
   if (character === "\u200C" || character === "\u200D") {
     const [before, after] = [characterBefore(text, index), String.fromCodePoint(text.codePointAt(index + 1) ?? 0)];
-    return (letterOrMark.test(before) && letterOrMark.test(after)) || (character === "\u200D" && emojiPart.test(before) && emojiPart.test(after));
+    return (joinedLetter.test(before) && joinedLetter.test(after)) || (character === "\u200D" && emojiPart.test(before) && emojiPart.test(after));
   }
   const code = character.codePointAt(0)!;
   if (!isTag(code) && code !== 0xe007f) return false;
   let at = index;
-  for (let tags = 0; tags < 32 && isTag(text.codePointAt(at - 2)) && /[\uDC00-\uDFFF]/.test(text[at - 1] ?? ""); tags++) at -= 2;
+  for (let tags = 0; tags < flagTags && isTag(text.codePointAt(at - 2)) && /[\uDC00-\uDFFF]/.test(text[at - 1] ?? ""); tags++) at -= 2;
   return text.codePointAt(at - 2) === blackFlag;
 }
 

@@ -76,12 +76,15 @@ describe("characters nobody can see, in a file's text", () => {
     const coder = "👩\u200D💻";
     const england = "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
     expect(checkText("x.md", [`${persian} ${coder} ${england} Hindi क्\u200Dष`])).toEqual([]);
-    expect(checkText("x.md", ["a \u200C b", "x\u200D", "\u{E0067}\u{E007F} no flag", "🏴 \u{E0067}"]).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+    expect(checkText("x.md", ["a \u200C b", "x\u200D", "\u{E0067}\u{E007F} no flag", "🏴 \u{E0067}", "pay\u200Cpal", `🏴${"\u{E0061}".repeat(9)}`]).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       "1:3 there is a zero-width non-joiner (U+200C) here, which nobody can see",
       "2:2 there is a zero-width joiner (U+200D) here, which nobody can see",
       "3:1 there is an invisible tag character (U+E0067) here, which nobody can see",
       "3:3 there is an invisible tag character (U+E007F) here, which nobody can see",
       "4:4 there is an invisible tag character (U+E0067) here, which nobody can see",
+      // Between Latin letters a joiner only hides inside a word; a flag's tags are a few, not a hidden sentence.
+      "5:4 there is a zero-width non-joiner (U+200C) here, which nobody can see",
+      "6:19 there is an invisible tag character (U+E0061) here, which nobody can see",
     ]);
   });
 
