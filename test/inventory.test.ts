@@ -245,12 +245,14 @@ describe("characters nobody can see, in an inventory", () => {
 
 describe("an inventory's faults, on its agency's page", () => {
   it("quote what it holds with a character nobody can see written as \\u202e, as the log does", () => {
-    const releases = [{ name: "Plain", permissions: { usageType: "open\u202eSource" }, homepageURL: "https://\u202egithub.com/x" }];
+    const releases = [{ name: "Plain", permissions: { usageType: "open\u202eSource" }, repositoryURL: "https://github.com/chhs\u200Bdata/x" }];
     const catalog = catalogOf({ "hidden.json": JSON.stringify({ version: "2.0.0", agency: "A1", measurementType: { method: "projects" }, releases }, null, 2) });
     const page = templates.render("catalog/agency.njk", { agency: catalog.agencies[0] });
     expect(page).not.toMatch(/\u202e/);
     expect(page).toContain("open\\u202eSource");
-    expect(page).not.toContain('href="https://');
+    // Nor is an address holding one linked, on its release's page.
+    const releasePage = parse(templates.render("catalog/release.njk", { release: catalog.releases[0] }));
+    expect(releasePage.querySelectorAll("a").map((a) => a.getAttribute("href")).filter((href) => href?.includes("github.com"))).toEqual([]);
   });
 });
 
