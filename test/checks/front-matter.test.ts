@@ -33,6 +33,12 @@ describe("front matter a reader would trip on", () => {
       "later.md:4 warning: last_reviewed is 2027-01-01, a day still to come — give the day the page was really last checked, such as 2026-11-23",
     ]);
   });
+
+  it("a last review in a year mistyped, which the page would show as a day two thousand years ago", async () => {
+    expect(await checkedProblems({ "typo.md": "---\ntitle: Typo\ndescription: Typo.\nlast_reviewed: 0225-01-01\nreview_every: 1 year\n---\n\nText.\n" })).toEqual([
+      "typo.md:4 error: last_reviewed is 0225-01-01, long before this site existed — give the day the page was really last checked, such as 2026-11-23",
+    ]);
+  });
 });
 
 describe("the agency list", () => {
