@@ -60,6 +60,12 @@ describe("YAML made to stall or flood the reader", () => {
     expect(() => parseYaml(`b: 1\nc: 2\na: ${deep}`)).toThrow(expect.objectContaining({ line: 3 }));
   });
 
+  it("a value with many colons and a line break inside is named in moments, not minutes", () => {
+    const started = performance.now();
+    expect(() => parseYaml(`title: a: ${"b: ".repeat(120_000)}\rx\ndescription: d\n`)).toThrow(expect.objectContaining({ line: 1, message: "a line is missing its colon or is indented wrongly" }));
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("lets brackets, quotes and apostrophes of ordinary values through", () => {
     expect(parseYaml(`title: Don't [panic]\ntags: ['a', "b [c]", {d: [e]}]\nnote: it's # a comment [\n`).value).toEqual({ title: "Don't [panic]", tags: ["a", "b [c]", { d: ["e"] }], note: "it's" });
   });

@@ -117,11 +117,15 @@ const tooDeep = (line = 1) => new YamlSyntaxError("its lists and groups are nest
 
 /** `title: Code: the basics`, the commonest YAML mistake: a value with ": " in it, which YAML reads as another field. */
 function colonInValue(line: string): { message: string; fix: string } | undefined {
-  const field = /^(\s*(?:- )?)([\w-]+):\s+([^"'\s].*:\s.*?)\s*$/.exec(line);
-  if (!field) return undefined;
-  const [, indent, name, value] = field;
+  // Read in one pass: a single pattern over the whole line backtracked through every ": " of a line that breaks
+  // somewhere inside (a carriage return), for minutes on one long line.
+  const written = line.replace(/\r$/, "");
+  const field = /^(\s*(?:- )?)([\w-]+):\s+/.exec(written);
+  const value = field ? written.slice(field[0].length) : "";
+  if (!field || /^["']|[\r\u2028\u2029]/.test(value) || !/:\s/.test(value.slice(1))) return undefined;
+  const [, indent, name] = field;
   // Curly quotes are not YAML's quotes: the straight ones replace them rather than wrap them.
-  const text = value!.replace(/^[“‘„«](.*)[”’“»]$/s, "$1");
+  const text = value.trimEnd().replace(/^[“‘„«](.*)[”’“»]$/s, "$1");
   return {
     message: `the value of "${name}" has a colon and a space in it, which YAML reads as the start of another field`,
     fix: `put the value in quotes: ${indent}${name}: "${text.replace(/"/g, '\\"')}"`,
