@@ -96,6 +96,12 @@ describe("the Code California site", () => {
     }
   });
 
+  it("tells hosts that read _headers to send the policy as headers, and to keep other websites' windows from reaching its tabs", () => {
+    const headers = readFileSync(path.join(site, "_headers"), "utf8").split("\n").map((line) => line.trim());
+    expect(headers[0]).toBe("/*");
+    expect(headers).toEqual(expect.arrayContaining(["Cross-Origin-Opener-Policy: same-origin", "X-Content-Type-Options: nosniff", expect.stringMatching(/^Content-Security-Policy: .*frame-ancestors 'none'/)]));
+  });
+
   it("loads no script and no third-party resource on any page but search", () => {
     for (const { url } of contentPages) {
       const page = readPage(site, url);

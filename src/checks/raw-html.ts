@@ -31,7 +31,8 @@ const allowedTags = new Set(
 /** Attributes any allowed element may carry; `aria-*` and `data-*` too. */
 const globalAttributes = new Set(["id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "translate"]);
 const elementAttributes: Record<string, string[]> = {
-  a: ["href", "hreflang", "rel", "target", "download", "type"],
+  // No target: a page a link opens in another tab or a named window can send this tab elsewhere (window.opener).
+  a: ["href", "hreflang", "rel", "download", "type"],
   img: ["src", "alt", "width", "height", "loading", "decoding"],
   ol: ["start", "reversed", "type"],
   li: ["value"],
@@ -133,6 +134,8 @@ export function checkRawHtml(page: PageSource, { elements, faults }: ParsedBody)
       if (name === "style" && (tag === "td" || tag === "th") && markdownAlignment.test(value)) continue;
       if (name.startsWith("on")) {
         report(`the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
+      } else if (name === "target" && tag === "a") {
+        report(`the <a> opens its page in another tab or window (target=${JSON.stringify(value)}), from where that page can send this tab to another website`, "remove the target attribute: the reader chooses where a link opens");
       } else if (!globalAttributes.has(name) && !allowed.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name)) {
         report(`the <${tag}> has a "${name}" attribute, which pages may not use`, `remove the ${name} attribute`);
       } else if (name.startsWith("data-pagefind") && element.raw) {

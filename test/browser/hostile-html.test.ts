@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { htmlProblems, pageOf, snippets } from "../hostile.ts";
 import { leaveBlank, useBrowser } from "./harness.ts";
@@ -41,7 +41,46 @@ async function linksInChromium(body: string): Promise<string[]> {
   return links;
 }
 
+/**
+ * Whether the page a link opens, once a reader clicks it, sends the reader's own tab to another website through
+ * `window.opener`: the tab they trusted then shows whatever the other site likes (a copy asking for a password).
+ */
+async function openedPageMovesTab(body: string): Promise<boolean> {
+  const page: Page = await browser.newPage();
+  const pages: Record<string, string> = {
+    "http://site.invalid/page/": `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main>${pageOf(body).html}</main></body></html>`,
+    "http://attacker.invalid/opened": '<!DOCTYPE html><title>Opened</title><script>if (window.opener) window.opener.location = "http://attacker.invalid/phish";</script>',
+    "http://attacker.invalid/phish": "<!DOCTYPE html><title>Sign in</title>",
+  };
+  // On the context, so that the window the link opens is answered too.
+  const answer = (route: Route) => (pages[route.request().url()] ? route.fulfill({ contentType: "text/html", body: pages[route.request().url()] }) : route.abort());
+  await page.context().route("**/*", answer);
+  try {
+    await page.goto("http://site.invalid/page/");
+    const opened = page.waitForEvent("popup", { timeout: 5000 });
+    await page.locator("#go").click();
+    await (await opened).waitForLoadState();
+    return await page.waitForURL("http://attacker.invalid/phish", { timeout: 2000 }).then(() => true, () => false);
+  } finally {
+    await page.context().unroute("**/*", answer);
+    for (const other of page.context().pages()) if (other !== page) await other.close();
+    await leaveBlank(page);
+  }
+}
+
 describe("hostile HTML, in Chromium", () => {
+  it.each([
+    ["a new tab that keeps its opener", '<a id="go" href="http://attacker.invalid/opened" target="_blank" rel="opener">the state budget</a>'],
+    ["a named window, which always keeps it", '<a id="go" href="http://attacker.invalid/opened" target="report">the annual report</a>'],
+  ])("a link that opens %s sends the reader's tab elsewhere in Chromium, and the checks refuse it", async (_, body) => {
+    expect(await openedPageMovesTab(body)).toBe(true);
+    expect(htmlProblems(body)).toEqual([expect.stringContaining("error: the <a> opens its page in another tab or window")]);
+  });
+
+  it("a new tab opened without its opener, as Chromium opens _blank, cannot: what the test above sees is the opener", async () => {
+    expect(await openedPageMovesTab('<a id="go" href="http://attacker.invalid/opened" target="_blank">the state budget</a>')).toBe(false);
+  });
+
   it("a link left open takes in the layout's own text after the body, and the checks refuse it", async () => {
     const body = 'See <a href="https://attacker.invalid/">our partner\n';
     expect(await linksInChromium(body)).toContain("Last updated today");
