@@ -49,7 +49,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   const problems: Problem[] = [
     ...model.problems,
     ...checkPagesTogether(pages, (file) => model.translations.languageOf.get(file)?.tag ?? ""),
-    ...checkFileNames(model.contentDir, pages, new Set(model.languages.filter((language) => !language.isDefault).map((language) => language.tag))),
+    ...checkFileNames(model.contentDir, pages, new Set(model.languages.filter((language) => !language.isDefault).map((language) => language.tag)), model.images),
     ...checkRedirects(pages, index),
     ...checkReservedUrls(pages, model.generatedUrls),
     ...checkOutputFiles(writtenFiles(model, pages), generatedFolders),

@@ -2,6 +2,7 @@ import path from "node:path";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import type { SiteData } from "../schema/data.ts";
 import { outputFileOf } from "../model/addresses.ts";
+import type { PublishedFile } from "../model/site.ts";
 import { slugify } from "../model/slug.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { parseYaml } from "../model/yaml-source.ts";
@@ -37,27 +38,35 @@ export function checkPagesTogether(pages: readonly PageText[], languageOf: (file
 }
 
 /**
- * A page's address comes from its file and folder names: a space or a character other than letters, digits,
- * hyphens and dots makes an address that is hard to type, link to and share, and capitals one that breaks when typed in
- * lower case on most hosts.
+ * A page's or an image's address comes from its file and folder names: a space or a character other than letters,
+ * digits, hyphens and dots makes an address that is hard to type, link to and share (and with "#", "?" or "%" in
+ * it, one no browser can ask for), and capitals one that breaks when typed in lower case on most hosts.
  */
-export function checkFileNames(contentDir: string, pages: readonly PageText[], languageFolders: ReadonlySet<string> = new Set()): Problem[] {
+export function checkFileNames(contentDir: string, pages: readonly PageText[], languageFolders: ReadonlySet<string> = new Set(), images: readonly PublishedFile[] = []): Problem[] {
+  const named = [
+    ...pages
+      .filter((page) => !page.data?.permalink && !page.data?.draft)
+      .map((page) => {
+        const all = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
+        // A language's folder is named by its tag, as browsers write it: es-MX.
+        return { file: page.file, url: page.url, what: "page", names: all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all, extension: ".md" };
+      }),
+    ...images.map((image) => {
+      const all = path.relative(contentDir, image.file).split(path.sep);
+      const extension = path.extname(all.at(-1)!);
+      return { file: image.file, url: image.url, what: "image", names: [...all.slice(0, -1), all.at(-1)!.slice(0, -extension.length)], extension };
+    }),
+  ];
   const problems: Problem[] = [];
-  for (const page of pages) {
-    if (page.data?.permalink || page.data?.draft) continue;
-    const all = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
-    // A language's folder is named by its tag, as browsers write it: es-MX.
-    const names = all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all;
+  for (const { file, url, what, names, extension } of named) {
     const unsafe = names.find((name) => /[^A-Za-z0-9._-]/.test(name));
-    const capitals = names.find((name) => /[A-Z]/.test(name));
+    const capitals = names.find((name) => /[A-Z]/.test(name)) ?? (/[A-Z]/.test(extension) ? names.at(-1) : undefined);
     const name = unsafe ?? capitals;
-    if (!name) continue;
+    if (name === undefined) continue;
     const kind = name === names.at(-1) ? "file" : "folder";
-    const what = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : "has characters other than letters, digits, hyphens and dots") : "has capital letters";
-    const extension = kind === "file" ? ".md" : "";
-    problems.push(
-      problem(page.file, 1, `the ${kind} name "${name}${extension}" ${what}, so the page's address would be ${page.url}`, `rename the ${kind} "${slugify(name)}${extension}"`, unsafe ? "error" : "warning"),
-    );
+    const why = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : "has characters other than letters, digits, hyphens and dots") : "has capital letters";
+    const [written, renamed] = kind === "file" ? [`${name}${extension}`, `${slugify(name)}${extension.toLowerCase()}`] : [name, slugify(name)];
+    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, so the ${what}'s address would be ${url}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
   }
   return problems;
 }

@@ -25,6 +25,29 @@ describe("addresses that would clash in the output folder", () => {
   });
 });
 
+describe("image names, which become addresses", () => {
+  const png = Buffer.from("89504e470d0a1a0a0000000d", "hex");
+
+  it("refuses a name no browser could ask for, or one hard to type, and says what to rename it", async () => {
+    const named = (name: string) => ({ [`images/${name}`]: png });
+    expect(await checkedProblems({ ...named("a#b.png"), ...named("a%2e.png"), ...named("city hall.png"), ...named("a\\b.png"), ...named("ünï.png"), ...named("Maps/x.png") })).toEqual([
+      'images/a\\b.png:1 error: the file name "a\\b.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/a\\b.png — rename the file "a-b.png"',
+      'images/a#b.png:1 error: the file name "a#b.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/a#b.png — rename the file "a-b.png"',
+      'images/a%2e.png:1 error: the file name "a%2e.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/a%2e.png — rename the file "a-2e.png"',
+      'images/city hall.png:1 error: the file name "city hall.png" has a space in it, so the image\'s address would be /images/city hall.png — rename the file "city-hall.png"',
+      'images/Maps/x.png:1 warning: the folder name "Maps" has capital letters, so the image\'s address would be /images/Maps/x.png — rename the folder "maps"',
+      'images/ünï.png:1 error: the file name "ünï.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/ünï.png — rename the file "uni.png"',
+    ]);
+  });
+
+  it("warns of capitals, the extension's too, as a camera writes them", async () => {
+    expect(await checkedProblems({ "images/IMG_0042.JPG": Buffer.from("ffd8ffe0", "hex"), "images/map.PNG": png })).toEqual([
+      'images/IMG_0042.JPG:1 warning: the file name "IMG_0042.JPG" has capital letters, so the image\'s address would be /images/IMG_0042.JPG — rename the file "img-0042.jpg"',
+      'images/map.PNG:1 warning: the file name "map.PNG" has capital letters, so the image\'s address would be /images/map.PNG — rename the file "map.png"',
+    ]);
+  });
+});
+
 describe("the inventory list", () => {
   it("names an acronym listed twice, in any case, whose pages would be written twice", async () => {
     expect(await checkedProblems({ "_data/inventories.yaml": "- file: a.json\n  name: Agency A\n  acronym: CDT\n- file: b.json\n  name: Agency B\n  acronym: cdt\n" })).toContain(
