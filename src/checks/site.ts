@@ -106,22 +106,25 @@ interface Written {
 /**
  * Every address is written to a file of the output folder: two different addresses that land on one file
  * (`/contact/` and `/contact/index.html`), or an address that needs a folder where another is a file, or a page
- * inside a folder the generator fills (`/pagefind/`), would make the build fail or overwrite another's file.
+ * inside a folder the generator fills (`/pagefind/`), would make the build fail or overwrite another's file. Files
+ * are told apart as Windows, macOS and some hosts tell them, ignoring capitals: there `/Search/` is `/search/`.
  */
 export function checkOutputFiles(written: readonly Written[], generatedFolders: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const report = (entry: Written, message: string, fix: string) => entry.at && problems.push(problem(entry.at.file, entry.at.line, message, fix));
   const byFile = new Map<string, Written>();
   for (const entry of written) {
-    const folder = generatedFolders.find((prefix) => entry.url.startsWith(prefix));
+    const folder = generatedFolders.find((prefix) => entry.url.toLowerCase().startsWith(prefix));
     if (entry.at && folder) {
-      report(entry, `${entry.url} is inside ${folder}, which the site fills with files of its own`, "choose another address");
+      report(entry, `${entry.url} is inside ${folder}${entry.url.startsWith(folder) ? "" : " (where capitals are not told apart)"}, which the site fills with files of its own`, "choose another address");
       continue;
     }
     const file = outputFileOf(entry.url);
-    const first = byFile.get(file);
-    if (first && first.url !== entry.url) report(entry, `${entry.url} would be written to the same file as ${first.url}`, `use ${first.url} only, or choose another address`);
-    else if (!first) byFile.set(file, entry);
+    const first = byFile.get(file.toLowerCase());
+    if (first && first.url !== entry.url) {
+      const byCase = outputFileOf(first.url) !== file ? " where capitals are not told apart (Windows, macOS, some hosts)" : "";
+      report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);
+    } else if (!first) byFile.set(file.toLowerCase(), entry);
   }
   for (const [file, entry] of byFile) {
     const parts = file.split("/");

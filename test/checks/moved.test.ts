@@ -29,4 +29,15 @@ describe("pages that moved", () => {
       "old-sitemap.xml:1 error: the previous site's list holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line — give the sitemap.xml the site published, such as https://code.ca.gov/sitemap.xml",
     ]);
   });
+
+  it("an old address that differs from a page's only in capitals says the host must send it, since redirect_from cannot", async () => {
+    expect(await checkedProblems({ "old.md": page("Old", "redirect_from: [/Contact/]\n") })).toEqual([
+      "old.md:4 error: /Contact/ would be written to the same file as /contact/ where capitals are not told apart (Windows, macOS, some hosts) — use /contact/ only, or choose another address",
+    ]);
+    const since = { file: "old-sitemap.xml", text: "<loc>https://code.ca.gov/Contact/</loc>\n<loc>https://code.ca.gov/contact/</loc>\n" };
+    const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since });
+    expect(problems.filter((p) => p.file === "old-sitemap.xml").map(formatProblem)).toEqual([
+      'old-sitemap.xml:1 warning: the address /Contact/ was published before, and is now /contact/: hosts that tell capitals apart (GitHub Pages) answer /Contact/ with "not found" — have the host send /Contact/ to /contact/ (in _redirects on Netlify or Cloudflare Pages); redirect_from cannot, as Windows, macOS and other hosts would write both to one file',
+    ]);
+  });
 });

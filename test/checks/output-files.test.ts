@@ -23,6 +23,17 @@ describe("addresses that would clash in the output folder", () => {
       "find.md:4 error: /pagefind/pagefind.js/ is inside /pagefind/, which the site fills with files of its own — choose another address",
     ]);
   });
+
+  it("two addresses that differ only in capitals, which Windows, macOS and some hosts write to one file", async () => {
+    expect(await checkedProblems({ "old.md": page("Old", "redirect_from: [/Search/, /Contact/, /PAGEFIND/x.html, /Assets/a.html]\n"), "images/Map.png": Buffer.from("89504e470d0a1a0a0000000d", "hex") })).toEqual([
+      'images/Map.png:1 warning: the file name "Map.png" has capital letters, so the image\'s address would be /images/Map.png — rename the file "map.png"',
+      "images/Map.png:1 error: /images/Map.png would be written to the same file as /images/map.png where capitals are not told apart (Windows, macOS, some hosts) — use /images/map.png only, or choose another address",
+      "old.md:4 error: /Search/ would be written to the same file as /search/ where capitals are not told apart (Windows, macOS, some hosts) — use /search/ only, or choose another address",
+      "old.md:4 error: /Contact/ would be written to the same file as /contact/ where capitals are not told apart (Windows, macOS, some hosts) — use /contact/ only, or choose another address",
+      "old.md:4 error: /PAGEFIND/x.html is inside /pagefind/ (where capitals are not told apart), which the site fills with files of its own — choose another address",
+      "old.md:4 error: /Assets/a.html is inside /assets/ (where capitals are not told apart), which the site fills with files of its own — choose another address",
+    ]);
+  });
 });
 
 describe("image names, which become addresses", () => {
@@ -41,9 +52,9 @@ describe("image names, which become addresses", () => {
   });
 
   it("warns of capitals, the extension's too, as a camera writes them", async () => {
-    expect(await checkedProblems({ "images/IMG_0042.JPG": Buffer.from("ffd8ffe0", "hex"), "images/map.PNG": png })).toEqual([
+    expect(await checkedProblems({ "images/IMG_0042.JPG": Buffer.from("ffd8ffe0", "hex"), "images/route.PNG": png })).toEqual([
       'images/IMG_0042.JPG:1 warning: the file name "IMG_0042.JPG" has capital letters, so the image\'s address would be /images/IMG_0042.JPG — rename the file "img-0042.jpg"',
-      'images/map.PNG:1 warning: the file name "map.PNG" has capital letters, so the image\'s address would be /images/map.PNG — rename the file "map.png"',
+      'images/route.PNG:1 warning: the file name "route.PNG" has capital letters, so the image\'s address would be /images/route.PNG — rename the file "route.png"',
     ]);
   });
 });
