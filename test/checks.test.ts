@@ -2,7 +2,7 @@ import { cpSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { generateInventories } from "../scripts/bench/generate.ts";
 import { fixtures, problemLines, checkInProcess, runScript, tempDir } from "./helpers.ts";
 
@@ -254,14 +254,18 @@ describe("npm run check", () => {
     expect(stderr).toContain("::error file=headings/outline.md,line=10::the heading skips from level 2 to level 4 — use ### here, so readers of the page's outline miss nothing");
   });
 
-  it("with --external, requests each external link once and reports dead ones as warnings", async () => {
+  it("with --external, requests each external link once and reports dead ones as warnings, and never a computer of the editor's own network", async () => {
     const requests: string[] = [];
     const server = createServer((request, response) => {
       requests.push(`${request.method} ${request.url}`);
       response.writeHead(request.url === "/gone" ? 404 : 200).end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The agency's website is this test's server: a link to 127.0.0.1 itself is refused, and never asked for.
+    const origin = "https://agency.example";
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", (url: string, init?: RequestInit) => realFetch(url.replace(origin, local), init));
     try {
       const parent = tempDir();
       const content = path.join(parent, "external");
@@ -275,7 +279,13 @@ describe("npm run check", () => {
       expect(problemLines(online.stderr)).toEqual([`external/links.md:6:${line.indexOf(`${origin}/gone`) + 1} warning: the link to ${origin}/gone seems broken: it answered 404 — open it in a browser; update the address or remove the link`]);
       expect(requests.sort()).toEqual(["HEAD /gone", "HEAD /ok"]);
       expect(online.code).toBe(0);
+
+      writeFileSync(path.join(content, "links.md"), `---\ntitle: Elsewhere\ndescription: Links to other sites.\n---\n\n[The preview](${local}/gone)\n`);
+      const refused = await checkInProcess(["--content", "external", "--external"], {}, parent);
+      expect(problemLines(refused.stderr)).toEqual([expect.stringContaining(`error: the link to ${local}/gone goes to your own computer (127.0.0.1), which readers cannot reach`)]);
+      expect(requests).toHaveLength(2);
     } finally {
+      vi.unstubAllGlobals();
       server.close();
     }
   });

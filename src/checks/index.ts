@@ -10,7 +10,7 @@ import { dataSchemas } from "../schema/data.ts";
 import { checkText } from "./encoding.ts";
 import type { ExternalLink } from "./external.ts";
 import { checkImages } from "./images.ts";
-import { checkLinks } from "./links.ts";
+import { checkLinks, privateHost } from "./links.ts";
 import { pageChecker, type PageWork } from "./page-alone.ts";
 import { fieldLine, lineContaining, type PageText } from "./page-source.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
@@ -62,7 +62,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     const language = translations.languageOf.get(page.file) ?? model.languages[0]!;
     const translation = translations.translations.get(page.file);
     for (const ref of refs) {
-      if (ref.kind === "link" && /^https?:\/\//i.test(ref.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
+      if (ref.kind === "link" && ref.resolved.kind === "external" && /^https?:\/\//i.test(ref.url) && !privateHost(ref.resolved.url)) externalLinks.push({ url: ref.url, file: displayPath(page.file), line: ref.line, column: ref.column });
     }
     append(problems, alone, checkReviews(page, model.today, options.strict));
     // Which folder holds which language is not known while the settings have mistakes: nothing is said of it then.

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import { append, problem, type Problem } from "../problems/problems.ts";
@@ -11,6 +12,19 @@ const vagueWords = new Set(["click here", "here", "click", "read more", "more", 
 
 const at = (page: PageText, ref: Reference, message: string, fix: string, severity: "error" | "warning" = "error") =>
   problem(page.file, ref.line, message, fix, severity, ref.column);
+
+/** The editor's own computer and private networks: on a published page, an address there reaches no reader. */
+const privateNetworks = new BlockList();
+for (const [network, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const) privateNetworks.addSubnet(network, bits, "ipv4");
+for (const [network, bits] of [["::", 127], ["fc00::", 7], ["fe80::", 10]] as const) privateNetworks.addSubnet(network, bits, "ipv6");
+
+/** The host of a web address when it is the editor's own computer or on a private network (which `--external` never asks). */
+export function privateHost(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return host;
+  const version = isIP(host);
+  return version && privateNetworks.check(host, version === 4 ? "ipv4" : "ipv6") ? host : undefined;
+}
 
 /** Links: to pages and headings that exist, in a valid form, over https, with words that say where they go. */
 export function checkLinks(page: PageText, refs: readonly Reference[], index: SiteIndex): Problem[] {
@@ -32,7 +46,11 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
       continue;
     }
     if (resolved.kind === "external") {
-      if (resolved.url.protocol === "http:" && !["localhost", "127.0.0.1"].includes(resolved.url.hostname)) {
+      const host = privateHost(resolved.url);
+      if (host) {
+        const own = /(^|\.)localhost$|^127\.|^::1$/.test(host);
+        problems.push(at(page, ref, `the link to ${ref.url} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${resolved.url.pathname}` : "link to its public address, or remove the link"));
+      } else if (resolved.url.protocol === "http:") {
         problems.push(at(page, ref, `the link to ${ref.url} is not secure (http://)`, `use https://${ref.url.slice("http://".length)} if the site supports it`, "warning"));
       }
     } else {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { privateHost } from "../../src/checks/links.ts";
 import { resolveUrl } from "../../src/checks/references.ts";
 import { SiteIndex } from "../../src/checks/site-index.ts";
 import { checkedProblems } from "../helpers.ts";
@@ -33,6 +34,23 @@ describe("an image whose address has a space", () => {
     expect(await checkedProblems({ "map.md": "---\ntitle: Map\ndescription: A map.\n---\n\nSee ![A map of offices](/images/Office Map.png) here.\n" })).toEqual([
       'map.md:6:5 error: "![A map of offices](/images/Office Map.png)" is not an image: its address has a space in it, so it shows as plain text — rename the image file with hyphens instead of spaces, and write its address so: /images/office-map.png',
     ]);
+  });
+});
+
+describe("a link to a computer no reader can reach", () => {
+  it("is refused: the editor's own, as a preview's address is, or one on a private network, however the address is written", async () => {
+    const body = "Read [about us](http://127.0.0.1:8080/about/), [the router](http://192.168.1.1/admin), [the host](http://0x7f.1/), [the name](https://intranet.localhost/) and [the agency](https://cdt.ca.gov/).";
+    expect(await checkedProblems({ "notes.md": `---\ntitle: Notes\ndescription: Notes.\n---\n\n${body}\n` })).toEqual([
+      "notes.md:6:17 error: the link to http://127.0.0.1:8080/about/ goes to your own computer (127.0.0.1), which readers cannot reach — link to the page's address on the site instead, such as /about/",
+      "notes.md:6:61 error: the link to http://192.168.1.1/admin goes to a computer on a private network (192.168.1.1), which readers cannot reach — link to its public address, or remove the link",
+      "notes.md:6:99 error: the link to http://0x7f.1/ goes to your own computer (127.0.0.1), which readers cannot reach — link to the page's address on the site instead, such as /",
+      "notes.md:6:127 error: the link to https://intranet.localhost/ goes to your own computer (intranet.localhost), which readers cannot reach — link to the page's address on the site instead, such as /",
+    ]);
+  });
+
+  it("is told apart from a public one, in both versions of the internet", () => {
+    for (const address of ["http://10.0.0.5/", "http://172.31.255.255/", "http://169.254.169.254/latest/", "http://[::1]/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/"]) expect(privateHost(new URL(address)), address).toBeDefined();
+    for (const address of ["https://cdt.ca.gov/", "http://172.32.0.1/", "http://8.8.8.8/", "http://[2001:db8::1]/", "https://localhost.example.com/"]) expect(privateHost(new URL(address)), address).toBeUndefined();
   });
 });
 
