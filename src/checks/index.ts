@@ -146,6 +146,6 @@ function writtenFiles(model: SiteModel, pages: readonly PageText[]) {
     ...model.generatedUrls.map((url) => ({ url })),
     ...model.images.map((image) => ({ url: image.url, at: { file: image.file, line: 1 } })),
     ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
-    ...published.flatMap((page) => (page.data?.redirect_from ?? []).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) } }))),
+    ...published.flatMap((page) => (page.data?.redirect_from ?? []).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) }, redirectsTo: page.url }))),
   ];
 }

@@ -42,23 +42,9 @@ export function checkSince(file: string, text: string, index: SiteIndex, redirec
   if (addresses.length === 0) {
     return [problem(file, 1, "the previous site's list holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line", "give the sitemap.xml the site published, such as https://code.ca.gov/sitemap.xml")];
   }
-  const byLowerCase = new Map(index.urls().map((url) => [url.toLowerCase(), url]));
   return addresses.flatMap(({ path, line }) => {
     const address = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
     if (index.page(address) || index.hasFile(address) || redirects.has(address)) return [];
-    // Its redirect would be written to the page's own file where capitals are not told apart: the host must send it.
-    const sameButCase = byLowerCase.get(address.toLowerCase());
-    if (sameButCase) {
-      return [
-        problem(
-          file,
-          line,
-          `the address ${address} was published before, and is now ${sameButCase}: hosts that tell capitals apart (GitHub Pages) answer ${address} with "not found"`,
-          `have the host send ${address} to ${sameButCase} (in _redirects on Netlify or Cloudflare Pages); redirect_from cannot, as Windows, macOS and other hosts would write both to one file`,
-          "warning",
-        ),
-      ];
-    }
     return [problem(file, line, `the address ${address} was published before and is gone now`, `add it to the redirect_from of the page that replaces it, so links to it keep working`)];
   });
 }

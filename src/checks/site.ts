@@ -101,6 +101,8 @@ interface Written {
   url: string;
   /** Where to report a clash, or undefined for what the generator makes itself (which always wins). */
   at?: { file: string; line: number };
+  /** For an old address, the page it sends readers to. */
+  redirectsTo?: string;
 }
 
 /**
@@ -108,6 +110,8 @@ interface Written {
  * (`/contact/` and `/contact/index.html`), or an address that needs a folder where another is a file, or a page
  * inside a folder the generator fills (`/pagefind/`), would make the build fail or overwrite another's file. Files
  * are told apart as Windows, macOS and some hosts tell them, ignoring capitals: there `/Search/` is `/search/`.
+ * An old address may differ from its own page's only in capitals (`/About/` for `/about/`): hosts that tell
+ * capitals apart (GitHub Pages) serve its redirect, and the others the page itself.
  */
 export function checkOutputFiles(written: readonly Written[], generatedFolders: readonly string[]): Problem[] {
   const problems: Problem[] = [];
@@ -121,7 +125,9 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
     }
     const file = outputFileOf(entry.url);
     const first = byFile.get(file.toLowerCase());
-    if (first && first.url !== entry.url) {
+    // An old address that is its own page's but for capitals is one file where they are not told apart: the page.
+    const ownPage = entry.redirectsTo !== undefined && outputFileOf(entry.redirectsTo).toLowerCase() === file.toLowerCase();
+    if (first && first.url !== entry.url && !ownPage) {
       const byCase = outputFileOf(first.url) !== file ? " where capitals are not told apart (Windows, macOS, some hosts)" : "";
       report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);
     } else if (!first) byFile.set(file.toLowerCase(), entry);
