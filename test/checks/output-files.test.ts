@@ -42,13 +42,17 @@ describe("image names, which become addresses", () => {
   it("refuses a name no browser could ask for, or one hard to type, and says what to rename it", async () => {
     const named = (name: string) => ({ [`images/${name}`]: png });
     expect(await checkedProblems({ ...named("a#b.png"), ...named("a%2e.png"), ...named("city hall.png"), ...named("a\\b.png"), ...named("ünï.png"), ...named("Maps/x.png") })).toEqual([
-      'images/a\\b.png:1 error: the file name "a\\b.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/a\\b.png — rename the file "a-b.png"',
-      'images/a#b.png:1 error: the file name "a#b.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/a#b.png — rename the file "a-b.png"',
-      'images/a%2e.png:1 error: the file name "a%2e.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/a%2e.png — rename the file "a-2e.png"',
+      'images/a\\b.png:1 error: the file name "a\\b.png" has characters other than letters, digits, hyphens, underscores, @ and dots, so the image\'s address would be /images/a\\b.png — rename the file "a-b.png"',
+      'images/a#b.png:1 error: the file name "a#b.png" has characters other than letters, digits, hyphens, underscores, @ and dots, so the image\'s address would be /images/a#b.png — rename the file "a-b.png"',
+      'images/a%2e.png:1 error: the file name "a%2e.png" has characters other than letters, digits, hyphens, underscores, @ and dots, so the image\'s address would be /images/a%2e.png — rename the file "a-2e.png"',
       'images/city hall.png:1 error: the file name "city hall.png" has a space in it, so the image\'s address would be /images/city hall.png — rename the file "city-hall.png"',
       'images/Maps/x.png:1 warning: the folder name "Maps" has capital letters, so the image\'s address would be /images/Maps/x.png — rename the folder "maps"',
-      'images/ünï.png:1 error: the file name "ünï.png" has characters other than letters, digits, hyphens and dots, so the image\'s address would be /images/ünï.png — rename the file "uni.png"',
+      'images/ünï.png:1 error: the file name "ünï.png" has characters other than letters, digits, hyphens, underscores, @ and dots, so the image\'s address would be /images/ünï.png — rename the file "uni.png"',
     ]);
+  });
+
+  it("publishes the names images are given: an underscore, and @2x for sharper screens", async () => {
+    expect(await checkedProblems({ "images/logo@2x.png": png, "images/team_photo.png": png, "images/seal.v2.png": png })).toEqual([]);
   });
 
   it("warns of capitals, the extension's too, as a camera writes them", async () => {
