@@ -39,8 +39,9 @@ export function checkPagesTogether(pages: readonly PageText[], languageOf: (file
 
 /**
  * A page's or an image's address comes from its file and folder names: a space or a character other than letters,
- * digits, hyphens, underscores and dots (and "@" in an image's, as in logo@2x.png) makes an address that is hard to type, link to and share (and with "#", "?" or "%" in
- * it, one no browser can ask for), and capitals one that breaks when typed in lower case on most hosts.
+ * digits, hyphens, underscores and dots (and "@" in an image's, as in logo@2x.png) makes an address that is hard
+ * to type, link to and share (and with "#", "?" or "%" in it, one no browser can ask for), and capitals one that
+ * breaks when typed in lower case on most hosts.
  */
 export function checkFileNames(contentDir: string, pages: readonly PageText[], languageFolders: ReadonlySet<string> = new Set(), images: readonly PublishedFile[] = []): Problem[] {
   const named = [
