@@ -4,13 +4,13 @@
 // content, and every page lists the site's errors at its top until they are fixed.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { watch } from "chokidar";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory } from "../src/model/pages.ts";
 import { generatorRoot } from "../src/options.ts";
 import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite, type PreparedSite } from "../src/prepare.ts";
 import { SavedSite } from "../src/preview/ahead.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
+import { watchSources } from "../src/preview/watch-sources.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
 import { previewFolder } from "../src/publish/output.ts";
 import { messageOf, printable } from "../src/problems/problems.ts";
@@ -94,7 +94,7 @@ const saved: SavedSite = new SavedSite(model, {
 });
 // The content folder, and the layouts: a layout saved builds the whole site again.
 // A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.
-const watcher = watch([path.resolve(options.contentDir), path.join(generatorRoot, "_includes")], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+const watcher = watchSources([path.resolve(options.contentDir), path.join(generatorRoot, "_includes")]);
 const said = { add: "File changed", change: "File changed", unlink: "File deleted", addDir: "Folder added", unlinkDir: "Folder deleted" };
 // Every change is read again: the layouts' words and the data blocks' templates are read with the content.
 watcher.on("all", (event, file) => {
