@@ -1,4 +1,5 @@
 import { cpSync, readdirSync, writeFileSync } from "node:fs";
+import dns from "node:dns/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -254,38 +255,48 @@ describe("npm run check", () => {
     expect(stderr).toContain("::error file=headings/outline.md,line=10::the heading skips from level 2 to level 4 — use ### here, so readers of the page's outline miss nothing");
   });
 
-  it("with --external, requests each external link once and reports dead ones as warnings, and never a computer of the editor's own network", async () => {
+  it("with --external, requests each external link once and reports dead ones as warnings, and never a computer of the maintainer's own network", async () => {
     const requests: string[] = [];
     const server = createServer((request, response) => {
       requests.push(`${request.method} ${request.url}`);
+      if (request.url === "/moved") return response.writeHead(301, { location: local("/admin") }).end();
       response.writeHead(request.url === "/gone" ? 404 : 200).end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The agency's website is this test's server: a link to 127.0.0.1 itself is refused, and never asked for.
+    const local = (file: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${file}`;
+    // The agency's website is this test's server, at a public address as far as the check can tell; the intranet's
+    // name leads inside the network. A link to 127.0.0.1 itself is refused, and never asked for.
     const origin = "https://agency.example";
     const realFetch = globalThis.fetch;
-    vi.stubGlobal("fetch", (url: string, init?: RequestInit) => realFetch(url.replace(origin, local), init));
+    vi.stubGlobal("fetch", (url: string, init?: RequestInit) => realFetch(url.replace(`${origin}/`, local("/")), init));
+    const addresses: Record<string, string> = { "agency.example": "192.0.2.10", "intranet.agency.example": "10.0.0.7" };
+    const lookup = vi.spyOn(dns, "lookup").mockImplementation((async (host: string) => (addresses[host] ? [{ address: addresses[host], family: 4 }] : [])) as unknown as typeof dns.lookup);
     try {
       const parent = tempDir();
       const content = path.join(parent, "external");
       cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-      const line = `[A live site](${origin}/ok) and [a dead one](${origin}/gone), [again](${origin}/gone).`;
+      const line = `[A live site](${origin}/ok) and [a dead one](${origin}/gone), [again](${origin}/gone), [moved](${origin}/moved) and [the intranet](https://intranet.agency.example/).`;
       writeFileSync(path.join(content, "links.md"), `---\ntitle: Elsewhere\ndescription: Links to other sites.\n---\n\n${line}\n`);
       const offline = await checkInProcess(["--content", "external"], {}, parent);
       expect(requests).toEqual([]);
       expect(offline.code).toBe(0);
       const online = await checkInProcess(["--content", "external", "--external"], {}, parent);
-      expect(problemLines(online.stderr)).toEqual([`external/links.md:6:${line.indexOf(`${origin}/gone`) + 1} warning: the link to ${origin}/gone seems broken: it answered 404 — open it in a browser; update the address or remove the link`]);
-      expect(requests.sort()).toEqual(["HEAD /gone", "HEAD /ok"]);
+      const column = (address: string) => line.indexOf(address) + 1;
+      expect(problemLines(online.stderr)).toEqual([
+        `external/links.md:6:${column(`${origin}/gone`)} warning: the link to ${origin}/gone seems broken: it answered 404 — open it in a browser; update the address or remove the link`,
+        `external/links.md:6:${column(`${origin}/moved`)} warning: the link to ${origin}/moved was not asked: it sends readers on to ${local("/admin")}, on a computer of this network (127.0.0.1), which readers elsewhere cannot reach — check that it is the address the public uses, or remove the link`,
+        `external/links.md:6:${column("https://intranet")} warning: the link to https://intranet.agency.example/ was not asked: it leads to a computer on this network (10.0.0.7), which readers elsewhere cannot reach — check that it is the address the public uses, or remove the link`,
+      ]);
+      expect(requests.sort()).toEqual(["HEAD /gone", "HEAD /moved", "HEAD /ok"]);
       expect(online.code).toBe(0);
 
-      writeFileSync(path.join(content, "links.md"), `---\ntitle: Elsewhere\ndescription: Links to other sites.\n---\n\n[The preview](${local}/gone)\n`);
+      writeFileSync(path.join(content, "links.md"), `---\ntitle: Elsewhere\ndescription: Links to other sites.\n---\n\n[The preview](${local("/gone")})\n`);
       const refused = await checkInProcess(["--content", "external", "--external"], {}, parent);
-      expect(problemLines(refused.stderr)).toEqual([expect.stringContaining(`error: the link to ${local}/gone goes to your own computer (127.0.0.1), which readers cannot reach`)]);
-      expect(requests).toHaveLength(2);
+      expect(problemLines(refused.stderr)).toEqual([expect.stringContaining(`error: the link to ${local("/gone")} goes to your own computer (127.0.0.1), which readers cannot reach`)]);
+      expect(requests).toHaveLength(3);
     } finally {
       vi.unstubAllGlobals();
+      lookup.mockRestore();
       server.close();
     }
   });

@@ -34,6 +34,13 @@ describe("typed data files", () => {
     ]);
   });
 
+  it("refuses an agency's address that only the editor's own network reaches, at its line", async () => {
+    expect(await checkedProblems({ "_data/agencies.yaml": "- name: Department of Technology\n  url: https://192.168.1.1/admin/\n- name: Health Agency\n  url: https://intranet/\n" })).toEqual([
+      '_data/agencies.yaml:2:8 error: "url" in the entry "Department of Technology" must be an address the public can reach, not one of your own computer or private network, but it is the text "https://192.168.1.1/admin/" — correct the value',
+      expect.stringMatching(/^_data\/agencies\.yaml:4:\d+ error: .*must be an address the public can reach, not one of your own computer or private network/),
+    ]);
+  });
+
   it("calls an empty data file empty", async () => {
     expect(await checkedProblems({ "_data/agencies.yaml": "" })).toEqual(["_data/agencies.yaml:1:1 error: the whole file should be a list, but it is empty — write a list here"]);
   });

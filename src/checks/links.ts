@@ -1,8 +1,8 @@
-import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import { append, problem, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
+import { privateHost } from "../schema/private-addresses.ts";
 import { inlineTokens, locate, type PageSource, type PageText } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -12,19 +12,6 @@ const vagueWords = new Set(["click here", "here", "click", "read more", "more", 
 
 const at = (page: PageText, ref: Reference, message: string, fix: string, severity: "error" | "warning" = "error") =>
   problem(page.file, ref.line, message, fix, severity, ref.column);
-
-/** The editor's own computer and private networks: on a published page, an address there reaches no reader. */
-const privateNetworks = new BlockList();
-for (const [network, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const) privateNetworks.addSubnet(network, bits, "ipv4");
-for (const [network, bits] of [["::", 127], ["fc00::", 7], ["fe80::", 10]] as const) privateNetworks.addSubnet(network, bits, "ipv6");
-
-/** The host of a web address when it is the editor's own computer or on a private network (which `--external` never asks). */
-export function privateHost(url: URL): string | undefined {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return host;
-  const version = isIP(host);
-  return version && privateNetworks.check(host, version === 4 ? "ipv4" : "ipv6") ? host : undefined;
-}
 
 /** Links: to pages and headings that exist, in a valid form, over https, with words that say where they go. */
 export function checkLinks(page: PageText, refs: readonly Reference[], index: SiteIndex): Problem[] {

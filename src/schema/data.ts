@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { patterns } from "./patterns.ts";
+import { privateHost } from "./private-addresses.ts";
 
-const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full address starting with https://" });
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: "must be a full address starting with https://" })
+  .refine((url) => !URL.canParse(url) || !privateHost(new URL(url)), "must be an address the public can reach, not one of your own computer or private network");
 const patterned = ({ regex, message }: { regex: RegExp; message: string }) => z.string().regex(regex, message);
 const sitePath = patterned(patterns.sitePath);
 
