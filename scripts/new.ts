@@ -1,9 +1,12 @@
 // npm run new -- "Page title" [--content DIR]: writes a new page with valid front matter, ready to edit.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { generatedFolders } from "../src/model/addresses.ts";
 import { today } from "../src/model/review.ts";
 import { loadSite } from "../src/model/site.ts";
 import { slugify } from "../src/model/slug.ts";
+import { cutAddressPart, maxAddressPart } from "../src/schema/patterns.ts";
+import { messageOf } from "../src/problems/problems.ts";
 import { placeholderDescription } from "../src/schema/page.ts";
 import { contentFolder, parseCommand } from "./args.ts";
 
@@ -15,13 +18,19 @@ if (!title) {
   process.exit(1);
 }
 const contentDir = contentFolder(values.content, usage);
-const slug = slugify(title);
+// A file name holds a part of an address: at most 200 characters, less ".md", cut between words.
+const words = slugify(title);
+const cut = cutAddressPart(words, maxAddressPart - ".md".length);
+const slug = cut.length < words.length && words[cut.length] !== "-" && cut.includes("-") ? cut.slice(0, cut.lastIndexOf("-")) : cut;
 if (!slug) {
-  console.error(`The title "${title}" has no letter or digit to name the page's file after: give the page a title in words, such as npm run new -- "Office hours"`);
+  console.error(`The title "${title}" has no letter from a to z, nor a digit, to name the page's file after (an address is written in a-z, 0-9 and hyphens): give it a title with such words, such as npm run new -- "Office hours"; the title can be changed in the file afterwards`);
   process.exit(1);
 }
-if (loadSite({ contentDir }).generatedUrls.includes(`/${slug}/`)) {
-  console.error(`/${slug}/ is a page the site makes itself: choose another title, such as "${title} guide".`);
+const site = loadSite({ contentDir });
+const url = `/${slug}/`;
+const taken = site.generatedUrls.includes(url) || generatedFolders.some((folder) => url.startsWith(folder)) || site.languages.some((language) => language.tag.toLowerCase() === slug);
+if (taken) {
+  console.error(`${url} is an address the site uses itself: choose another title, such as "${title} guide".`);
   process.exit(1);
 }
 const file = path.join(contentDir, `${slug}.md`);
@@ -30,9 +39,10 @@ if (existsSync(file)) {
   process.exit(1);
 }
 const quoted = JSON.stringify(title);
-writeFileSync(
-  file,
-  `---
+try {
+  writeFileSync(
+    file,
+    `---
 title: ${quoted}
 description: ${placeholderDescription}
 owner: Code California Working Group
@@ -46,6 +56,11 @@ Start with what a reader most needs to know. Keep sentences short.
 
 Write each section under a heading that says what it is about.
 `,
-);
-console.log(`Created ${path.relative(process.cwd(), file)}: it will be published at /${slug}/.`);
+    { flag: "wx" },
+  );
+} catch (error) {
+  console.error(`${path.relative(process.cwd(), file)} could not be written (${messageOf(error)}): check that the content folder can be written to, then run npm run new again`);
+  process.exit(1);
+}
+console.log(`Created ${path.relative(process.cwd(), file)}: it will be published at ${url}.`);
 console.log("Replace the description and the text, then run npm run check to see whether anything needs fixing.");

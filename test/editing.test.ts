@@ -37,16 +37,28 @@ describe("npm run new", () => {
     expect((await runScript("new", ["Open data guide", "--content", content])).code).toBe(1);
   });
 
-  it("refuses a title with no word in it, and the address of a page the site makes itself, writing nothing", async () => {
+  it("refuses a title with no word in it, and an address the site uses itself, writing nothing", async () => {
     const content = path.join(tempDir(), "site");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    writeFileSync(path.join(content, "_data", "settings.yaml"), `${readFileSync(path.join(content, "_data", "settings.yaml"), "utf8")}languages:\n  en: English\n  es: Español\n`);
     const before = readdirSync(content).sort();
-    expect(await runScript("new", ["???", "--content", content])).toMatchObject({
-      code: 1,
-      stderr: 'The title "???" has no letter or digit to name the page\'s file after: give the page a title in words, such as npm run new -- "Office hours"\n',
-    });
-    expect(await runScript("new", ["Search", "--content", content])).toMatchObject({ code: 1, stderr: '/search/ is a page the site makes itself: choose another title, such as "Search guide".\n' });
+    const noWord = (title: string) =>
+      `The title "${title}" has no letter from a to z, nor a digit, to name the page's file after (an address is written in a-z, 0-9 and hyphens): give it a title with such words, such as npm run new -- "Office hours"; the title can be changed in the file afterwards\n`;
+    for (const title of ["???", "办公时间"]) expect(await runScript("new", [title, "--content", content])).toMatchObject({ code: 1, stderr: noWord(title) });
+    for (const [title, url] of [["Search", "/search/"], ["Pagefind", "/pagefind/"], ["ES", "/es/"]] as const) {
+      expect(await runScript("new", [title, "--content", content])).toMatchObject({ code: 1, stderr: `${url} is an address the site uses itself: choose another title, such as "${title} guide".\n` });
+    }
     expect(readdirSync(content).sort()).toEqual(before);
+  });
+
+  it("names the page after a title of any length, cut to what a file name may hold", async () => {
+    const content = path.join(tempDir(), "site");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const created = await runScript("new", ["word ".repeat(60).trim(), "--content", content]);
+    expect(created).toMatchObject({ code: 0, stderr: "" });
+    const file = readdirSync(content).find((name) => name.startsWith("word-"))!;
+    expect(file).toMatch(/^(word-)+word\.md$/);
+    expect(file.length).toBeLessThanOrEqual(200);
   });
 });
 
