@@ -128,7 +128,8 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
     const file = outputFileOf(entry.url);
     const first = byFile.get(file.toLowerCase());
     // An old address that is its own page's but for capitals is one file where they are not told apart: the page.
-    const ownPage = entry.redirectsTo !== undefined && outputFileOf(entry.redirectsTo).toLowerCase() === file.toLowerCase();
+    const pageFile = entry.redirectsTo === undefined ? undefined : outputFileOf(entry.redirectsTo);
+    const ownPage = pageFile !== undefined && pageFile !== file && pageFile.toLowerCase() === file.toLowerCase();
     if (first && first.url !== entry.url && !ownPage) {
       const byCase = outputFileOf(first.url) !== file ? " where capitals are not told apart (Windows, macOS, some hosts)" : "";
       report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);

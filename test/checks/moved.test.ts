@@ -36,5 +36,10 @@ describe("pages that moved", () => {
     expect(await checkedProblems({ "old.md": page("Old", "redirect_from: [/Contact/]\n") })).toEqual([
       "old.md:4 error: /Contact/ would be written to the same file as /contact/ where capitals are not told apart (Windows, macOS, some hosts) — use /contact/ only, or choose another address",
     ]);
+    // Its own file, written the same, is no old address but the page's.
+    const contact = readFileSync(path.join(fixtures, "checks", "base", "contact.md"), "utf8");
+    expect(await checkedProblems({ "contact.md": contact.replace("title:", "redirect_from: [/contact/index.html]\ntitle:") })).toEqual([
+      "contact.md:2 error: /contact/index.html would be written to the same file as /contact/ — use /contact/ only, or choose another address",
+    ]);
   });
 });
