@@ -26,6 +26,20 @@ describe("npm start's watch of the content folder", () => {
     expect(await heardWhile(content, () => writeFileSync(path.join(content, "about.md"), "# About\n"))).toEqual(["add about.md"]);
   });
 
+  it("hears a page saved in a content folder that is itself a link to where the pages are kept", async () => {
+    const kept = tempDir();
+    const content = path.join(tempDir(), "content");
+    symlinkSync(kept, content);
+    const watcher = watchSources([content]);
+    closing.push(() => watcher.close());
+    const heard: string[] = [];
+    watcher.on("all", (event, file) => heard.push(`${event} ${path.relative(kept, file)}`));
+    await new Promise((resolve) => watcher.once("ready", resolve));
+    writeFileSync(path.join(content, "about.md"), "# About\n");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(heard).toEqual(["add about.md"]);
+  });
+
   it("hears a link to a folder added, but never walks into the folder it points to", async () => {
     const content = tempDir();
     const elsewhere = tempDir();

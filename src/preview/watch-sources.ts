@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { watch, type FSWatcher } from "chokidar";
 
 /**
@@ -6,5 +7,6 @@ import { watch, type FSWatcher } from "chokidar";
  * all of it, answering a page in two minutes.
  */
 export function watchSources(folders: string[]): FSWatcher {
-  return watch(folders, { ignoreInitial: true, followSymlinks: false, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+  // The folders themselves may be links (content kept elsewhere): what they lead to is watched.
+  return watch(folders.map((folder) => realpathSync(folder)), { ignoreInitial: true, followSymlinks: false, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 }
