@@ -28,9 +28,14 @@ if (!slug) {
 }
 const site = loadSite({ contentDir });
 const url = `/${slug}/`;
-const taken = site.generatedUrls.includes(url) || generatedFolders.some((folder) => url.startsWith(folder)) || site.languages.some((language) => language.tag.toLowerCase() === slug);
+const taken = site.generatedUrls.includes(url) || generatedFolders.some((folder) => url.startsWith(folder)) || site.languages.some((language) => !language.isDefault && language.tag.toLowerCase() === slug);
 if (taken) {
   console.error(`${url} is an address the site uses itself: choose another title, such as "${title} guide".`);
+  process.exit(1);
+}
+const samePage = site.pages.find((page) => page.url === url);
+if (samePage) {
+  console.error(`${path.relative(process.cwd(), samePage.file)} is already published at ${url}: choose another title, or edit that page.`);
   process.exit(1);
 }
 const file = path.join(contentDir, `${slug}.md`);

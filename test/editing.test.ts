@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -49,6 +49,15 @@ describe("npm run new", () => {
       expect(await runScript("new", [title, "--content", content])).toMatchObject({ code: 1, stderr: `${url} is an address the site uses itself: choose another title, such as "${title} guide".\n` });
     }
     expect(readdirSync(content).sort()).toEqual(before);
+  });
+
+  it("refuses a title whose page is published already, from a file of another name, and takes the default language's tag as any word", async () => {
+    const content = path.join(tempDir(), "site");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    mkdirSync(path.join(content, "office-hours"));
+    writeFileSync(path.join(content, "office-hours", "index.md"), "---\ntitle: Office hours\ndescription: When we are in.\n---\n\nText.\n");
+    expect(await runScript("new", ["Office hours", "--content", content])).toMatchObject({ code: 1, stderr: `${path.relative(root, path.join(content, "office-hours", "index.md"))} is already published at /office-hours/: choose another title, or edit that page.\n` });
+    expect(await runScript("new", ["EN", "--content", content])).toMatchObject({ code: 0, stdout: expect.stringContaining("it will be published at /en/") });
   });
 
   it("names the page after a title of any length, cut to what a file name may hold", async () => {
