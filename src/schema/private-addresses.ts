@@ -5,8 +5,8 @@ import { BlockList, isIP } from "node:net";
  * forms that carry an IPv4 address (`::127.0.0.1`, NAT64's `64:ff9b::`, 6to4's `2002::`) are no public site's.
  */
 const privateNetworks = new BlockList();
-for (const [network, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const) privateNetworks.addSubnet(network, bits, "ipv4");
-for (const [network, bits] of [["::", 96], ["64:ff9b::", 96], ["2002::", 16], ["fc00::", 7], ["fe80::", 10]] as const) privateNetworks.addSubnet(network, bits, "ipv6");
+for (const [network, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15]] as const) privateNetworks.addSubnet(network, bits, "ipv4");
+for (const [network, bits] of [["::", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10]] as const) privateNetworks.addSubnet(network, bits, "ipv6");
 /** Names kept for a computer itself and for local networks (RFC 6761, 6762, 8375, and ICANN's .internal). */
 const privateNames = /(^|\.)(localhost|local|internal|home\.arpa)$/;
 
