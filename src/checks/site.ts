@@ -118,7 +118,11 @@ interface Written {
 export function checkOutputFiles(written: readonly Written[], generatedFolders: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const report = (entry: Written, message: string, fix: string) => entry.at && problems.push(problem(entry.at.file, entry.at.line, message, fix));
+  // Files as written, and as they are where capitals are not told apart.
+  const byExactFile = new Map<string, Written>();
   const byFile = new Map<string, Written>();
+  const clash = (entry: Written, first: Written, byCase: string) =>
+    report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);
   for (const entry of written) {
     const folder = generatedFolders.find((prefix) => entry.url.toLowerCase().startsWith(prefix));
     if (entry.at && folder) {
@@ -126,14 +130,18 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
       continue;
     }
     const file = outputFileOf(entry.url);
+    const same = byExactFile.get(file);
+    if (same && same.url !== entry.url) {
+      clash(entry, same, "");
+      continue;
+    }
+    byExactFile.set(file, entry);
     const first = byFile.get(file.toLowerCase());
     // An old address that is its own page's but for capitals is one file where they are not told apart: the page.
     const pageFile = entry.redirectsTo === undefined ? undefined : outputFileOf(entry.redirectsTo);
-    const ownPage = pageFile !== undefined && pageFile !== file && pageFile.toLowerCase() === file.toLowerCase();
-    if (first && first.url !== entry.url && !ownPage) {
-      const byCase = outputFileOf(first.url) !== file ? " where capitals are not told apart (Windows, macOS, some hosts)" : "";
-      report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);
-    } else if (!first) byFile.set(file.toLowerCase(), entry);
+    const ownPage = pageFile !== undefined && pageFile.toLowerCase() === file.toLowerCase();
+    if (first && first.url !== entry.url && !ownPage) clash(entry, first, " where capitals are not told apart (Windows, macOS, some hosts)");
+    else if (!first) byFile.set(file.toLowerCase(), entry);
   }
   for (const [file, entry] of byFile) {
     const parts = file.split("/");

@@ -41,5 +41,9 @@ describe("pages that moved", () => {
     expect(await checkedProblems({ "contact.md": contact.replace("title:", "redirect_from: [/contact/index.html]\ntitle:") })).toEqual([
       "contact.md:2 error: /contact/index.html would be written to the same file as /contact/ — use /contact/ only, or choose another address",
     ]);
+    // Two old addresses in other capitals that are one file between them are still two.
+    expect(await checkedProblems({ "contact.md": contact.replace("title:", "redirect_from: [/Contact/, /Contact/index.html]\ntitle:") })).toEqual([
+      "contact.md:2 error: /Contact/index.html would be written to the same file as /Contact/ — use /Contact/ only, or choose another address",
+    ]);
   });
 });
