@@ -14,6 +14,12 @@ export interface Pattern {
  */
 export const maxAddressPart = 200;
 
+/**
+ * The most characters of a whole address a page writes: sitemaps take addresses under 2,048 characters, and the
+ * file it is written to must stay within the 4,096 a path may have, the output folder's own path included.
+ */
+export const maxAddress = 2000;
+
 /** One part of an address, `maxAddressPart` characters at most; `first` is what its first character may be. */
 const part = (characters: string, first = characters, most = maxAddressPart) => `${first}${characters}{0,${most - 1}}`;
 

@@ -18,6 +18,14 @@ describe("addresses that would clash in the output folder", () => {
     ]);
   });
 
+  it("an address longer than a sitemap takes, and than a file's path may be once in the output folder", async () => {
+    const deep = `/${`${"a".repeat(200)}/`.repeat(11)}`;
+    expect(await checkedProblems({ "deep.md": page("Deep", `permalink: ${deep}\n`), "moved.md": page("Moved", `redirect_from:\n  - ${deep}\n`) })).toEqual([
+      'deep.md:4:12 error: "permalink" is 2212 characters long, more than the 2000 it may have — shorten it to at most 2000 characters',
+      'moved.md:5:5 error: the first entry of "redirect_from" is 2212 characters long, more than the 2000 it may have — shorten it to at most 2000 characters',
+    ]);
+  });
+
   it("an address inside a folder the site fills itself", async () => {
     expect(await checkedProblems({ "find.md": page("Find", "redirect_from: [/pagefind/pagefind.js/]\n") })).toEqual([
       "find.md:4 error: /pagefind/pagefind.js/ is inside /pagefind/, which the site fills with files of its own — choose another address",
