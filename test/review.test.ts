@@ -18,6 +18,9 @@ describe("reviewStatus", () => {
   it("is still current on the due date", () => expect(reviewStatus(page, "2025-07-15")?.overdue).toBe(false));
   it("is overdue the day after", () => expect(reviewStatus(page, "2025-07-16")?.overdue).toBe(true));
   it("never falls due without an interval", () => expect(reviewStatus({ last_reviewed: "2020-01-01" }, "2026-01-01")).toEqual({ owner: undefined, lastReviewed: "2020-01-01", due: undefined, overdue: false }));
+  it("is not overdue when the last review is on a day still to come, however far off", () => {
+    expect(reviewStatus({ last_reviewed: "9999-12-31", review_every: "10 years" }, "2026-12-01")?.overdue).toBe(false);
+  });
   it("is absent for a page never reviewed", () => expect(reviewStatus({ owner: "x" }, "2026-01-01")).toBeUndefined());
 });
 

@@ -48,5 +48,6 @@ export function addInterval(date: string, interval: string): string {
 export function reviewStatus(data: Pick<PageFrontMatter, "owner" | "last_reviewed" | "review_every">, on: string): ReviewStatus | undefined {
   if (!data.last_reviewed) return undefined;
   const due = data.review_every ? addInterval(data.last_reviewed, data.review_every) : undefined;
-  return { owner: data.owner, lastReviewed: data.last_reviewed, due, overdue: due !== undefined && due < on };
+  // A review on a day still to come (a mistyped year, which the checks name) is not yet due, however far off.
+  return { owner: data.owner, lastReviewed: data.last_reviewed, due, overdue: due !== undefined && data.last_reviewed <= on && due < on };
 }
