@@ -112,12 +112,15 @@ describe("npm run check on a translated site", () => {
     edit(repo, "es/values.md", (text) => text.replace("translated_from: 2024-01-15\n", "").replace("de forma abierta.", "de forma abierta. Vea [la guía](/guide/) y [la portada](/)."));
     edit(repo, "values.md", (text) => text.replace("order: 1", "order: 1\ntranslated_from: 2024-01-15"));
     writeFileSync(path.join(repo.dir, "es", "about.md"), "---\ntitle: Acerca de\ndescription: Una página sin original.\ntranslated_from: 2024-01-15\n---\n\nHola.\n");
+    mkdirSync(path.join(repo.dir, "es", "es"));
+    writeFileSync(path.join(repo.dir, "es", "es", "values.md"), "---\ntitle: Valores otra vez\ndescription: Una página en una carpeta de más.\ntranslated_from: 2024-01-15\n---\n\nHola.\n");
     writeFileSync(path.join(repo.dir, "es", "index.md"), readFileSync(path.join(repo.dir, "es", "index.md"), "utf8").replace("2024-01-15", "abcdef1"));
     const { stderr: printed, code } = await checkInProcess(["--content", repo.dir, "--all"], { SITE_TODAY: "2024-06-01" }, repo.dir);
     expect(code).toBe(1);
     expect(printed).toContain("es/values.md:1 error: this page translates values.md, but does not say which version of it — add translated_from: with the day you translated it, such as 2024-06-01, or the commit of the English page");
     expect(printed).toContain("values.md:5 error: translated_from is for translations, and this page is in the site's own language — remove it, or move the page into the folder of the language it is written in");
     expect(printed).toContain("es/about.md:1 warning: this page in Español translates no page: there is no about.md — give it the file name of the page it translates, or move it out of the es/ folder if it is no translation");
+    expect(printed).toContain("es/es/values.md:1 warning: this page in Español would translate es/values.md, which is a page in Español, not in the site's own language — move it into es/, under the file name of the page in the site's own language that it translates");
     expect(printed).toContain("es/index.md:5 error: translated_from is abcdef1, which is not a commit that changed index.md — write the commit of index.md it was translated from, or the day it was translated");
     // A link to an English page that has a Spanish version, but not to one that has none.
     expect(printed).toMatch(/es\/values\.md:9:\d+ warning: this page in Español links to \/, a page in another language; it is also in Español, at \/es\/ — link to \/es\//);

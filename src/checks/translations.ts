@@ -16,6 +16,9 @@ export function checkTranslation(page: PageText, translation: Translation, repos
   const { language } = translation;
   if (translation.state === "no original") {
     const counterpart = displayPath(translation.counterpart);
+    if (translation.counterpartLanguage) {
+      return [problem(page.file, 1, `this page in ${language.name} would translate ${counterpart}, which is a page in ${translation.counterpartLanguage.name}, not in the site's own language`, `move it into ${language.tag}/, under the file name of the page in the site's own language that it translates`, "warning")];
+    }
     if (translation.originalUnpublished) return [problem(page.file, 1, `this page in ${language.name} translates ${counterpart}, which is not published (a draft, or with mistakes to fix)`, `publish ${counterpart} first, or make this page a draft too`, "warning")];
     return [problem(page.file, 1, `this page in ${language.name} translates no page: there is no ${counterpart}`, `give it the file name of the page it translates, or move it out of the ${language.tag}/ folder if it is no translation`, "warning")];
   }

@@ -35,6 +35,8 @@ export interface Translation {
   behindSince?: string;
   /** For a translation with no published original: whether the original's file is there, as a draft or with mistakes. */
   originalUnpublished?: boolean;
+  /** For one in a language's folder inside another's (`es/es/x.md`): the language of the page it names (`es/x.md`). */
+  counterpartLanguage?: Language;
   reviewer?: string;
 }
 
@@ -85,7 +87,8 @@ export function readTranslations(contentDir: string, pages: readonly ReadPage[],
       const data = page.page!.data!;
       const base = { file: page.file, url: page.url, title: data.title, language: languageOf.get(page.file)!, counterpart, reviewer: data.translation_reviewer };
       if (!original) {
-        translations.push({ ...base, state: "no original", newer: [], originalUnpublished: files.has(counterpart) });
+        const counterpartLanguage = files.has(counterpart) ? languageOf.get(counterpart) : undefined;
+        translations.push({ ...base, state: "no original", newer: [], originalUnpublished: counterpartLanguage?.isDefault === true, counterpartLanguage: counterpartLanguage?.isDefault ? undefined : counterpartLanguage });
         continue;
       }
       const judged = judge(data.translated_from, commits.inRepository && !commits.shallow ? commits.history.get(counterpart) ?? [] : undefined);
