@@ -15,6 +15,13 @@ describe("Content Security Policy", () => {
     expect(pagePolicy("/")).not.toContain("wasm");
   });
 
+  it("allows it on each language's search page, and on no other page of a language", () => {
+    const searchUrls = new Set(["/search/", "/es/search/"]);
+    expect(pagePolicy("/es/search/", searchUrls)).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(pagePolicy("/es/", searchUrls)).not.toContain("wasm");
+    expect(pagePolicy("/es/search/")).not.toContain("wasm");
+  });
+
   it("adds frame-ancestors in the header, where browsers read it", () => {
     expect(headerPolicy()).toContain("frame-ancestors 'none'");
     expect(pagePolicy("/")).not.toContain("frame-ancestors");

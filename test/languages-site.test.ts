@@ -41,6 +41,10 @@ describe("the site in Spanish", () => {
     expect(alternates("/search/")).toEqual(both);
     expect(alternates("/es/search/")).toEqual(both);
     expect(readPage(site, "/search/").querySelector(".language-links a")?.getAttribute("href")).toBe("/es/search/");
+    // Each may compile Pagefind's WebAssembly in the page itself, where a browser runs no worker for it.
+    const policy = (url: string) => readPage(site, url).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content");
+    expect(policy("/es/search/")).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy("/es/")).not.toContain("wasm");
   });
 
   it("has a page not found in Spanish, which the host serves for missing addresses under /es/", () => {

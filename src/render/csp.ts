@@ -1,4 +1,4 @@
-/** The pages whose script compiles WebAssembly: Pagefind's search runs on the search page only. */
+/** The search page of a site in one language: the one page whose script compiles WebAssembly (Pagefind's). */
 export const searchPageUrl = "/search/";
 
 const directives = (wasm: boolean): [string, string][] => [
@@ -17,10 +17,10 @@ const join = (list: [string, string][]) => list.map(([name, value]) => `${name} 
 
 /**
  * The policy a page carries in its <meta http-equiv>: nothing from other origins, no inline script or style,
- * and WebAssembly only where search needs it.
+ * and WebAssembly only where search needs it: on each language's search page.
  */
-export function pagePolicy(pageUrl: string): string {
-  return join(directives(pageUrl === searchPageUrl));
+export function pagePolicy(pageUrl: string, searchUrls: ReadonlySet<string> = new Set([searchPageUrl])): string {
+  return join(directives(searchUrls.has(pageUrl)));
 }
 
 /**

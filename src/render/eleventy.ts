@@ -117,7 +117,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
   eleventyConfig.addGlobalData("pageTitles", new Map([...model.titles, ...(catalog ? catalogTitles(catalog, defaultWords) : [])]));
 
   const rows = translationRows(model.translations);
-  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix, strings: model.strings, translations: rows });
+  eleventyConfig.addPlugin(filtersPlugin, { contentDir: model.contentDir, settings: data.settings, commits: model.commits, today: model.today, pathPrefix: model.pathPrefix, strings: model.strings, translations: rows, searchUrls: new Set(model.languages.map(searchUrl)) });
   // Every page speaks a language: its own, or for the pages the generator makes, the default one unless they say.
   eleventyConfig.addGlobalData("languages", model.languages);
   const versions = versionsByUrl(model.pages, model.translations);

@@ -30,6 +30,8 @@ export interface FilterContext {
   strings: ReadonlyMap<string, LanguageStrings>;
   /** Every page in every language, and how its translation stands. */
   translations: readonly TranslationRow[];
+  /** Each language's search page, whose script alone compiles WebAssembly. */
+  searchUrls: ReadonlySet<string>;
 }
 
 interface FilterHost {
@@ -57,7 +59,7 @@ export function filtersPlugin(eleventyConfig: FilterHost, context: FilterContext
   eleventyConfig.addFilter("searchStrings", (lang: string) => JSON.stringify(Object.fromEntries(searchScriptStrings.map((name) => [name, translateText(stringsOf(lang), name)]))));
   // A date as readers of a language write it, in a <time> element that machines can read too.
   eleventyConfig.addFilter("timeElement", (date: Date | string, lang: string) => new nunjucks.runtime.SafeString(`<time datetime="${isoDate(date)}">${readableDate(date, lang)}</time>`));
-  eleventyConfig.addFilter("contentSecurityPolicy", pagePolicy);
+  eleventyConfig.addFilter("contentSecurityPolicy", (pageUrl: string) => pagePolicy(pageUrl, context.searchUrls));
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
   eleventyConfig.addFilter("readableDate", (date: Date | string, lang?: string) => readableDate(date, lang ?? context.settings.language));
   eleventyConfig.addFilter("isoDate", isoDate);
