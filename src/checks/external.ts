@@ -1,5 +1,5 @@
 import dns from "node:dns/promises";
-import { isPrivateAddress, privateHost } from "../schema/private-addresses.ts";
+import { hostOf, isPrivateAddress, privateHost } from "../schema/private-addresses.ts";
 import { problem, type Problem } from "../problems/problems.ts";
 
 export interface ExternalLink {
@@ -29,7 +29,7 @@ async function status(url: string, timeoutMs: number): Promise<number | { broken
   let address = new URL(url);
   for (let hops = 0; hops <= maxRedirects; hops++) {
     const named = privateHost(address);
-    const found = named ? [] : await dns.lookup(address.hostname.replace(/^\[|\]$/g, ""), { all: true }).catch(() => []);
+    const found = named ? [] : await dns.lookup(hostOf(address), { all: true }).catch(() => []);
     const inside = named ?? found.find((entry) => isPrivateAddress(entry.address))?.address;
     if (inside) return { notAsked: hops === 0 ? `it leads to a computer on this network (${inside})` : `it sends readers on to ${address.href}, on a computer of this network (${inside})` };
     if (found.length === 0) return { broken: "could not be reached" };

@@ -37,6 +37,12 @@ export function checkPagesTogether(pages: readonly PageText[], languageOf: (file
   return problems;
 }
 
+/** What a page's and an image's file and folder names may hold: "@" names an image for sharper screens (logo@2x.png). */
+const nameRules = {
+  page: { unsafeCharacter: /[^A-Za-z0-9._-]/, allowed: "letters, digits, hyphens, underscores and dots" },
+  image: { unsafeCharacter: /[^A-Za-z0-9._@-]/, allowed: "letters, digits, hyphens, underscores, @ and dots" },
+};
+
 /**
  * A page's or an image's address comes from its file and folder names: a space or a character other than letters,
  * digits, hyphens, underscores and dots (and "@" in an image's, as in logo@2x.png) makes an address that is hard
@@ -50,23 +56,22 @@ export function checkFileNames(contentDir: string, pages: readonly PageText[], l
       .map((page) => {
         const all = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
         // A language's folder is named by its tag, as browsers write it: es-MX.
-        return { file: page.file, url: page.url, what: "page", names: all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all, extension: ".md", allowed: "" };
+        return { file: page.file, url: page.url, what: "page", names: all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all, extension: ".md", ...nameRules.page };
       }),
     ...images.map((image) => {
       const all = path.relative(contentDir, image.file).split(path.sep);
       const extension = path.extname(all.at(-1)!);
-      // "@" names an image drawn for sharper screens, as in logo@2x.png.
-      return { file: image.file, url: image.url, what: "image", names: [...all.slice(0, -1), all.at(-1)!.slice(0, -extension.length)], extension, allowed: "@" };
+      return { file: image.file, url: image.url, what: "image", names: [...all.slice(0, -1), all.at(-1)!.slice(0, -extension.length)], extension, ...nameRules.image };
     }),
   ];
   const problems: Problem[] = [];
-  for (const { file, url, what, names, extension, allowed } of named) {
-    const unsafe = names.find((name) => new RegExp(`[^A-Za-z0-9._${allowed}-]`).test(name));
+  for (const { file, url, what, names, extension, unsafeCharacter, allowed } of named) {
+    const unsafe = names.find((name) => unsafeCharacter.test(name));
     const capitals = names.find((name) => /[A-Z]/.test(name)) ?? (/[A-Z]/.test(extension) ? names.at(-1) : undefined);
     const name = unsafe ?? capitals;
     if (name === undefined) continue;
     const kind = name === names.at(-1) ? "file" : "folder";
-    const why = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : `has characters other than letters, digits, hyphens, underscores${allowed ? `, ${[...allowed].join(", ")}` : ""} and dots`) : "has capital letters";
+    const why = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : `has characters other than ${allowed}`) : "has capital letters";
     const [written, renamed] = kind === "file" ? [`${name}${extension}`, `${slugify(name)}${extension.toLowerCase()}`] : [name, slugify(name)];
     problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, so the ${what}'s address would be ${url}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
   }

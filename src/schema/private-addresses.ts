@@ -10,6 +10,9 @@ for (const [network, bits] of [["::", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48
 /** Names kept for a computer itself and for local networks (RFC 6761, 6762, 8375, and ICANN's .internal). */
 const privateNames = /(^|\.)(localhost|local|internal|home\.arpa)$/;
 
+/** A web address's host as a name or an IP address: an IPv6 address without its brackets. */
+export const hostOf = (url: URL): string => url.hostname.replace(/^\[|\]$/g, "");
+
 /** Whether an IP address is the computer's own or on a private network. */
 export function isPrivateAddress(address: string): boolean {
   const version = isIP(address);
@@ -21,6 +24,6 @@ export function isPrivateAddress(address: string): boolean {
  * there, a name kept for one, or a name of one word (`http://intranet/`), which only a local network resolves.
  */
 export function privateHost(url: URL): string | undefined {
-  const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = hostOf(url).replace(/\.$/, "");
   return isPrivateAddress(host) || privateNames.test(host) || (!host.includes(".") && isIP(host) === 0) ? host : undefined;
 }

@@ -127,17 +127,18 @@ function explain(error: ErrorObject, data: unknown): Fault {
   }
 }
 
-/** The first text in a value, in document order, for which `wanted` is true, with its path: found without recursion. */
-function firstTextWith(value: unknown, path: (string | number)[], wanted: (text: string) => boolean): { path: (string | number)[]; text: string } | undefined {
+/** The first text in a value, in document order, in which `find` finds something, with its path: found without recursion. */
+function firstFoundInText<T>(value: unknown, path: (string | number)[], find: (text: string) => T | undefined): { path: (string | number)[]; found: T } | undefined {
   // Each place knows its parent, so a path is made only for the text found.
   type Place = { item: unknown; key?: string | number; parent?: Place };
   const waiting: Place[] = [{ item: value }];
   for (let place = waiting.pop(); place; place = waiting.pop()) {
     const { item } = place;
-    if (typeof item === "string" && wanted(item)) {
+    const found = typeof item === "string" ? find(item) : undefined;
+    if (found !== undefined) {
       const keys: (string | number)[] = [];
       for (let at: Place | undefined = place; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
-      return { path: [...path, ...keys], text: item };
+      return { path: [...path, ...keys], found };
     }
     if (item === null || typeof item !== "object") continue;
     const entries = Object.entries(item);
@@ -164,9 +165,9 @@ function readerFaults(data: unknown, on: string): Fault[] {
     });
     if (Array.isArray(release.tags) && release.tags.every((tag) => textOf(tag)?.trim() === "")) faults.push({ path: ["releases", i, "tags"], message: "has no tags", fix: "add a few words people would search for" });
     // Said of the first text of a release that holds one: an inventory can hold a million such texts.
-    const hiddenIn = firstTextWith(value, ["releases", i], (text) => firstHidden(text) !== undefined);
+    const hiddenIn = firstFoundInText(value, ["releases", i], firstHidden);
     if (hiddenIn) {
-      const hidden = firstHidden(hiddenIn.text)!;
+      const hidden = hiddenIn.found;
       faults.push({ path: hiddenIn.path, message: `holds ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, fix: "remove it: the site's pages leave it out" });
     }
     if (release.laborHours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
