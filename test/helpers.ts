@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse, type HTMLElement } from "node-html-parser";
+import { inject } from "vitest";
 import { tsxLoader } from "../src/options.ts";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -65,7 +65,8 @@ async function runNow(name: "check" | "build", args: string[], env: NodeJS.Proce
 
 export const checkInProcess = (args?: string[], env?: NodeJS.ProcessEnv, cwd?: string) => runInProcess("check", args, env, cwd);
 
-export const tempDir = (prefix = "codecagov-") => mkdtempSync(path.join(os.tmpdir(), prefix));
+/** A new folder inside the run's own (see global-setup.ts), which goes when the run ends: a run leaves nothing behind. */
+export const tempDir = () => mkdtempSync(path.join(inject("testRun"), "temp-"));
 
 /** Builds a content folder into a fresh temporary folder, as `npm run build` does (in this process: see runInProcess). */
 export async function buildInto(contentDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
