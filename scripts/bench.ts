@@ -141,6 +141,7 @@ for (const count of sizes) {
   const bareOutput = path.join(work, "bare");
   const fullRuns: Run[] = [];
   const bareRuns: Run[] = [];
+  const bareSteps = { eleventy: [] as number[], pagefind: [] as number[] };
   for (let run = 0; run < runs; run++) {
     // Both builds start from an empty output folder, as in a fresh clone. The full build's output is a link to
     // its staging folder: left behind, that folder would be removed by the next build, inside its time.
@@ -150,11 +151,18 @@ for (const count of sizes) {
     rmSync(bareOutput, { recursive: true, force: true });
     const eleventy = await timed(process.execPath, [eleventyCli, "--quiet", `--config=${path.join(generatorRoot, "scripts", "bench", "bare.eleventy.mjs")}`, `--input=${content}`, `--output=${bareOutput}`], work);
     const pagefind = await timed(process.execPath, [pagefindCli, "--site", bareOutput], work);
+    bareSteps.eleventy.push(eleventy.seconds);
+    bareSteps.pagefind.push(pagefind.seconds);
     bareRuns.push({ seconds: eleventy.seconds + pagefind.seconds, peakMb: Math.max(eleventy.peakMb, pagefind.peakMb), peaks: mergePeaks([eleventy.peaks, pagefind.peaks]), stderr: "" });
     console.error(`run ${run + 1}: full pipeline ${fullRuns.at(-1)!.seconds.toFixed(1)} s, bare Eleventy + Pagefind CLI ${bareRuns.at(-1)!.seconds.toFixed(1)} s`);
   }
   const full = summary(fullRuns);
-  breakdowns.push(`${count.toLocaleString("en")} pages: ${steps(fullRuns)}`);
+  // The bare pages are a third the size of the site's, laid out with its header, menus and footer: Pagefind's own
+  // command on the full pipeline's pages (from <main>, as the pipeline indexes) shows what indexing them costs.
+  const pagefindOnFull = await timed(process.execPath, [pagefindCli, "--site", path.join(work, "full"), "--root-selector", "main", "--output-path", path.join(work, "pagefind-cli")], work);
+  breakdowns.push(
+    `${count.toLocaleString("en")} pages: ${steps(fullRuns)}; bare: Eleventy ${median(bareSteps.eleventy).toFixed(1)} s, Pagefind's command ${median(bareSteps.pagefind).toFixed(1)} s, and ${pagefindOnFull.seconds.toFixed(1)} s on the full pipeline's pages`,
+  );
   const bare = summary(bareRuns);
   memory.push(`${count.toLocaleString("en")} pages: full pipeline ${describePeaks(full.peaks)}; bare ${describePeaks(bare.peaks)}`);
 
@@ -203,7 +211,7 @@ console.log("| ---: | ---: | ---: |");
 for (const row of previews) console.log(row);
 console.log("\nThe programs that used the most memory (each one's peak, over all runs):");
 for (const line of memory) console.log(`- ${line}`);
-console.log("\nWhere the full pipeline's time goes, step by step (the rest is starting Node and loading the generator):");
+console.log("\nWhere each build's time goes, step by step (the rest of the full pipeline's is starting Node and loading the generator):");
 for (const line of breakdowns) console.log(`- ${line}`);
 console.log("\nWhat the first search transfers (gzipped where the host compresses; Pagefind's index files come compressed):");
 for (const line of downloads) console.log(`- ${line}`);
