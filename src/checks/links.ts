@@ -94,26 +94,27 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
 
 function checkInternal(page: PageText, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
   const isMarkdownFile = target.path.endsWith(".md");
-  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), sourceForm(ref.url.split("#")[0]!))) ?? target.path) : target.path;
+  const written = sourceForm(ref.url);
+  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), written.split("#")[0]!)) ?? target.path) : target.path;
   const targetPage = index.page(targetPath);
   if (!targetPage) {
     if (!target.hash && !isMarkdownFile && index.hasFile(target.path)) return [];
-    if (index.isDraft(targetPath)) return [at(page, ref, `the link to "${ref.url}" goes to a page that is still a draft, so it is not published`, "publish that page first (remove its draft: true), or remove the link")];
+    if (index.isDraft(targetPath)) return [at(page, ref, `the link to "${written}" goes to a page that is still a draft, so it is not published`, "publish that page first (remove its draft: true), or remove the link")];
     const movedTo = index.movedTo(targetPath);
     if (movedTo) {
       const now = `${movedTo}${target.hash ? `#${target.hash}` : ""}`;
-      return [at(page, ref, `the link to "${ref.url}" goes to an old address: that page moved to ${movedTo}, and readers are sent on from here`, `link to its address now: ${now}`, "warning")];
+      return [at(page, ref, `the link to "${written}" goes to an old address: that page moved to ${movedTo}, and readers are sent on from here`, `link to its address now: ${now}`, "warning")];
     }
     const guess = didYouMean(targetPath, index.urls());
-    return [at(page, ref, `the link to "${ref.url}" goes to a page that does not exist`, guess ? `did you mean "${guess}"?` : "check the address, or create the page")];
+    return [at(page, ref, `the link to "${written}" goes to a page that does not exist`, guess ? `did you mean "${guess}"?` : "check the address, or create the page")];
   }
   const problems: Problem[] = [];
   if (isMarkdownFile) {
-    problems.push(at(page, ref, `the link "${ref.url}" points at a Markdown file, which is not published`, `link to the page's address instead: ${targetPath}${target.hash ? `#${target.hash}` : ""}`));
+    problems.push(at(page, ref, `the link "${written}" points at a Markdown file, which is not published`, `link to the page's address instead: ${targetPath}${target.hash ? `#${target.hash}` : ""}`));
   }
   if (target.hash && !targetPage.ids.has(target.hash)) {
     const where = targetPage === index.page(page.url) ? "this page" : `the page ${targetPath}`;
-    problems.push(at(page, ref, `the link "${ref.url}" goes to a section "#${target.hash}" that is not on ${where}`, nearestSection(target.hash, targetPage.sections)));
+    problems.push(at(page, ref, `the link "${written}" goes to a section "#${target.hash}" that is not on ${where}`, nearestSection(target.hash, targetPage.sections)));
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { lineContaining, type PageText } from "./page-source.ts";
+import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** Old addresses must not be a page's address now, nor be claimed by two pages. */
@@ -26,7 +27,7 @@ export function previousAddresses(text: string): { path: string; line: number }[
   const found: { path: string; line: number }[] = [];
   text.split("\n").forEach((line, i) => {
     const candidates = line.includes("<loc>") ? [...line.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!) : [line.trim()].filter((l) => l && !l.startsWith("#") && !l.startsWith("<"));
-    for (const address of candidates) found.push({ path: new URL(address, "https://site.invalid").pathname, line: i + 1 });
+    for (const address of candidates) found.push({ path: sourceForm(new URL(address, "https://site.invalid").pathname), line: i + 1 });
   });
   return found;
 }

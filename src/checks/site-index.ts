@@ -59,7 +59,8 @@ export class SiteIndex {
 
   /** Where a page that moved is now, when `url` is one of its old addresses. */
   movedTo(url: string): string | undefined {
-    return this.moved.get(url) ?? this.moved.get(url.endsWith("/") ? url : `${url}/`);
+    const address = sourceForm(url);
+    return this.moved.get(address) ?? this.moved.get(address.endsWith("/") ? address : `${address}/`);
   }
 
   urls(): string[] {

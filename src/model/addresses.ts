@@ -31,12 +31,13 @@ export const languageUrls = (languages: readonly Language[]): string[] =>
 /** Folders the generator fills: no page may be published inside them. */
 export const generatedFolders = ["/assets/", "/pagefind/"];
 
-const segment = "[A-Za-z0-9_~-][A-Za-z0-9._~-]*";
-const safeAddress = new RegExp(`^/(?:${segment}/)*(?:${segment})?$`);
+const segment = "[\\p{L}\\p{M}\\p{N}_~-][\\p{L}\\p{M}\\p{N}._~-]*";
+const safeAddress = new RegExp(`^/(?:${segment}/)*(?:${segment})?$`, "u");
 
 /**
  * Whether an address can be written as a file inside the site's folder and nowhere else: each of its parts is
- * letters, digits, hyphens, underscores, tildes and dots, and none is "." or ".." or starts with a dot.
+ * letters (of any language), digits, hyphens, underscores, tildes and dots, and none is "." or ".." or starts
+ * with a dot.
  */
 export const isSafeAddress = (url: string): boolean => safeAddress.test(url);
 

@@ -30,7 +30,10 @@ export interface SiteOptions {
 }
 
 export interface Redirect {
+  /** The old address as written, in the letters it reads in: /es/año-nuevo/. */
   from: string;
+  /** The same as a browser asks for it, percent-escaped (/es/a%C3%B1o-nuevo/): what hosts' redirect rules match. */
+  requested: string;
   to: string;
   /** The language of the page it leads to, which its notice is written in. */
   lang: string;
@@ -118,7 +121,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   const titles = new Map(published.map((p) => [p.url, p.page!.data!.title]));
   const commits = readCommitDates(contentDir);
   const translations = readTranslations(contentDir, read.pages, languages, commits);
-  const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, to: p.url, lang: translations.languageOf.get(p.file)!.tag })));
+  const redirects = published.flatMap((p) => (p.page!.data!.redirect_from ?? []).map((from) => ({ from, requested: encodeURI(from), to: p.url, lang: translations.languageOf.get(p.file)!.tag })));
   const siteMap = siteMapUrls(read.pages.map(({ file, url, page }) => ({ url, data: { ...page?.data, source: file } })));
   const catalogAddresses = catalog ? catalogUrls(catalog, chartIds) : [];
   return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { maxAddress, patterns } from "./patterns.ts";
+import { fitsInFileNames, maxAddress, patterns } from "./patterns.ts";
 
 /** How often a page is reviewed: a number and a unit, such as `6 months`, `1 year` or `90 days`. */
 export const reviewIntervalPattern = patterns.reviewInterval.regex;
@@ -40,7 +40,13 @@ export const pageSchema = z.strictObject({
     .optional()
     .describe("How often the page should be checked, such as `6 months`; after that it shows a notice that it may be out of date."),
   redirect_from: z
-    .array(z.string().max(maxAddress).regex(patterns.oldAddress.regex, patterns.oldAddress.message))
+    .array(
+      z
+        .string()
+        .max(maxAddress)
+        .regex(patterns.oldAddress.regex, patterns.oldAddress.message)
+        .refine(fitsInFileNames, patterns.oldAddress.message),
+    )
     .max(100)
     .optional()
     .describe("Old addresses of the page: each one keeps working and sends readers here."),

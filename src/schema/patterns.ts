@@ -44,6 +44,59 @@ const asHtmlPath = (text: string) => {
 };
 const isHtml = (text: string) => /\.html$/i.test(text.trim());
 
+/**
+ * What an old address may hold beyond a-z: a letter or digit of any language, and the marks written on letters.
+ * A site moved here may have had addresses in Spanish or Chinese (/es/año-nuevo/). No space, no sign that means
+ * something in an address, and nothing unseen (a direction mark) or drawn like a slash.
+ */
+const oldAddressLetter = "\\p{L}\\p{M}\\p{N}";
+
+/** The UTF-8 bytes of a name, as a file system counts them: "año" is 4. */
+const bytesOf = (text: string) => Buffer.byteLength(text, "utf8");
+
+/** A name cut, between letters, to at most `most` bytes. */
+const cutToBytes = (text: string, most: number) => {
+  let cut = "";
+  for (const letter of text) {
+    if (bytesOf(cut + letter) > most) break;
+    cut += letter;
+  }
+  return cut;
+};
+
+/**
+ * Whether an old address the pattern takes fits in file names: its parts are written as folders, which take 255
+ * bytes at most, and a letter beyond a-z takes two to four. Its length in letters is checked by the pattern and
+ * the schema, which say so first.
+ */
+export const fitsInFileNames = (address: string): boolean =>
+  !patterns.oldAddress.regex.test(address) ||
+  bytesOf(address) === address.length ||
+  (bytesOf(address) <= maxAddress && address.split("/").every((part) => bytesOf(part) <= maxAddressPart));
+
+/** Percent escapes written out (/a%C3%B1o/ → /año/), as the address reads; an address with a broken one as it is. */
+const decodedAddress = (text: string) => {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+};
+
+/** "/Old Page/", "/a%C3%B1o.html" → "/Old-Page/", "/año.html": letters kept as written, capitals too. */
+const asOldAddress = (text: string) => {
+  const address = decodedAddress(text.trim());
+  const html = isHtml(address);
+  const parts = address
+    .replace(/\.html$/i, "")
+    .split("/")
+    .map((part) => part.replace(new RegExp(`[^${oldAddressLetter}._~-]+`, "gu"), "-").replace(/^[._-]+|-+$/g, ""))
+    .filter(Boolean)
+    .map((part, i, all) => cutToBytes(part, html && i === all.length - 1 ? maxAddressPart - ".html".length : maxAddressPart).replace(/-+$/, ""));
+  if (html) return `/${[...parts.slice(0, -1), `${parts.at(-1) ?? "page"}.html`].join("/")}`;
+  return `/${parts.map((part) => `${part}/`).join("")}`;
+};
+
 export const patterns = {
   sitePath: { regex: new RegExp(`^/(${part("[a-z0-9-]")}/)*$`), message: `must be a path on the site such as /about/, at most ${maxAddressPart} characters between slashes`, suggest: (value) => `write it as ${asSitePath(value)}` },
   permalink: {
@@ -53,9 +106,12 @@ export const patterns = {
   },
   oldAddress: {
     // No part starts with "_", which hosts keep for their own files (_redirects, _headers, _worker.js), or a dot.
-    regex: new RegExp(`^/(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9~-]")}/)*(${part("[A-Za-z0-9._~-]", "[A-Za-z0-9~-]", maxAddressPart - ".html".length)}\\.html)?$`),
-    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes, none starting with _`,
-    suggest: (value) => (isHtml(value) ? `write it as ${asHtmlPath(value)}, the address as it was` : `write it as ${asSitePath(value)}, the address as it was, starting and ending with /`),
+    regex: new RegExp(
+      `^/(${part(`[${oldAddressLetter}._~-]`, `[${oldAddressLetter}~-]`)}/)*(${part(`[${oldAddressLetter}._~-]`, `[${oldAddressLetter}~-]`, maxAddressPart - ".html".length)}\\.html)?$`,
+      "u",
+    ),
+    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes (a letter beyond a-z counting as two to four), none starting with _`,
+    suggest: (value) => `write it as ${asOldAddress(value)}, the address as it was${isHtml(value) ? "" : ", starting and ending with /"}`,
   },
   pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
   language: { regex: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, message: "must be a language tag such as en or es-MX", suggest: () => "write the language's short code: en for English, es for Spanish" },

@@ -17,6 +17,18 @@ describe("pages that moved", () => {
     ).toEqual(['start.md:6:18 warning: the link to "/old-guide/#steps" goes to an old address: that page moved to /guide/, and readers are sent on from here — link to its address now: /guide/#steps']);
   });
 
+  it("a link to an old address in letters beyond a-z is named as the editor wrote it, and to one that is not the site's too", async () => {
+    expect(
+      await checkedProblems({
+        "guide.md": page("Guía", "redirect_from: [/es/guía-vieja/]\n"),
+        "start.md": page("Start", "", "Read [the guide](/es/guía-vieja/) and [the old one](/es/guía-antigua/)."),
+      }),
+    ).toEqual([
+      'start.md:6:18 warning: the link to "/es/guía-vieja/" goes to an old address: that page moved to /guide/, and readers are sent on from here — link to its address now: /guide/',
+      'start.md:6:53 error: the link to "/es/guía-antigua/" goes to a page that does not exist — check the address, or create the page',
+    ]);
+  });
+
   it("an old address that is a page the site makes itself names it so", async () => {
     expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/search/]\n") })).toEqual([
       "finder.md:4 error: /search/ cannot redirect here: it is the address of a page the site makes itself — remove it from redirect_from, or move that page first",
