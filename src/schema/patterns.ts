@@ -50,6 +50,7 @@ const isHtml = (text: string) => /\.html$/i.test(text.trim());
  * something in an address, and nothing unseen (a direction mark) or drawn like a slash.
  */
 const oldAddressLetter = "\\p{L}\\p{M}\\p{N}";
+const notInOldAddress = new RegExp(`[^${oldAddressLetter}._~-]+`, "gu");
 
 /** The UTF-8 bytes of a name, as a file system counts them: "año" is 4. */
 const bytesOf = (text: string) => Buffer.byteLength(text, "utf8");
@@ -90,7 +91,7 @@ const asOldAddress = (text: string) => {
   const parts = address
     .replace(/\.html$/i, "")
     .split("/")
-    .map((part) => part.replace(new RegExp(`[^${oldAddressLetter}._~-]+`, "gu"), "-").replace(/^[._-]+|-+$/g, ""))
+    .map((part) => part.replace(notInOldAddress, "-").replace(/^[._-]+|-+$/g, ""))
     .filter(Boolean)
     .map((part, i, all) => cutToBytes(part, html && i === all.length - 1 ? maxAddressPart - ".html".length : maxAddressPart).replace(/-+$/, ""));
   if (html) return `/${[...parts.slice(0, -1), `${parts.at(-1) ?? "page"}.html`].join("/")}`;
