@@ -8,6 +8,8 @@ export const generatorRoot = path.dirname(path.dirname(fileURLToPath(import.meta
 export const tsxLoader = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
 /** tsx's API by its full path, for a thread to start tsx in itself before it loads the generator's TypeScript. */
 export const tsxApi = pathToFileURL(path.join(generatorRoot, "node_modules", "tsx", "dist", "esm", "api", "index.mjs")).href;
+/** Loads Eleventy before tsx's loader is started, where the site is rendered (see the file). */
+export const eleventyPreload = new URL("./render/eleventy-preload.mjs", import.meta.url).href;
 
 /** "/repo" and "repo/" both mean "/repo/". */
 export function normalizePrefix(prefix: string): string {

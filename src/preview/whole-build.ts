@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { tsxApi } from "../options.ts";
+import { eleventyPreload, tsxApi } from "../options.ts";
 import type { PreparedSite } from "../prepare.ts";
 import { postedModel } from "../render/handoff.ts";
 
@@ -89,9 +89,10 @@ export class WholeBuilds {
   }
 
   private start(): Worker {
-    // Written in TypeScript, as the rest: the thread starts tsx before it loads it (Node 20 gives a thread no --import).
+    // Written in TypeScript, as the rest: the thread starts tsx before it loads it (Node 20 gives a thread no
+    // --import), and loads Eleventy before either.
     const entry = new URL("./whole-build-worker.ts", import.meta.url).href;
-    const worker = new Worker(`import(${JSON.stringify(tsxApi)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
+    const worker = new Worker(`import(${JSON.stringify(eleventyPreload)}).then(() => import(${JSON.stringify(tsxApi)})).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
     let fault: string | undefined;
     worker.on("message", (build: WholeBuildDone) => this.finished(build));
     // A thread that stops on a fault of its own is said as a build that failed; the next save starts another.

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { SiteModel } from "../model/site.ts";
-import { tsxLoader } from "../options.ts";
+import { eleventyPreload, tsxLoader } from "../options.ts";
 import { postedModel } from "./handoff.ts";
 
 /** The site as read, without its Markdown, and where to write it. */
@@ -42,7 +42,7 @@ export class RenderProcess {
     // V8 lets a heap grow up to four times its live size before collecting, and Eleventy leaves much garbage: a
     // catalog of 20,000 releases took this process to 1 GB with 540 MB live. Growing by half at most held it
     // to 770 MB, at no cost in time measured; unlike a fixed limit, a larger site still renders.
-    const execArgv = ["--import", tsxLoader, "--heap-growing-percent=50"];
+    const execArgv = ["--import", eleventyPreload, "--import", tsxLoader, "--heap-growing-percent=50"];
     this.child = fork(fileURLToPath(new URL("./render-process-child.ts", import.meta.url)), [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"] });
     this.exited = new Promise((resolve) => {
       this.child.once("exit", () => resolve());
