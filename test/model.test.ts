@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isSafeAddress } from "../src/model/addresses.ts";
 import { loadSite } from "../src/model/site.ts";
 import { siteEleventy } from "../src/render/eleventy.ts";
 import { prepareSite } from "../src/prepare.ts";
@@ -78,6 +79,15 @@ describe("Eleventy, given the model", () => {
     expect(written).not.toContain("linked");
     expect(written.filter((file) => file.startsWith("images/"))).toEqual(["images/dot.svg", "images/map.png"]);
     for (const refused of ["_notes", ".notes", "docs", "escaped.html", "images/passwd.png", "images/logo.svg", "images/page.html", "images/fake.png"]) expect(written).not.toContain(refused);
+  });
+});
+
+describe("the last guard before an address is written as a file", () => {
+  it("lets through letters of any language, and nothing that climbs out of the output folder or hides in it", () => {
+    for (const safe of ["/es/año-nuevo/", "/blog/新年快乐.html", "/~user/", "/a.b/", "/-/"]) expect(isSafeAddress(safe), safe).toBe(true);
+    for (const unsafe of ["/../x/", "/a/../../x", "/./", "/.hidden/", "/a\\b/", "/a%2f..%2fb/", "//x/", "/a b/", "/a\u0000/", "/\uFF0E\uFF0E/", "/a\uFF0Fb/", "/a\u2215b/"]) {
+      expect(isSafeAddress(unsafe), unsafe).toBe(false);
+    }
   });
 });
 

@@ -95,7 +95,7 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
 function checkInternal(page: PageText, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
   const isMarkdownFile = target.path.endsWith(".md");
   const written = sourceForm(ref.url);
-  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), written.split("#")[0]!)) ?? target.path) : target.path;
+  const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), sourceForm(ref.url.split("#")[0]!))) ?? target.path) : target.path;
   const targetPage = index.page(targetPath);
   if (!targetPage) {
     if (!target.hash && !isMarkdownFile && index.hasFile(target.path)) return [];

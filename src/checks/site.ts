@@ -103,6 +103,12 @@ export function checkNavigation(file: string, text: string, navigation: SiteData
   return problems;
 }
 
+/**
+ * A file's name as a disk that ignores capitals compares it: capitals folded as Unicode folds them (ſ is s, ς is
+ * σ, the micro sign µ is μ), and a letter written two ways (ñ, or n and a combining ~) as one, as macOS reads it.
+ */
+const asOneFile = (file: string) => file.normalize("NFC").toUpperCase().toLowerCase();
+
 /** Something the site writes to a file: a page, an old address, an image or a file the generator makes. */
 interface Written {
   url: string;
@@ -129,7 +135,7 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
   const clash = (entry: Written, first: Written, byCase: string) =>
     report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);
   for (const entry of written) {
-    const folder = generatedFolders.find((prefix) => entry.url.toLowerCase().startsWith(prefix));
+    const folder = generatedFolders.find((prefix) => asOneFile(entry.url).startsWith(prefix));
     if (entry.at && folder) {
       report(entry, `${entry.url} is inside ${folder}${entry.url.startsWith(folder) ? "" : " (where capitals are not told apart)"}, which the site fills with files of its own`, "choose another address");
       continue;
@@ -141,12 +147,12 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
       continue;
     }
     byExactFile.set(file, entry);
-    const first = byFile.get(file.toLowerCase());
+    const first = byFile.get(asOneFile(file));
     // An old address that is its own page's but for capitals is one file where they are not told apart: the page.
     const pageFile = entry.redirectsTo === undefined ? undefined : outputFileOf(entry.redirectsTo);
-    const ownPage = pageFile !== undefined && pageFile.toLowerCase() === file.toLowerCase();
+    const ownPage = pageFile !== undefined && asOneFile(pageFile) === asOneFile(file);
     if (first && first.url !== entry.url && !ownPage) clash(entry, first, " where capitals are not told apart (Windows, macOS, some hosts)");
-    else if (!first) byFile.set(file.toLowerCase(), entry);
+    else if (!first) byFile.set(asOneFile(file), entry);
   }
   for (const [file, entry] of byFile) {
     const parts = file.split("/");

@@ -216,6 +216,8 @@ function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
   // A pattern's rule that a regular expression cannot say (an old address's length in bytes) is a refinement with the pattern's message.
   const pattern = (issue.code === "invalid_format" && issue.format === "regex") || issue.code === "custom" ? patternWithMessage(issue.message) : undefined;
   if (pattern && typeof value === "string") return pattern.suggest(value);
+  // A rule of its own may carry its fix.
+  if (issue.code === "custom" && typeof issue.params?.fix === "string") return issue.params.fix;
   if (issue.code === "invalid_format") return issue.format === "url" ? "write the whole address, starting with https://" : `write it as a valid ${issue.format}`;
   return "correct the value";
 }

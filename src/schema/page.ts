@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fitsInFileNames, maxAddress, patterns } from "./patterns.ts";
+import { fitsInPath, maxAddress, partsFitInFileNames, patterns } from "./patterns.ts";
 
 /** How often a page is reviewed: a number and a unit, such as `6 months`, `1 year` or `90 days`. */
 export const reviewIntervalPattern = patterns.reviewInterval.regex;
@@ -45,7 +45,11 @@ export const pageSchema = z.strictObject({
         .string()
         .max(maxAddress)
         .regex(patterns.oldAddress.regex, patterns.oldAddress.message)
-        .refine(fitsInFileNames, patterns.oldAddress.message),
+        .refine(partsFitInFileNames, patterns.oldAddress.message)
+        .refine(fitsInPath, {
+          message: `is too long to be written as a file: at most ${maxAddress} characters in all, letters beyond a-z, such as ñ, counting as two to four`,
+          params: { fix: "shorten it, or leave it out" },
+        }),
     )
     .max(100)
     .optional()

@@ -47,10 +47,12 @@ const isHtml = (text: string) => /\.html$/i.test(text.trim());
 /**
  * What an old address may hold beyond a-z: a letter or digit of any language, and the marks written on letters.
  * A site moved here may have had addresses in Spanish or Chinese (/es/año-nuevo/). No space, no sign that means
- * something in an address, and nothing unseen (a direction mark) or drawn like a slash.
+ * something in an address, nothing drawn like a slash, and nothing a reader cannot see (a direction mark, a
+ * variation selector, a Hangul filler): an old address that looks like another would send readers elsewhere.
  */
-const oldAddressLetter = "\\p{L}\\p{M}\\p{N}";
-const notInOldAddress = new RegExp(`[^${oldAddressLetter}._~-]+`, "gu");
+const oldAddressCharacter = (others: string) => `(?:(?!\\p{Default_Ignorable_Code_Point})[\\p{L}\\p{M}\\p{N}${others}])`;
+const unseen = /\p{Default_Ignorable_Code_Point}/gu;
+const notInOldAddress = /[^\p{L}\p{M}\p{N}._~-]+/gu;
 
 /** The UTF-8 bytes of a name, as a file system counts them: "año" is 4. */
 const bytesOf = (text: string) => Buffer.byteLength(text, "utf8");
@@ -66,14 +68,18 @@ const cutToBytes = (text: string, most: number) => {
 };
 
 /**
- * Whether an old address the pattern takes fits in file names: its parts are written as folders, which take 255
- * bytes at most, and a letter beyond a-z takes two to four. Its length in letters is checked by the pattern and
- * the schema, which say so first.
+ * Whether each part of an old address fits in a file name, once the pattern takes it: a part is written as a
+ * folder, which takes 255 bytes at most, and a letter beyond a-z takes two to four. An address the pattern
+ * refuses passes here, so that it is told once.
  */
-export const fitsInFileNames = (address: string): boolean =>
-  !patterns.oldAddress.regex.test(address) ||
-  bytesOf(address) === address.length ||
-  (bytesOf(address) <= maxAddress && address.split("/").every((part) => bytesOf(part) <= maxAddressPart));
+export const partsFitInFileNames = (address: string): boolean =>
+  !patterns.oldAddress.regex.test(address) || bytesOf(address) === address.length || address.split("/").every((part) => bytesOf(part) <= maxAddressPart);
+
+/**
+ * Whether a whole address fits in a path, its letters beyond a-z counted as they are written. One of more than
+ * `maxAddress` characters passes here: the schema says that first.
+ */
+export const fitsInPath = (address: string): boolean => address.length > maxAddress || bytesOf(address) <= maxAddress;
 
 /** Percent escapes written out (/a%C3%B1o/ → /año/), as the address reads; an address with a broken one as it is. */
 const decodedAddress = (text: string) => {
@@ -84,18 +90,21 @@ const decodedAddress = (text: string) => {
   }
 };
 
-/** "/Old Page/", "/a%C3%B1o.html" → "/Old-Page/", "/año.html": letters kept as written, capitals too. */
+/** The path of an address pasted whole (https://code.ca.gov/about/?page=2#top → /about/), as it reads. */
+const pathOf = (text: string) => decodedAddress(URL.canParse(text, "https://site.invalid/") ? new URL(text, "https://site.invalid/").pathname : text);
+
+/** "/Old Page/", "https://old.example/a%C3%B1o.html" → "/Old-Page/", "/año.html": letters kept as written, capitals too. */
 const asOldAddress = (text: string) => {
-  const address = decodedAddress(text.trim());
+  const address = pathOf(text.trim()).replace(unseen, "");
   const html = isHtml(address);
   const parts = address
     .replace(/\.html$/i, "")
     .split("/")
-    .map((part) => part.replace(notInOldAddress, "-").replace(/^[._-]+|-+$/g, ""))
-    .filter(Boolean)
-    .map((part, i, all) => cutToBytes(part, html && i === all.length - 1 ? maxAddressPart - ".html".length : maxAddressPart).replace(/-+$/, ""));
-  if (html) return `/${[...parts.slice(0, -1), `${parts.at(-1) ?? "page"}.html`].join("/")}`;
-  return `/${parts.map((part) => `${part}/`).join("")}`;
+    // Cut before the hyphens at its end are taken off: a part of a million hyphens is read once.
+    .map((part, i, all) => cutToBytes(part.replace(notInOldAddress, "-").replace(/^[._-]+/, ""), html && i === all.length - 1 ? maxAddressPart - ".html".length : maxAddressPart).replace(/-+$/, ""))
+    .filter(Boolean);
+  if (html) return `/${[...parts.slice(0, -1), `${parts.at(-1) || "old-page"}.html`].join("/")}`;
+  return parts.length ? `/${parts.map((part) => `${part}/`).join("")}` : "/old-page/";
 };
 
 export const patterns = {
@@ -108,11 +117,14 @@ export const patterns = {
   oldAddress: {
     // No part starts with "_", which hosts keep for their own files (_redirects, _headers, _worker.js), or a dot.
     regex: new RegExp(
-      `^/(${part(`[${oldAddressLetter}._~-]`, `[${oldAddressLetter}~-]`)}/)*(${part(`[${oldAddressLetter}._~-]`, `[${oldAddressLetter}~-]`, maxAddressPart - ".html".length)}\\.html)?$`,
+      `^/(${part(oldAddressCharacter("._~-"), oldAddressCharacter("~-"))}/)*(${part(oldAddressCharacter("._~-"), oldAddressCharacter("~-"), maxAddressPart - ".html".length)}\\.html)?$`,
       "u",
     ),
-    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes (a letter beyond a-z counting as two to four), none starting with _`,
-    suggest: (value) => `write it as ${asOldAddress(value)}, the address as it was${isHtml(value) ? "" : ", starting and ending with /"}`,
+    message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes (letters beyond a-z, such as ñ, count as two to four), none starting with _`,
+    suggest: (value) => {
+      const fixed = asOldAddress(value);
+      return `write it as ${fixed}, the address as it was${isHtml(fixed) ? "" : ", starting and ending with /"}`;
+    },
   },
   pathPrefix: { regex: /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, message: "must start and end with a slash, such as / or /code-site/", suggest: (value) => `write it as ${asSitePath(value)}` },
   language: { regex: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, message: "must be a language tag such as en or es-MX", suggest: () => "write the language's short code: en for English, es for Spanish" },

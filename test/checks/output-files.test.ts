@@ -44,6 +44,23 @@ describe("addresses that would clash in the output folder", () => {
   });
 });
 
+describe("old addresses in letters beyond a-z, which disks that ignore capitals fold as Unicode does", () => {
+  it("are one file with another when their capitals fold alike, or their accents are written two ways", async () => {
+    expect(
+      await checkedProblems({
+        "old.md": page("Old", "redirect_from: [/ſearch/, /aſſets/x/, /µ/, /es/año/]\n"),
+        "older.md": page("Older", `redirect_from: [/μ/, /es/${"año".normalize("NFD")}/, /ΑΣ/, /ας/]\n`),
+      }),
+    ).toEqual([
+      "old.md:4 error: /ſearch/ would be written to the same file as /search/ where capitals are not told apart (Windows, macOS, some hosts) — use /search/ only, or choose another address",
+      "old.md:4 error: /aſſets/x/ is inside /assets/ (where capitals are not told apart), which the site fills with files of its own — choose another address",
+      "older.md:4 error: /μ/ would be written to the same file as /µ/ where capitals are not told apart (Windows, macOS, some hosts) — use /µ/ only, or choose another address",
+      `older.md:4 error: /es/${"año".normalize("NFD")}/ would be written to the same file as /es/año/ where capitals are not told apart (Windows, macOS, some hosts) — use /es/año/ only, or choose another address`,
+      "older.md:4 error: /ας/ would be written to the same file as /ΑΣ/ where capitals are not told apart (Windows, macOS, some hosts) — use /ΑΣ/ only, or choose another address",
+    ]);
+  });
+});
+
 describe("image names, which become addresses", () => {
   const png = Buffer.from("89504e470d0a1a0a0000000d", "hex");
 
