@@ -12,7 +12,9 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Pr
     for (const from of page.data.redirect_from ?? []) {
       const line = lineContaining(page, from);
       const owner = index.page(from);
-      if (owner) {
+      if (/(^|\/)404\.html$/i.test(from)) {
+        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from; to change what readers see there, write a page with permalink: ${from}`));
+      } else if (owner) {
         problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${owner.file ? displayPath(owner.file) : "a page the site makes itself"}`, "remove it from redirect_from, or move that page first"));
       } else if (claimed.has(from)) {
         problems.push(problem(page.file, line, `${from} already redirects to ${displayPath(claimed.get(from)!.file)}`, "an old address can send readers to one page only: remove it from one of them"));

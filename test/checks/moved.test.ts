@@ -29,6 +29,13 @@ describe("pages that moved", () => {
     ]);
   });
 
+  it("an old address that hosts show for every address they cannot find is refused", async () => {
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html, /es/404.html]\n") })).toEqual([
+      "finder.md:4 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /404.html",
+      "finder.md:4 error: /es/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /es/404.html",
+    ]);
+  });
+
   it("an old address that is a page the site makes itself names it so", async () => {
     expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/search/]\n") })).toEqual([
       "finder.md:4 error: /search/ cannot redirect here: it is the address of a page the site makes itself — remove it from redirect_from, or move that page first",
