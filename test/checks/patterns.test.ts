@@ -63,9 +63,12 @@ describe("a value that does not match its field's pattern", () => {
     ]);
   });
 
+  /** The fixes told for each old address of a page, in order. */
+  const fixesFor = async (redirects: string) =>
+    (await checkedProblems({ "hours.md": page(`redirect_from: [${redirects}]\n`) })).filter((line) => line.startsWith("hours.md")).map((line) => line.replace(/.* — /, ""));
+
   it("refuses an old address with a character no one can see, which could pass for another page's old address", async () => {
-    const problems = await checkedProblems({ "hours.md": page("redirect_from: [/contact\u034F/, /\u3164/, /es/año\uFE0F/]\n") });
-    expect(problems.filter((line) => line.startsWith("hours.md")).map((line) => line.replace(/.* — /, ""))).toEqual([
+    expect(await fixesFor("/contact\u034F/, /\u3164/, /es/año\uFE0F/")).toEqual([
       "write it as /contact/, the address as it was, starting and ending with /",
       "write it as /old-page/, the address as it was, starting and ending with /",
       "write it as /es/año/, the address as it was, starting and ending with /",
@@ -73,8 +76,7 @@ describe("a value that does not match its field's pattern", () => {
   });
 
   it("makes the fix of an address pasted whole, or with escapes, from its path as it reads", async () => {
-    const problems = await checkedProblems({ "hours.md": page("redirect_from: [https://old.example.org/es/a%C3%B1o/?page=2#top, /a%2Ehtml, /%2E%2E/]\n") });
-    expect(problems.filter((line) => line.startsWith("hours.md")).map((line) => line.replace(/.* — /, ""))).toEqual([
+    expect(await fixesFor("https://old.example.org/es/a%C3%B1o/?page=2#top, /a%2Ehtml, /%2E%2E/")).toEqual([
       "write it as /es/año/, the address as it was, starting and ending with /",
       "write it as /a.html, the address as it was",
       "write it as /old-page/, the address as it was, starting and ending with /",
@@ -82,8 +84,7 @@ describe("a value that does not match its field's pattern", () => {
   });
 
   it("reads a long hostile old address in one pass", { timeout: 5000 }, async () => {
-    const problems = await checkedProblems({ "hours.md": page(`redirect_from: [/x${"-".repeat(300_000)}x y/]\n`) });
-    expect(problems.filter((line) => line.startsWith("hours.md")).map((line) => line.replace(/.* — /, ""))).toEqual(["shorten it to at most 2000 characters", "write it as /x/, the address as it was, starting and ending with /"]);
+    expect(await fixesFor(`/x${"-".repeat(300_000)}x y/`)).toEqual(["shorten it to at most 2000 characters", "write it as /x/, the address as it was, starting and ending with /"]);
   });
 
   it("refuses an old address with a part starting with _, which hosts keep for their own files", async () => {
