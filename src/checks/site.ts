@@ -104,10 +104,15 @@ export function checkNavigation(file: string, text: string, navigation: SiteData
 }
 
 /**
- * A file's name as a disk that ignores capitals compares it: capitals folded as Unicode folds them (ſ is s, ς is
- * σ, the micro sign µ is μ), and a letter written two ways (ñ, or n and a combining ~) as one, as macOS reads it.
+ * A file's name as a disk that ignores capitals compares it: each letter folded as Unicode folds it alone (ſ is s,
+ * ς is σ, the micro sign µ is μ; ß stays ß, not ss), and a letter written two ways (ñ, or n and a combining ~) as
+ * one, as macOS reads it.
  */
-const asOneFile = (file: string) => file.normalize("NFC").toUpperCase().toLowerCase();
+const asOneFile = (file: string) =>
+  Array.from(file.normalize("NFC"), (letter) => {
+    const capital = letter.toUpperCase();
+    return [...capital].length === 1 ? capital.toLowerCase() : letter.toLowerCase();
+  }).join("");
 
 /** Something the site writes to a file: a page, an old address, an image or a file the generator makes. */
 interface Written {
