@@ -1,4 +1,5 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
+import { patterns } from "../schema/patterns.ts";
 import { lineContaining, type PageText } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -48,6 +49,10 @@ export function checkSince(file: string, text: string, index: SiteIndex, redirec
   return addresses.flatMap(({ path, line }) => {
     const address = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
     if (index.page(address) || index.hasFile(address) || redirects.has(address)) return [];
+    // A file (/report.pdf), or a name redirect_from does not take (one holding a %): told, as no redirect can keep it.
+    if (!patterns.oldAddress.regex.test(address)) {
+      return [problem(file, line, `the address ${address} was published before and is gone now, and redirect_from cannot keep an address like it`, "if it should still work, put back the file or page that was there", "warning")];
+    }
     return [problem(file, line, `the address ${address} was published before and is gone now`, `add it to the redirect_from of the page that replaces it, so links to it keep working`)];
   });
 }

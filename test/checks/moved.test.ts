@@ -42,6 +42,16 @@ describe("pages that moved", () => {
     ]);
   });
 
+  it("check --since warns of a file, or an address redirect_from cannot take, that is gone, rather than ask for a redirect it would refuse", () => {
+    const since = { file: "old-list.txt", text: "/files/report.pdf\n/blog/a%2525C3/\n/gone/\n" };
+    const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since });
+    expect(problems.filter((p) => p.file === "old-list.txt").map(formatProblem)).toEqual([
+      "old-list.txt:1 warning: the address /files/report.pdf was published before and is gone now, and redirect_from cannot keep an address like it — if it should still work, put back the file or page that was there",
+      "old-list.txt:2 warning: the address /blog/a%25C3/ was published before and is gone now, and redirect_from cannot keep an address like it — if it should still work, put back the file or page that was there",
+      "old-list.txt:3 error: the address /gone/ was published before and is gone now — add it to the redirect_from of the page that replaces it, so links to it keep working",
+    ]);
+  });
+
   it("check --since given a web page instead of the old sitemap fails, rather than compare against nothing", () => {
     const since = { file: "old-sitemap.xml", text: "<!DOCTYPE html>\n<html><title>Page not found</title></html>\n" };
     const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since });
