@@ -130,8 +130,14 @@ const breakdowns: string[] = [];
 const memory: string[] = [];
 const previews: string[] = [];
 
+// Each size's folder, half a gigabyte at 10,000 pages, goes when the size is done, or when the run stops on a fault:
+// a benchmark run often would otherwise fill the disk.
+const workFolders = new Set<string>();
+process.on("exit", () => workFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 for (const count of sizes) {
   const work = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
+  workFolders.add(work);
   const content = path.join(work, "content");
   generateSite(content, count, path.join(generatorRoot, "content"));
   console.error(`${count} pages generated in ${content}`);
@@ -179,13 +185,14 @@ for (const count of sizes) {
   downloads.push(`${count.toLocaleString("en")} pages, an index in ${parts} part${parts > 1 ? "s" : ""}: ${kilobytes(download)}${single}: ${[...byKind].map(([kind, bytes]) => `${kind} ${kilobytes(bytes)}`).join(", ")}; any search's fixed part (${fixedSearchKinds.join(", ")}) ${kilobytes(fixed)}`);
   rows.push(
     `| ${count.toLocaleString("en")} | ${full.seconds.toFixed(1)} s | ${Math.round(count / full.seconds)} | ${full.peakMb.toFixed(0)} MB | ${bare.seconds.toFixed(1)} s | ${Math.round(count / bare.seconds)} | ${bare.peakMb.toFixed(0)} MB | ${(full.seconds / bare.seconds).toFixed(2)} | ${(index / 1024 / 1024).toFixed(1)} MB | ${kilobytes(download)} |`,
-  );  // Half a gigabyte at 10,000 pages: a benchmark run often would otherwise fill the disk.
+  );
   rmSync(work, { recursive: true, force: true });
 }
 
 // The open source catalog: 200 agencies' inventories of 100 releases each, a page per release.
 if (!process.env.BENCH_SIZES || process.env.BENCH_CATALOG) {
   const work = mkdtempSync(path.join(os.tmpdir(), "bench-catalog-"));
+  workFolders.add(work);
   const content = path.join(work, "content");
   generateSite(content, 100, path.join(generatorRoot, "content"));
   generateInventories(content, 200, 100);

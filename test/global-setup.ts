@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "./browser/chromium.ts";
 import { serveSite } from "./browser/server.ts";
 import { today } from "../src/model/review.ts";
+import { isRunning } from "../src/publish/swap.ts";
 import { buildShared, prefix, type SharedBuild } from "./shared-sites.ts";
 
 declare module "vitest" {
@@ -28,6 +29,17 @@ declare module "vitest" {
  */
 const runDir = path.join(os.tmpdir(), `codecagov-test-run-${process.pid}-${Math.round(performance.timeOrigin)}`);
 
+/**
+ * Removes the folders of runs whose process is gone: a run stopped before its teardown (Ctrl-C, a killed CI job)
+ * leaves its folder, and no later run would otherwise remove it.
+ */
+function removeAbandonedRuns(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = /^codecagov-test-run-(\d+)-/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 /** The day every shared site is built for, decided by the first setup of the run and read by the others. */
 function dayOfRun(): string {
   const file = path.join(runDir, "day");
@@ -46,6 +58,7 @@ function dayOfRun(): string {
  * and Chromium found, before any of them starts.
  */
 export default async function setup(project: TestProject) {
+  removeAbandonedRuns();
   const day = dayOfRun();
   project.provide("testRun", runDir);
   project.provide("siteDay", day);

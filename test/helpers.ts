@@ -65,7 +65,10 @@ async function runNow(name: "check" | "build", args: string[], env: NodeJS.Proce
 
 export const checkInProcess = (args?: string[], env?: NodeJS.ProcessEnv, cwd?: string) => runInProcess("check", args, env, cwd);
 
-/** A new folder inside the run's own (see global-setup.ts), which goes when the run ends: a run leaves nothing behind. */
+/**
+ * A new folder inside the run's own (see global-setup.ts), which goes when the run ends, or for a run stopped
+ * before its end, when the next starts: runs leave nothing behind.
+ */
 export const tempDir = () => mkdtempSync(path.join(inject("testRun"), "temp-"));
 
 /** Builds a content folder into a fresh temporary folder, as `npm run build` does (in this process: see runInProcess). */

@@ -88,8 +88,7 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   if (model.data) append(problems, checkMenuLanguages(navigationFile, model.dataTexts.get(navigationFile) ?? "", model.data.navigation, model.languages));
   append(problems, (model.catalog?.problems ?? []));
   if (options.since) {
-    const redirects = new Set(model.redirects.map((redirect) => redirect.from));
-    append(problems, checkSince(options.since.file, options.since.text, index, redirects, model.pathPrefix));
+    append(problems, checkSince(options.since.file, options.since.text, index, model.pathPrefix));
   }
   return { problems, externalLinks, bodies };
 }

@@ -1,8 +1,14 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
-import { patterns } from "../schema/patterns.ts";
+import { oldAddress } from "../schema/page.ts";
 import { lineContaining, type PageText } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
+
+/** A folder's 404.html, which hosts show for every address they cannot find there. */
+const isNotFoundPage = (address: string) => /(^|\/)404\.html$/i.test(address);
+
+/** Whether redirect_from would keep an address. */
+const canBeKept = (address: string) => oldAddress.safeParse(address).success && !isNotFoundPage(address);
 
 /** Old addresses must not be a page's address now, nor be claimed by two pages. */
 export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Problem[] {
@@ -13,10 +19,10 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Pr
     for (const from of page.data.redirect_from ?? []) {
       const line = lineContaining(page, from);
       const owner = index.page(from);
-      if (/(^|\/)404\.html$/i.test(from)) {
-        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from; to change what readers see there, write a page with permalink: ${from}`));
-      } else if (owner) {
+      if (owner) {
         problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${owner.file ? displayPath(owner.file) : "a page the site makes itself"}`, "remove it from redirect_from, or move that page first"));
+      } else if (isNotFoundPage(from)) {
+        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from; to change what readers see there, write a page with permalink: ${from.toLowerCase()}`));
       } else if (claimed.has(from)) {
         problems.push(problem(page.file, line, `${from} already redirects to ${displayPath(claimed.get(from)!.file)}`, "an old address can send readers to one page only: remove it from one of them"));
       } else claimed.set(from, page);
@@ -39,7 +45,7 @@ export function previousAddresses(text: string): { path: string; line: number }[
  * Every address a previous build published still leads somewhere: to a page, or through a redirect_from.
  * `file` names the list in messages; `pathPrefix` is taken off its addresses.
  */
-export function checkSince(file: string, text: string, index: SiteIndex, redirects: ReadonlySet<string>, pathPrefix: string): Problem[] {
+export function checkSince(file: string, text: string, index: SiteIndex, pathPrefix: string): Problem[] {
   const prefix = pathPrefix.replace(/\/$/, "");
   const addresses = previousAddresses(text);
   // A web page saved in the sitemap's place holds no address: comparing against nothing would pass in silence.
@@ -48,11 +54,13 @@ export function checkSince(file: string, text: string, index: SiteIndex, redirec
   }
   return addresses.flatMap(({ path, line }) => {
     const address = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
-    if (index.page(address) || index.hasFile(address) || redirects.has(address)) return [];
-    // A file (/report.pdf), or a name redirect_from does not take (one holding a %): told, as no redirect can keep it.
-    if (!patterns.oldAddress.regex.test(address)) {
+    if (index.page(address) || index.hasFile(address) || index.movedTo(address)) return [];
+    // A page's address without its last slash (/gone, not /report.pdf) is kept by the old address with it.
+    const keptAs = [address, ...(/\/[^/.]+$/.test(address) ? [`${address}/`] : [])].find(canBeKept);
+    // A file (/report.pdf), or an address redirect_from does not take (one holding a %): told, as no redirect can keep it.
+    if (!keptAs) {
       return [problem(file, line, `the address ${address} was published before and is gone now, and redirect_from cannot keep an address like it`, "if it should still work, put back the file or page that was there", "warning")];
     }
-    return [problem(file, line, `the address ${address} was published before and is gone now`, `add it to the redirect_from of the page that replaces it, so links to it keep working`)];
+    return [problem(file, line, `the address ${address} was published before and is gone now`, `add ${keptAs === address ? "it" : keptAs} to the redirect_from of the page that replaces it, so links to it keep working`)];
   });
 }

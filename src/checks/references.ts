@@ -1,3 +1,4 @@
+import { decodedAddress } from "../schema/patterns.ts";
 import type { BodyElement } from "./html.ts";
 import { inlineTokens, locate, textBetween, type PageSource } from "./page-source.ts";
 
@@ -38,13 +39,7 @@ export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
 }
 
 /** markdown-it percent-encodes addresses; the editor wrote them decoded (a malformed escape stays as written). */
-export function sourceForm(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}
+export const sourceForm = decodedAddress;
 
 /** Every link and image of the page. The permalinks markdown-it-anchor adds after headings are left out. */
 export function references(page: PageSource, elements: readonly BodyElement[]): Reference[] {

@@ -156,7 +156,10 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
     // An old address that is its own page's but for capitals is one file where they are not told apart: the page.
     const pageFile = entry.redirectsTo === undefined ? undefined : outputFileOf(entry.redirectsTo);
     const ownPage = pageFile !== undefined && asOneFile(pageFile) === asOneFile(file);
-    if (first && first.url !== entry.url && !ownPage) clash(entry, first, " where capitals are not told apart (Windows, macOS, some hosts)");
+    if (first && first.url !== entry.url && !ownPage) {
+      const sameLetters = outputFileOf(first.url).normalize("NFC") === file.normalize("NFC");
+      clash(entry, first, sameLetters ? " on macOS, which reads a letter written two ways (ñ, or n and a combining ~) as one" : " where capitals are not told apart (Windows, macOS, some hosts)");
+    }
     else if (!first) byFile.set(asOneFile(file), entry);
   }
   for (const [file, entry] of byFile) {

@@ -18,6 +18,17 @@ const intervalInDays = (interval: string) => {
 /** The description `npm run new` writes, for the editor to replace; the checks warn while it is still there. */
 export const placeholderDescription = "Say in one or two sentences what this page is for.";
 
+/** An old address of a page, which the site keeps as a redirect: as `redirect_from` takes it, and `check --since` asks. */
+export const oldAddress = z
+  .string()
+  .max(maxAddress)
+  .regex(patterns.oldAddress.regex, patterns.oldAddress.message)
+  .refine(partsFitInFileNames, patterns.oldAddress.message)
+  .refine(fitsInPath, {
+    message: `is too long to be written as a file: at most ${maxAddress} characters in all, letters beyond a-z, such as ñ, counting as two to four`,
+    params: { fix: "shorten it, or leave it out" },
+  });
+
 export const pageSchema = z.strictObject({
   title: z.string().trim().min(1).max(200).describe("The page's name: its heading, the browser tab's title and the search result's title."),
   description: z.string().trim().min(1).max(300).describe("One or two plain sentences that say what the page is for, for search engines and link previews."),
@@ -40,17 +51,7 @@ export const pageSchema = z.strictObject({
     .optional()
     .describe("How often the page should be checked, such as `6 months`; after that it shows a notice that it may be out of date."),
   redirect_from: z
-    .array(
-      z
-        .string()
-        .max(maxAddress)
-        .regex(patterns.oldAddress.regex, patterns.oldAddress.message)
-        .refine(partsFitInFileNames, patterns.oldAddress.message)
-        .refine(fitsInPath, {
-          message: `is too long to be written as a file: at most ${maxAddress} characters in all, letters beyond a-z, such as ñ, counting as two to four`,
-          params: { fix: "shorten it, or leave it out" },
-        }),
-    )
+    .array(oldAddress)
     .max(100)
     .optional()
     .describe("Old addresses of the page: each one keeps working and sends readers here."),

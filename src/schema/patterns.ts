@@ -72,17 +72,19 @@ const cutToBytes = (text: string, most: number) => {
  * folder, which takes 255 bytes at most, and a letter beyond a-z takes two to four. An address the pattern
  * refuses passes here, so that it is told once.
  */
-export const partsFitInFileNames = (address: string): boolean =>
-  !patterns.oldAddress.regex.test(address) || bytesOf(address) === address.length || address.split("/").every((part) => bytesOf(part) <= maxAddressPart);
+export const partsFitInFileNames = (address: string): boolean => !patterns.oldAddress.regex.test(address) || eachPartFits(address);
+const eachPartFits = (address: string) => address.split("/").every((part) => bytesOf(part) <= maxAddressPart);
 
 /**
- * Whether a whole address fits in a path, its letters beyond a-z counted as they are written. One of more than
- * `maxAddress` characters passes here: the schema says that first.
+ * Whether a whole old address fits in a path, its letters beyond a-z counted as they are written. One that is
+ * refused already (more than `maxAddress` characters, a part too long, not the pattern) passes here: each
+ * address is told one thing to fix, and its fix passes every rule.
  */
-export const fitsInPath = (address: string): boolean => address.length > maxAddress || bytesOf(address) <= maxAddress;
+export const fitsInPath = (address: string): boolean =>
+  address.length > maxAddress || !patterns.oldAddress.regex.test(address) || !eachPartFits(address) || bytesOf(address) <= maxAddress;
 
 /** Percent escapes written out (/a%C3%B1o/ → /año/), as the address reads; an address with a broken one as it is. */
-const decodedAddress = (text: string) => {
+export const decodedAddress = (text: string): string => {
   try {
     return decodeURI(text);
   } catch {
@@ -103,6 +105,10 @@ const asOldAddress = (text: string) => {
     // Cut before the hyphens at its end are taken off: a part of a million hyphens is read once.
     .map((part, i, all) => cutToBytes(part.replace(notInOldAddress, "-").replace(/^[._-]+/, ""), html && i === all.length - 1 ? maxAddressPart - ".html".length : maxAddressPart).replace(/-+$/, ""))
     .filter(Boolean);
+  // As many parts as fit in an address's bytes, each with the slash after it (or .html after the last).
+  let bytes = html ? ".html".length : 1;
+  const firstTooFar = parts.findIndex((part) => (bytes += bytesOf(part) + 1) > maxAddress);
+  if (firstTooFar >= 0) parts.length = firstTooFar;
   if (html) return `/${[...parts.slice(0, -1), `${parts.at(-1) || "old-page"}.html`].join("/")}`;
   return parts.length ? `/${parts.map((part) => `${part}/`).join("")}` : "/old-page/";
 };

@@ -30,9 +30,13 @@ describe("pages that moved", () => {
   });
 
   it("an old address that hosts show for every address they cannot find is refused", async () => {
-    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html, /es/404.html]\n") })).toEqual([
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html, /ES/404.html]\n") })).toEqual([
       "finder.md:4 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /404.html",
-      "finder.md:4 error: /es/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /es/404.html",
+      "finder.md:4 error: /ES/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /es/404.html",
+    ]);
+    // Where the site has its page, that page is named.
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html]\n"), "not-found.md": page("Not found", "permalink: /404.html\nunlisted: true\n") })).toEqual([
+      "finder.md:4 error: /404.html cannot redirect here: it is the address of not-found.md — remove it from redirect_from, or move that page first",
     ]);
   });
 
@@ -43,12 +47,16 @@ describe("pages that moved", () => {
   });
 
   it("check --since warns of a file, or an address redirect_from cannot take, that is gone, rather than ask for a redirect it would refuse", () => {
-    const since = { file: "old-list.txt", text: "/files/report.pdf\n/blog/a%2525C3/\n/gone/\n" };
+    const since = { file: "old-list.txt", text: `/files/report.pdf\n/blog/a%2525C3/\n/es/404.html\n/blog/${"新年".repeat(40)}/\n/gone/\n/gone-too\n/contact\n` };
     const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since });
+    const cannot = "was published before and is gone now, and redirect_from cannot keep an address like it — if it should still work, put back the file or page that was there";
     expect(problems.filter((p) => p.file === "old-list.txt").map(formatProblem)).toEqual([
-      "old-list.txt:1 warning: the address /files/report.pdf was published before and is gone now, and redirect_from cannot keep an address like it — if it should still work, put back the file or page that was there",
-      "old-list.txt:2 warning: the address /blog/a%25C3/ was published before and is gone now, and redirect_from cannot keep an address like it — if it should still work, put back the file or page that was there",
-      "old-list.txt:3 error: the address /gone/ was published before and is gone now — add it to the redirect_from of the page that replaces it, so links to it keep working",
+      `old-list.txt:1 warning: the address /files/report.pdf ${cannot}`,
+      `old-list.txt:2 warning: the address /blog/a%25C3/ ${cannot}`,
+      `old-list.txt:3 warning: the address /es/404.html ${cannot}`,
+      `old-list.txt:4 warning: the address /blog/${"新年".repeat(40)}/ ${cannot}`,
+      "old-list.txt:5 error: the address /gone/ was published before and is gone now — add it to the redirect_from of the page that replaces it, so links to it keep working",
+      "old-list.txt:6 error: the address /gone-too was published before and is gone now — add /gone-too/ to the redirect_from of the page that replaces it, so links to it keep working",
     ]);
   });
 

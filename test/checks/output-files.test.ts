@@ -55,7 +55,7 @@ describe("old addresses in letters beyond a-z, which disks that ignore capitals 
       "old.md:4 error: /ſearch/ would be written to the same file as /search/ where capitals are not told apart (Windows, macOS, some hosts) — use /search/ only, or choose another address",
       "old.md:4 error: /aſſets/x/ is inside /assets/ (where capitals are not told apart), which the site fills with files of its own — choose another address",
       "older.md:4 error: /μ/ would be written to the same file as /µ/ where capitals are not told apart (Windows, macOS, some hosts) — use /µ/ only, or choose another address",
-      `older.md:4 error: /es/${"año".normalize("NFD")}/ would be written to the same file as /es/año/ where capitals are not told apart (Windows, macOS, some hosts) — use /es/año/ only, or choose another address`,
+      `older.md:4 error: /es/${"año".normalize("NFD")}/ would be written to the same file as /es/año/ on macOS, which reads a letter written two ways (ñ, or n and a combining ~) as one — use /es/año/ only, or choose another address`,
       "older.md:4 error: /ας/ would be written to the same file as /ΑΣ/ where capitals are not told apart (Windows, macOS, some hosts) — use /ΑΣ/ only, or choose another address",
     ]);
   });

@@ -83,6 +83,14 @@ describe("a value that does not match its field's pattern", () => {
     ]);
   });
 
+  it("tells an old address of parts too long, and too long in all, one thing, whose fix passes every rule", async () => {
+    const [fix, ...more] = await fixesFor(`/${Array.from({ length: 12 }, () => "ñ".repeat(120)).join("/")}/`);
+    expect(more).toEqual([]);
+    const fixed = /^write it as (\S+),/.exec(fix!)![1]!;
+    expect(Buffer.byteLength(fixed)).toBeLessThanOrEqual(2000);
+    expect(await fixesFor(fixed)).toEqual([]);
+  });
+
   it("reads a long hostile old address in one pass", { timeout: 5000 }, async () => {
     expect(await fixesFor(`/x${"-".repeat(300_000)}x y/`)).toEqual(["shorten it to at most 2000 characters", "write it as /x/, the address as it was, starting and ending with /"]);
   });
