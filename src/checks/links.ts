@@ -24,6 +24,15 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
       continue;
     }
     const { resolved } = ref;
+    // markdown-it escapes the brackets of an IPv6 host (http://[::1]:8080/), and no browser opens the address
+    // then: read as written, it may still be the editor's own computer, which is what they need to hear.
+    const asWritten = resolved.kind === "external" ? resolved.url : resolved.kind === "malformed" && /^https?:\/\//i.test(shown) && URL.canParse(shown) ? new URL(shown) : undefined;
+    const host = asWritten && privateHost(asWritten);
+    if (asWritten && host) {
+      const own = /(^|\.)localhost$|^127\.|^::1$/.test(host);
+      problems.push(at(page, ref, `the link to ${shown} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${asWritten.pathname}` : "link to its public address, or remove the link"));
+      continue;
+    }
     if (resolved.kind === "malformed") {
       problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.reason.includes("space") ? "use an address without spaces: rename the page or file with hyphens, such as getting-started" : "write the full address, such as https://example.gov/page or /about/"));
       continue;
@@ -33,11 +42,7 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
       continue;
     }
     if (resolved.kind === "external") {
-      const host = privateHost(resolved.url);
-      if (host) {
-        const own = /(^|\.)localhost$|^127\.|^::1$/.test(host);
-        problems.push(at(page, ref, `the link to ${ref.url} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${resolved.url.pathname}` : "link to its public address, or remove the link"));
-      } else if (resolved.url.protocol === "http:") {
+      if (resolved.url.protocol === "http:") {
         problems.push(at(page, ref, `the link to ${ref.url} is not secure (http://)`, `use https://${ref.url.slice("http://".length)} if the site supports it`, "warning"));
       }
     } else {

@@ -39,12 +39,13 @@ describe("an image whose address has a space", () => {
 
 describe("a link to a computer no reader can reach", () => {
   it("is refused: the editor's own, as a preview's address is, or one on a private network, however the address is written", async () => {
-    const body = "Read [about us](http://127.0.0.1:8080/about/), [the router](http://192.168.1.1/admin), [the host](http://0x7f.1/), [the name](https://intranet.localhost/) and [the agency](https://cdt.ca.gov/).";
+    const body = "Read [about us](http://127.0.0.1:8080/about/), [the router](http://192.168.1.1/admin), [the host](http://0x7f.1/), [the name](https://intranet.localhost/) and [the agency](https://cdt.ca.gov/), or [the preview](http://[::1]:8080/about/).";
     expect(await checkedProblems({ "notes.md": `---\ntitle: Notes\ndescription: Notes.\n---\n\n${body}\n` })).toEqual([
       "notes.md:6:17 error: the link to http://127.0.0.1:8080/about/ goes to your own computer (127.0.0.1), which readers cannot reach — link to the page's address on the site instead, such as /about/",
       "notes.md:6:61 error: the link to http://192.168.1.1/admin goes to a computer on a private network (192.168.1.1), which readers cannot reach — link to its public address, or remove the link",
       "notes.md:6:99 error: the link to http://0x7f.1/ goes to your own computer (127.0.0.1), which readers cannot reach — link to the page's address on the site instead, such as /",
       "notes.md:6:127 error: the link to https://intranet.localhost/ goes to your own computer (intranet.localhost), which readers cannot reach — link to the page's address on the site instead, such as /",
+      "notes.md:6:212 error: the link to http://[::1]:8080/about/ goes to your own computer (::1), which readers cannot reach — link to the page's address on the site instead, such as /about/",
     ]);
   });
 
