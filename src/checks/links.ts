@@ -31,9 +31,8 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
     if (asWritten && host) {
       const own = /(^|\.)localhost$|^127\.|^::1$/.test(host);
       problems.push(at(page, ref, `the link to ${shown} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${asWritten.pathname}` : "link to its public address, or remove the link"));
-      continue;
-    }
-    if (resolved.kind === "malformed") {
+      if (resolved.kind === "malformed") continue;
+    } else if (resolved.kind === "malformed") {
       problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.reason.includes("space") ? "use an address without spaces: rename the page or file with hyphens, such as getting-started" : "write the full address, such as https://example.gov/page or /about/"));
       continue;
     }
@@ -42,7 +41,7 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
       continue;
     }
     if (resolved.kind === "external") {
-      if (resolved.url.protocol === "http:") {
+      if (!host && resolved.url.protocol === "http:") {
         problems.push(at(page, ref, `the link to ${ref.url} is not secure (http://)`, `use https://${ref.url.slice("http://".length)} if the site supports it`, "warning"));
       }
     } else {
