@@ -49,6 +49,13 @@ describe("a link to a computer no reader can reach", () => {
     ]);
   });
 
+  it("still has its words judged, as every link has", async () => {
+    expect(await checkedProblems({ "notes.md": "---\ntitle: Notes\ndescription: Notes.\n---\n\nSee [click here](http://127.0.0.1:8080/about/).\n" })).toEqual([
+      "notes.md:6:18 error: the link to http://127.0.0.1:8080/about/ goes to your own computer (127.0.0.1), which readers cannot reach — link to the page's address on the site instead, such as /about/",
+      'notes.md:6:18 warning: the link text "click here" does not say where the link goes — use words that name the destination, such as the page\'s title',
+    ]);
+  });
+
   it("is told apart from a public one, however it is spelt, in both versions of the internet", () => {
     for (const address of ["http://10.0.0.5/", "http://172.31.255.255/", "http://169.254.169.254/latest/", "http://[::1]/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://localhost./", "http://localhost%2e/", "http://vm:8765/", "http://router.local/", "https://wiki.internal/", "http://nas.home.arpa/", "http://[64:ff9b::7f00:1]/", "http://[::127.0.0.1]/", "http://[2002:7f00:1::]/", "http://198.18.0.1/", "http://192.0.0.8/", "http://[fec0::1]/", "http://[64:ff9b:1::a00:1]/"]) expect(privateHost(new URL(address)), address).toBeDefined();
     for (const address of ["https://cdt.ca.gov/", "http://172.32.0.1/", "http://8.8.8.8/", "http://[2001:db8::1]/", "https://localhost.example.com/"]) expect(privateHost(new URL(address)), address).toBeUndefined();
