@@ -159,8 +159,7 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
     if (first && first.url !== entry.url && !ownPage) {
       const sameLetters = outputFileOf(first.url).normalize("NFC") === file.normalize("NFC");
       clash(entry, first, sameLetters ? " on macOS, which reads a letter written two ways (ñ, or n and a combining ~) as one" : " where capitals are not told apart (Windows, macOS, some hosts)");
-    }
-    else if (!first) byFile.set(asOneFile(file), entry);
+    } else if (!first) byFile.set(asOneFile(file), entry);
   }
   for (const [file, entry] of byFile) {
     const parts = file.split("/");

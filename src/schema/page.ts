@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fitsInPath, maxAddress, partsFitInFileNames, patterns } from "./patterns.ts";
+import { maxAddress, oldAddressTooLong, patterns } from "./patterns.ts";
 
 /** How often a page is reviewed: a number and a unit, such as `6 months`, `1 year` or `90 days`. */
 export const reviewIntervalPattern = patterns.reviewInterval.regex;
@@ -23,10 +23,16 @@ export const oldAddress = z
   .string()
   .max(maxAddress)
   .regex(patterns.oldAddress.regex, patterns.oldAddress.message)
-  .refine(partsFitInFileNames, patterns.oldAddress.message)
-  .refine(fitsInPath, {
-    message: `is too long to be written as a file: at most ${maxAddress} characters in all, letters beyond a-z, such as ñ, counting as two to four`,
-    params: { fix: "shorten it, or leave it out" },
+  .superRefine((address, context) => {
+    const tooLong = oldAddressTooLong(address);
+    if (tooLong === "a part") context.addIssue({ code: "custom", message: patterns.oldAddress.message });
+    if (tooLong === "the whole") {
+      context.addIssue({
+        code: "custom",
+        message: `is too long to be written as a file: at most ${maxAddress} characters in all, letters beyond a-z, such as ñ, counting as two to four`,
+        params: { fix: "shorten it, or leave it out" },
+      });
+    }
   });
 
 export const pageSchema = z.strictObject({

@@ -59,29 +59,28 @@ const bytesOf = (text: string) => Buffer.byteLength(text, "utf8");
 
 /** A name cut, between letters, to at most `most` bytes. */
 const cutToBytes = (text: string, most: number) => {
+  let bytes = 0;
   let cut = "";
   for (const letter of text) {
-    if (bytesOf(cut + letter) > most) break;
+    bytes += bytesOf(letter);
+    if (bytes > most) break;
     cut += letter;
   }
   return cut;
 };
 
 /**
- * Whether each part of an old address fits in a file name, once the pattern takes it: a part is written as a
- * folder, which takes 255 bytes at most, and a letter beyond a-z takes two to four. An address the pattern
- * refuses passes here, so that it is told once.
+ * What keeps an old address the pattern takes from being written as files: a part longer than a folder's name may
+ * be (255 bytes), or the whole longer than a path may hold, once its letters beyond a-z are counted as they are
+ * written (two to four bytes). An address refused already (by the pattern, or as too many characters) is told
+ * that alone.
  */
-export const partsFitInFileNames = (address: string): boolean => !patterns.oldAddress.regex.test(address) || eachPartFits(address);
-const eachPartFits = (address: string) => address.split("/").every((part) => bytesOf(part) <= maxAddressPart);
-
-/**
- * Whether a whole old address fits in a path, its letters beyond a-z counted as they are written. One that is
- * refused already (more than `maxAddress` characters, a part too long, not the pattern) passes here: each
- * address is told one thing to fix, and its fix passes every rule.
- */
-export const fitsInPath = (address: string): boolean =>
-  address.length > maxAddress || !patterns.oldAddress.regex.test(address) || !eachPartFits(address) || bytesOf(address) <= maxAddress;
+export function oldAddressTooLong(address: string): "a part" | "the whole" | undefined {
+  const bytes = bytesOf(address);
+  if (bytes === address.length || address.length > maxAddress || !patterns.oldAddress.regex.test(address)) return undefined;
+  if (address.split("/").some((part) => bytesOf(part) > maxAddressPart)) return "a part";
+  return bytes > maxAddress ? "the whole" : undefined;
+}
 
 /** Percent escapes written out (/a%C3%B1o/ → /año/), as the address reads; an address with a broken one as it is. */
 export const decodedAddress = (text: string): string => {
