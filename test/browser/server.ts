@@ -56,7 +56,12 @@ export function serveSite(dir: string, prefix = "/"): Promise<StaticSite> {
       resolve({
         url: `http://127.0.0.1:${port}${prefix}`,
         bytesSent,
-        close: () => new Promise((done) => server.close(() => done())),
+        // A browser still open may hold a socket it opened ahead and never asked on: close() alone waits on it for minutes.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
