@@ -11,6 +11,7 @@ import { checkText } from "./encoding.ts";
 import type { ExternalLink } from "./external.ts";
 import { checkImages } from "./images.ts";
 import { checkLinks } from "./links.ts";
+import { isNotFoundPage } from "../schema/patterns.ts";
 import { privateHost } from "../schema/private-addresses.ts";
 import { pageChecker, type PageWork } from "./page-alone.ts";
 import { fieldLine, lineContaining, type PageText } from "./page-source.ts";
@@ -146,6 +147,7 @@ function writtenFiles(model: SiteModel, pages: readonly PageText[]) {
     ...model.generatedUrls.map((url) => ({ url })),
     ...model.images.map((image) => ({ url: image.url, at: { file: image.file, line: 1 } })),
     ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
-    ...published.flatMap((page) => (page.data?.redirect_from ?? []).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) }, redirectsTo: page.url }))),
+    // An old 404.html is refused on its own (checkRedirects): told once, not again as a clash.
+    ...published.flatMap((page) => (page.data?.redirect_from ?? []).filter((from) => !isNotFoundPage(from)).map((from) => ({ url: from, at: { file: page.file, line: lineContaining(page, from) }, redirectsTo: page.url }))),
   ];
 }

@@ -1,11 +1,9 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { oldAddress } from "../schema/page.ts";
+import { isNotFoundPage } from "../schema/patterns.ts";
 import { lineContaining, type PageText } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
-
-/** A folder's 404.html, which hosts show for every address they cannot find there. */
-const isNotFoundPage = (address: string) => /(^|\/)404\.html$/i.test(address);
 
 /** Whether redirect_from would keep an address. */
 const canBeKept = (address: string) => oldAddress.safeParse(address).success && !isNotFoundPage(address);
@@ -19,10 +17,13 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Pr
     for (const from of page.data.redirect_from ?? []) {
       const line = lineContaining(page, from);
       const owner = index.page(from);
-      if (owner) {
+      if (isNotFoundPage(from)) {
+        // Moving the site's 404 page away would not free its address: what readers see there is changed in place.
+        const notFoundFile = (owner ?? index.page(from.toLowerCase()))?.file;
+        const change = notFoundFile ? `edit ${displayPath(notFoundFile)}` : `write a page with permalink: ${from.toLowerCase()}`;
+        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from; to change what readers see there, ${change}`));
+      } else if (owner) {
         problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${owner.file ? displayPath(owner.file) : "a page the site makes itself"}`, "remove it from redirect_from, or move that page first"));
-      } else if (isNotFoundPage(from)) {
-        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from; to change what readers see there, write a page with permalink: ${from.toLowerCase()}`));
       } else if (claimed.has(from)) {
         problems.push(problem(page.file, line, `${from} already redirects to ${displayPath(claimed.get(from)!.file)}`, "an old address can send readers to one page only: remove it from one of them"));
       } else claimed.set(from, page);

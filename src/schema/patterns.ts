@@ -94,6 +94,9 @@ export const decodedAddress = (text: string): string => {
 /** The path of an address pasted whole (https://code.ca.gov/about/?page=2#top → /about/), as it reads. */
 const pathOf = (text: string) => decodedAddress(URL.canParse(text, "https://site.invalid/") ? new URL(text, "https://site.invalid/").pathname : text);
 
+/** A folder's 404.html, which hosts show for every address they cannot find there: never an old address. */
+export const isNotFoundPage = (address: string) => /(^|\/)404\.html$/i.test(address);
+
 /** "/Old Page/", "https://old.example/a%C3%B1o.html" → "/Old-Page/", "/año.html": letters kept as written, capitals too. */
 const asOldAddress = (text: string) => {
   const address = pathOf(text.trim()).replace(unseen, "");
@@ -128,6 +131,7 @@ export const patterns = {
     message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes (letters beyond a-z, such as ñ, count as two to four), none starting with _`,
     suggest: (value) => {
       const fixed = asOldAddress(value);
+      if (isNotFoundPage(fixed)) return `remove it from redirect_from: hosts show ${fixed} for every address they cannot find, so every mistyped address would come here`;
       return `write it as ${fixed}, the address as it was${isHtml(fixed) ? "" : ", starting and ending with /"}`;
     },
   },

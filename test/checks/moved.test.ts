@@ -34,9 +34,16 @@ describe("pages that moved", () => {
       "finder.md:4 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /404.html",
       "finder.md:4 error: /ES/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /es/404.html",
     ]);
-    // Where the site has its page, that page is named.
-    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html]\n"), "not-found.md": page("Not found", "permalink: /404.html\nunlisted: true\n") })).toEqual([
-      "finder.md:4 error: /404.html cannot redirect here: it is the address of not-found.md — remove it from redirect_from, or move that page first",
+    // Where the site has its page, that page is named, however the folder is capitalised: moving the page away would free nothing.
+    expect(
+      await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html, /ES/404.html]\n"), "not-found.md": page("Not found", "permalink: /404.html\nunlisted: true\n"), "es/not-found.md": page("No encontrada", "permalink: /es/404.html\nunlisted: true\n") }),
+    ).toEqual([
+      "finder.md:4 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, edit not-found.md",
+      "finder.md:4 error: /ES/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, edit es/not-found.md",
+    ]);
+    // An old address the schema refuses is not told to become the 404 page's.
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.HTML]\n") })).toEqual([
+      'finder.md:4:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes (letters beyond a-z, such as ñ, count as two to four), none starting with _, but it is the text "/404.HTML" — remove it from redirect_from: hosts show /404.html for every address they cannot find, so every mistyped address would come here',
     ]);
   });
 
