@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { languageOfPage, siteLanguages } from "../src/model/languages.ts";
 import { loadSite } from "../src/model/site.ts";
+import { checkModel, readSite } from "../src/prepare.ts";
+import { formatProblem } from "../src/problems/problems.ts";
 import { loadStrings, stringsFolder, translate, translateText } from "../src/model/strings.ts";
 import { translationRows } from "../src/model/translations.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
@@ -224,6 +226,19 @@ describe("the layouts' words in each language", () => {
     expect(messages).toContainEqual(expect.stringMatching(/^es\.yaml:2 error: "search_site" must have \{site\}, as in English \("Search \{site\}"\), or the site cannot fill it in$/));
     expect(messages).toContainEqual(expect.stringMatching(/^es\.yaml:1 warning: \d+ of the site's words are not translated into Español, so they show in English: official_site, home, /));
     expect(messages).toContainEqual("fr.yaml:1 warning: the site is published in Français, but there is no strings file for it, so its menus, notices and buttons are in English");
+  });
+
+  it("are checked as a page's lines are: garbled text, and characters nobody can see, at their line and column", () => {
+    const folder = tempDir();
+    cpSync(path.join(stringsFolder, "en.yaml"), path.join(folder, "en.yaml"));
+    const es = path.join(folder, "es.yaml");
+    writeFileSync(es, readFileSync(path.join(stringsFolder, "es.yaml"), "utf8").replace("Ir al contenido principal", "Ir al contenido\u202E principal").replace("Buscar en {site}", "BÃºsqueda en {site}"));
+    const model = readSite({ contentDir: path.join(fixtures, "checks", "base"), today: "2026-11-23" });
+    model.stringTexts = loadStrings(languages.slice(0, 2), folder).texts;
+    expect(checkModel(model, { strict: false }).problems.filter((p) => p.file === es).map(formatProblem)).toEqual([
+      `${es}:4:27 error: there is a hidden text-direction control (U+202E) here, which nobody can see — delete it: put the cursor just after it and press Backspace, or retype the word`,
+      `${es}:10:15 error: "Ãº" is garbled text (UTF-8 read with the wrong encoding) — replace it with "ú"`,
+    ]);
   });
 
   it("refuse a name that is not one of the site's strings", () => {

@@ -72,6 +72,8 @@ export interface SiteModel {
   languagesKnown: boolean;
   /** The layouts' words in each language, by its tag. */
   strings: Map<string, LanguageStrings>;
+  /** Each strings file read, by its path: translators edit them, so their lines are checked as a page's are. */
+  stringTexts: Map<string, string>;
   /** Each page's language, its versions in the others, and how each translation stands. */
   translations: SiteTranslations;
   /** Old addresses, each sending readers on to a page. */
@@ -137,6 +139,7 @@ export function loadSite(options: SiteOptions): SiteModel {
     languages,
     languagesKnown: settings !== undefined,
     strings: strings.strings,
+    stringTexts: strings.texts,
     translations,
     titles,
     redirects,

@@ -28,10 +28,12 @@ export interface LanguageStrings {
 }
 
 /** Reads the strings of each of the site's languages; a missing string, or a whole missing file, is shown in English and named. */
-export function loadStrings(languages: readonly Language[], folder = stringsFolder): { strings: Map<string, LanguageStrings>; problems: Problem[] } {
+export function loadStrings(languages: readonly Language[], folder = stringsFolder): { strings: Map<string, LanguageStrings>; texts: Map<string, string>; problems: Problem[] } {
   const fileOf = (tag: string) => path.join(folder, `${tag}.yaml`);
   const problems: Problem[] = [];
-  const read = validateYaml(completeStringsSchema, readFileSync(fileOf(fallbackLanguage), "utf8"), fileOf(fallbackLanguage));
+  const texts = new Map<string, string>();
+  const readText = (file: string) => texts.set(file, readFileSync(file, "utf8")).get(file)!;
+  const read = validateYaml(completeStringsSchema, readText(fileOf(fallbackLanguage)), fileOf(fallbackLanguage));
   // A mistake in the English file is an error that stops publishing; meanwhile the preview shows each string's name.
   problems.push(...read.problems);
   const english = { value: read.ok ? read.value : (Object.fromEntries(stringNames.map((key) => [key, key])) as Strings) };
@@ -49,7 +51,7 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
       strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames), original: original(tag) });
       continue;
     }
-    const text = readFileSync(file, "utf8");
+    const text = readText(file);
     const result = validateYaml(stringsSchema, text, file);
     problems.push(...result.problems);
     const own: Partial<Strings> = result.ok ? { ...(result.value as Partial<Strings>) } : {};
@@ -72,7 +74,7 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
     }
     strings.set(tag, { tag, words: { ...english.value, ...own }, fallback, original: original(tag) });
   }
-  return { strings, problems };
+  return { strings, texts, problems };
 }
 
 /** What a string's {braces} are filled with: the given values, and {original}, the site's default language by name. */
