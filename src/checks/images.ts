@@ -11,7 +11,7 @@ export function checkImages(page: PageText, refs: readonly Reference[], index: S
     const report = (message: string, fix: string) => problems.push(problem(page.file, ref.line, message, fix, "error", ref.column));
     if (ref.text === undefined || (!ref.fromHtml && !ref.text.trim())) {
       report(
-        `the image "${ref.url}" has no alt text`,
+        `the image "${ref.written}" has no alt text`,
         ref.fromHtml ? 'add alt="what the image shows" (or alt="" if it is only decoration)' : "describe what the image shows between the square brackets: ![A map of California](…)",
       );
     }
@@ -21,11 +21,11 @@ export function checkImages(page: PageText, refs: readonly Reference[], index: S
     }
     const { resolved } = ref;
     if (resolved.kind === "external") {
-      report(`the image ${ref.url} is loaded from another website`, "save a copy in content/images/ and link to it: pages load nothing from other servers");
+      report(`the image ${ref.written} is loaded from another website`, "save a copy in content/images/ and link to it: pages load nothing from other servers");
     } else if (resolved.kind === "internal") {
-      if (!index.hasFile(resolved.path)) report(`the image "${ref.url}" does not exist`, `add the file to content${sourceForm(resolved.path)}, or correct the address`);
+      if (!index.hasFile(resolved.path)) report(`the image "${ref.written}" does not exist`, `add the file to content${sourceForm(resolved.path)}, or correct the address`);
     } else {
-      report(`the image address "${ref.url}" is not valid`, "use the address of a file in content/images/, such as /images/map.png");
+      report(`the image address "${ref.written}" is not valid`, "use the address of a file in content/images/, such as /images/map.png");
     }
   }
   return problems;

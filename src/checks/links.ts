@@ -18,7 +18,7 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
   const problems: Problem[] = [];
   for (const ref of refs) {
     if (ref.kind !== "link") continue;
-    const shown = sourceForm(ref.url) || "(empty)";
+    const shown = ref.written || "(empty)";
     if (/^\s*(javascript|data|vbscript):/i.test(ref.url)) {
       problems.push(at(page, ref, `the link "${shown.slice(0, 60)}" runs code or embeds data`, "link to a page or a web address (https://…) instead"));
       continue;
@@ -42,7 +42,7 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
     }
     if (resolved.kind === "external") {
       if (!host && resolved.url.protocol === "http:") {
-        problems.push(at(page, ref, `the link to ${ref.url} is not secure (http://)`, `use https://${ref.url.slice("http://".length)} if the site supports it`, "warning"));
+        problems.push(at(page, ref, `the link to ${shown} is not secure (http://)`, `use https://${shown.slice("http://".length)} if the site supports it`, "warning"));
       }
     } else {
       append(problems, checkInternal(page, ref, resolved, index));
@@ -98,7 +98,7 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
 
 function checkInternal(page: PageText, ref: Reference, target: { path: string; hash: string }, index: SiteIndex): Problem[] {
   const isMarkdownFile = target.path.endsWith(".md");
-  const written = sourceForm(ref.url);
+  const { written } = ref;
   const targetPath = isMarkdownFile ? (index.urlOfFile(path.resolve(path.dirname(page.file), sourceForm(ref.url.split("#")[0]!))) ?? target.path) : target.path;
   const targetPage = index.page(targetPath);
   if (!targetPage) {

@@ -37,13 +37,17 @@ export interface PageOutline extends PageText {
  * Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it, looking on
  * the first line from column `from` (0-based), past what an earlier search on it found.
  */
-export function locate(page: PageText, bodyLine: number, needle?: string, searchLines = 1, from = 0): { line: number; column?: number } {
+export function locate(page: PageText, bodyLine: number, needle?: string | readonly string[], searchLines = 1, from = 0): { line: number; column?: number; found?: string } {
   const first = page.bodyLineOffset + bodyLine;
-  if (needle) {
-    for (let i = 0; i < searchLines; i++) {
-      const index = page.lines[first + i]?.indexOf(needle, i === 0 ? from : 0) ?? -1;
-      if (index >= 0) return { line: first + i + 1, column: index + 1 };
+  // Of several ways the text may be written, the first on the line is the one meant.
+  const needles = (typeof needle === "string" ? [needle] : (needle ?? [])).filter(Boolean);
+  for (let i = 0; i < searchLines && needles.length; i++) {
+    let best: { index: number; found: string } | undefined;
+    for (const candidate of needles) {
+      const index = page.lines[first + i]?.indexOf(candidate, i === 0 ? from : 0) ?? -1;
+      if (index >= 0 && (!best || index < best.index)) best = { index, found: candidate };
     }
+    if (best) return { line: first + i + 1, column: best.index + 1, found: best.found };
   }
   return { line: first + 1 };
 }

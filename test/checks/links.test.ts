@@ -37,6 +37,23 @@ describe("an image whose address has a space", () => {
   });
 });
 
+describe("where a link is written", () => {
+  const page = (body: string) => `---\ntitle: Start\ndescription: A page.\n---\n\n${body}\n`;
+
+  it("is each link's own place, when a line holds the same address twice, or one address written with and without its escapes", async () => {
+    expect(await checkedProblems({ "start.md": page("[One](/gide/) or [two](/gide/); [año](/a%C3%B1o/) or [año](/año/). ![Map](/images/mapa-año.png) ![Map](/images/mapa-a%C3%B1o.png)\n\n<p><a href=\"/gide/\">One</a> or <a href=\"/gide/\">two</a>.</p>") })).toEqual([
+      'start.md:6:7 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:6:24 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:6:39 error: the link to "/a%C3%B1o/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:6:60 error: the link to "/año/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:8:4 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:8:32 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:6:75 error: the image "/images/mapa-año.png" does not exist — add the file to content/images/mapa-año.png, or correct the address',
+      'start.md:6:104 error: the image "/images/mapa-a%C3%B1o.png" does not exist — add the file to content/images/mapa-año.png, or correct the address',
+    ]);
+  });
+});
+
 describe("a link to a computer no reader can reach", () => {
   it("is refused: the editor's own, as a preview's address is, or one on a private network, however the address is written", async () => {
     const body = "Read [about us](http://127.0.0.1:8080/about/), [the router](http://192.168.1.1/admin), [the host](http://0x7f.1/), [the name](https://intranet.localhost/) and [the agency](https://cdt.ca.gov/), or [the preview](http://[::1]:8080/about/).";
