@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeImage } from "../src/model/images.ts";
+import { checkedProblems } from "./helpers.ts";
 import { svgFixtures } from "./hostile.ts";
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -64,5 +65,13 @@ describe("images", () => {
     expect(judgeImage("map.jpg", png)).toEqual({ message: "map.jpg is named as a JPEG image, but it is a PNG image", fix: "rename it to end in .png" });
     expect(judgeImage("page.png", Buffer.from("<!DOCTYPE html><script>alert(1)</script>"))).toEqual({ message: "page.png is named as a PNG image, but its content is not one", fix: "save it again as a PNG image" });
     expect(judgeImage("x.svg.html", svg("<rect/>"))?.fix).toBe("rename it to end in .svg");
+  });
+
+  it("checks a drawing's text as a page's: garbled text and characters nobody can see, at their line and column", async () => {
+    const drawing = '<svg xmlns="http://www.w3.org/2000/svg">\n  <title>Caf\u00C3\u00A9 hours</title>\n  <text x="1" y="9">Open \u202Eycilop</text>\n</svg>\n';
+    expect((await checkedProblems({ "images/hours.svg": drawing })).filter((line) => line.startsWith("images/"))).toEqual([
+      'images/hours.svg:2:13 error: "Ã©" is garbled text (UTF-8 read with the wrong encoding) — replace it with "é"',
+      "images/hours.svg:3:26 error: there is a hidden text-direction control (U+202E) here, which nobody can see — delete it: put the cursor just after it and press Backspace, or retype the word",
+    ]);
   });
 });

@@ -74,6 +74,8 @@ export interface SiteModel {
   strings: Map<string, LanguageStrings>;
   /** Each strings file read, by its path: translators edit them, so their lines are checked as a page's are. */
   stringTexts: Map<string, string>;
+  /** Each published drawing's text (an SVG is text), by its path: what it shows is checked as a page's lines are. */
+  drawingTexts: Map<string, string>;
   /** Each page's language, its versions in the others, and how each translation stands. */
   translations: SiteTranslations;
   /** Old addresses, each sending readers on to a page. */
@@ -108,11 +110,14 @@ export function loadSite(options: SiteOptions): SiteModel {
   append(problems, read.problems);
 
   const images: PublishedFile[] = [];
+  const drawingTexts = new Map<string, string>();
   for (const file of files.images) {
     if (!withinLimit(file, sizeLimits.image, "image")) continue;
-    const refused = judgeImage(path.basename(file), readFileSync(file));
+    const bytes = readFileSync(file);
+    const refused = judgeImage(path.basename(file), bytes);
     if (refused) problems.push(problem(file, 1, refused.message, refused.fix));
     else images.push({ file, url: `/${path.relative(contentDir, file).split(path.sep).join("/")}` });
+    if (!refused && /\.svg$/i.test(file)) drawingTexts.set(file, bytes.toString("utf8"));
   }
 
   const inventories = new Set(files.inventories.filter((file) => withinLimit(file, sizeLimits.inventory, "inventory")));
@@ -140,6 +145,7 @@ export function loadSite(options: SiteOptions): SiteModel {
     languagesKnown: settings !== undefined,
     strings: strings.strings,
     stringTexts: strings.texts,
+    drawingTexts,
     translations,
     titles,
     redirects,
