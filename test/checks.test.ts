@@ -138,7 +138,7 @@ describe("npm run check", () => {
     const { code, lines } = await checkFixture("link-text");
     expect(lines).toEqual([
       'link-text/vague.md:6:30 warning: the link text "click here" does not say where the link goes — use words that name the destination, such as the page\'s title',
-      "link-text/vague.md:8:19 warning: the link text is a bare address (https://cdt.ca.gov/technology-letters/) — use words that name the destination; screen readers read addresses letter by letter",
+      "link-text/vague.md:8:59 warning: the link text is a bare address (https://cdt.ca.gov/technology-letters/) — use words that name the destination; screen readers read addresses letter by letter",
       'link-text/vague.md:10:13 warning: the link text "Read more" does not say where the link goes — use words that name the destination, such as the page\'s title',
     ]);
     expect(code).toBe(0);

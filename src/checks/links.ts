@@ -25,8 +25,9 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
     }
     const { resolved } = ref;
     // markdown-it escapes the brackets of an IPv6 host (http://[::1]:8080/), and no browser opens the address
-    // then: read as written, it may still be the editor's own computer, which is what they need to hear.
-    const asWritten = resolved.kind === "external" ? resolved.url : resolved.kind === "malformed" && /^https?:\/\//i.test(shown) && URL.canParse(shown) ? new URL(shown) : undefined;
+    // then: read with its escapes undone, it may still be the editor's own computer, which is what they need to hear.
+    const decoded = sourceForm(ref.url);
+    const asWritten = resolved.kind === "external" ? resolved.url : resolved.kind === "malformed" && /^https?:\/\//i.test(decoded) && URL.canParse(decoded) ? new URL(decoded) : undefined;
     const host = asWritten && privateHost(asWritten);
     if (asWritten && host) {
       const own = /(^|\.)localhost$|^127\.|^::1$/.test(host);

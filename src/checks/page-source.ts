@@ -37,17 +37,13 @@ export interface PageOutline extends PageText {
  * Where a piece of text sits in the file: the 1-based line, and the column where `needle` starts on it, looking on
  * the first line from column `from` (0-based), past what an earlier search on it found.
  */
-export function locate(page: PageText, bodyLine: number, needle?: string | readonly string[], searchLines = 1, from = 0): { line: number; column?: number; found?: string } {
+export function locate(page: PageText, bodyLine: number, needle?: string, searchLines = 1, from = 0): { line: number; column?: number } {
   const first = page.bodyLineOffset + bodyLine;
-  // Of several ways the text may be written, the first on the line is the one meant.
-  const needles = (typeof needle === "string" ? [needle] : (needle ?? [])).filter(Boolean);
-  for (let i = 0; i < searchLines && needles.length; i++) {
-    let best: { index: number; found: string } | undefined;
-    for (const candidate of needles) {
-      const index = page.lines[first + i]?.indexOf(candidate, i === 0 ? from : 0) ?? -1;
-      if (index >= 0 && (!best || index < best.index)) best = { index, found: candidate };
+  if (needle) {
+    for (let i = 0; i < searchLines; i++) {
+      const index = page.lines[first + i]?.indexOf(needle, i === 0 ? from : 0) ?? -1;
+      if (index >= 0) return { line: first + i + 1, column: index + 1 };
     }
-    if (best) return { line: first + i + 1, column: best.index + 1, found: best.found };
   }
   return { line: first + 1 };
 }
@@ -64,19 +60,28 @@ export function lineContaining(page: PageText, text: string): number {
 
 export interface InlineItem {
   token: Token;
+  /** Its place among the block's children. */
+  index: number;
   /** 0-based line within the body. */
   line: number;
-  /** The block the item is in, for searching its lines. */
+  /** The block the item is in. */
   block: Token;
+  /** How many lines the block spans, for searching them. */
+  lines: number;
 }
 
-/** Every inline token of the page with the body line it is on (markdown-it gives lines to blocks only). */
+/**
+ * Every inline token of the page with the body line it is on (markdown-it gives lines to blocks only, and none to
+ * a table's cells: theirs are their row's).
+ */
 export function* inlineTokens(tokens: readonly Token[]): Generator<InlineItem> {
+  let map: [number, number] | null = null;
   for (const block of tokens) {
-    if (block.type !== "inline" || !block.children || !block.map) continue;
-    let line = block.map[0];
-    for (const token of block.children) {
-      yield { token, line, block };
+    map = block.map ?? map;
+    if (block.type !== "inline" || !block.children || !map) continue;
+    let line = map[0];
+    for (const [index, token] of block.children.entries()) {
+      yield { token, index, line, block, lines: map[1] - map[0] };
       if (token.type === "softbreak" || token.type === "hardbreak") line++;
       else if (token.type === "text" || token.type === "html_inline") line += token.content.split("\n").length - 1;
     }

@@ -52,6 +52,38 @@ describe("where a link is written", () => {
       'start.md:6:104 error: the image "/images/mapa-a%C3%B1o.png" does not exist — add the file to content/images/mapa-año.png, or correct the address',
     ]);
   });
+  it("is its address's place: after an image among its words, past its words and title, in a table's cell, and once each beside raw HTML", async () => {
+    const body = [
+      "[![Map](/images/nomap.png)](/gide/) ![Map](/images/nomap.png)",
+      "[/gide/](/gide/) and [z](/gide/)",
+      '[x](/gide/ "/gide/") [y](/gide/)',
+      '[x](/gide/) <a href="/gide/">y</a> [z](/gide/)',
+      "| Where | Map |\n|---|---|\n| [there](/gide/) | ![](https://maps.example/x.png) |",
+    ];
+    expect(await checkedProblems({ "start.md": page(body.join("\n\n")) })).toEqual([
+      'start.md:6:29 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:8:10 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:8:26 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:10:5 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:10:26 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:12:5 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:12:40 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:16:11 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:12:13 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page',
+      'start.md:6:9 error: the image "/images/nomap.png" does not exist — add the file to content/images/nomap.png, or correct the address',
+      'start.md:6:44 error: the image "/images/nomap.png" does not exist — add the file to content/images/nomap.png, or correct the address',
+      'start.md:16:25 error: the image "https://maps.example/x.png" has no alt text — describe what the image shows between the square brackets: ![A map of California](…)',
+      "start.md:16:25 error: the image https://maps.example/x.png is loaded from another website — save a copy in content/images/ and link to it: pages load nothing from other servers",
+    ]);
+  });
+
+  it("is found in moments on a line of 50,000 links to the same address, written without its escapes", async () => {
+    const started = performance.now();
+    const problems = (await checkedProblems({ "start.md": page("[año](/año/) ".repeat(50_000)) })).filter((line) => line.includes("the link to"));
+    expect(problems).toHaveLength(50_000);
+    expect(problems.at(-1)).toMatch(/^start\.md:6:649994 error: the link to "\/año\/"/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
 });
 
 describe("a link to a computer no reader can reach", () => {
