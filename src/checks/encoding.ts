@@ -34,6 +34,9 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
   lines.forEach((line, i) => {
     const garbled: [from: number, to: number][] = [];
     for (const match of line.matchAll(garbledPattern)) {
+      // French sets a no-break space between a word and its » (« Résumé », l’ÉTÉ »): text as written. Garbled, a
+      // no-break space follows Â (which was one) or Ã (à).
+      if (match[0].includes("\u00A0") && !/^[ÂÃ]/.test(match[0])) continue;
       const meant = repairGarbled(match[0]);
       if (meant === undefined) continue;
       garbled.push([match.index, match.index + match[0].length]);

@@ -19,6 +19,11 @@ describe("repairGarbled: UTF-8 read as Windows-1252, turned back", () => {
     expect(checkText("x.md", ["Año, niño, résumé, São Paulo, “quotes” — and naïve café"])).toEqual([]);
   });
 
+  it("leaves French spacing alone, a no-break space between a word and its », but not a no-break space or an à garbled", () => {
+    expect(checkText("x.md", ["« Résumé\u00A0», l’ÉTÉ\u00A0» et «\u00A0Ça\u00A0»"])).toEqual([]);
+    expect(checkText("x.md", ["Voil\u00C3\u00A0 10\u00C2\u00A0km"]).map((p) => p.fix)).toEqual(['replace it with "à"', 'replace it with "\u00A0"']);
+  });
+
   it("allows a byte order mark at the very start of a file only", () => {
     expect(checkText("x.md", ["\uFEFF---"])).toEqual([]);
     expect(checkText("x.md", ["a", "\uFEFFb"]).map((p) => p.line)).toEqual([2]);
