@@ -28,9 +28,17 @@ export function repairGarbled(garbled: string): string | undefined {
   }
 }
 
+/** Past this many in one file, the rest are counted, not listed: a file of a million unseen characters is one fault. */
+const maxTextProblems = 1000;
+
 /** Text garbled by a wrong encoding, and characters nobody can see, in any text file an editor writes. */
 export function checkText(file: string, lines: readonly string[]): Problem[] {
   const problems: Problem[] = [];
+  let more = { count: 0, line: 0 };
+  const add = (line: number, message: string, fix: string, column: number) => {
+    if (problems.length < maxTextProblems) problems.push(problem(file, line, message, fix, "error", column));
+    else more = { count: more.count + 1, line };
+  };
   lines.forEach((line, i) => {
     const garbled: [from: number, to: number][] = [];
     for (const match of line.matchAll(garbledPattern)) {
@@ -40,17 +48,20 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
       const meant = repairGarbled(match[0]);
       if (meant === undefined) continue;
       garbled.push([match.index, match.index + match[0].length]);
-      problems.push(problem(file, i + 1, `"${match[0]}" is garbled text (UTF-8 read with the wrong encoding)`, `replace it with "${meant}"`, "error", match.index + 1));
+      add(i + 1, `"${match[0]}" is garbled text (UTF-8 read with the wrong encoding)`, `replace it with "${meant}"`, match.index + 1);
     }
     for (const match of line.matchAll(/\uFFFD/g)) {
-      problems.push(problem(file, i + 1, "a character here could not be read: the file is not saved as UTF-8 (it shows as �)", "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and type the character again", "error", match.index + 1));
+      add(i + 1, "a character here could not be read: the file is not saved as UTF-8 (it shows as �)", "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8) and type the character again", match.index + 1);
     }
     for (const { character, index } of hiddenCharacters(line)) {
       if (character === "\uFEFF" && i === 0 && index === 0) continue; // a byte order mark at the very start is harmless
       if (garbled.some(([from, to]) => index >= from && index < to)) continue; // said as garbled text
-      problems.push(problem(file, i + 1, `there is ${hiddenName(character)} (${codePoint(character)}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", "error", index + 1));
+      add(i + 1, `there is ${hiddenName(character)} (${codePoint(character)}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", index + 1);
     }
   });
+  if (more.count) {
+    problems.push(problem(file, more.line, `${more.count} more characters like those above are in this file, the last on this line`, "fix those above, then check again: so many usually come from a program that changed the text, so copy it again from where it was written, or save the file again as UTF-8"));
+  }
   return problems;
 }
 

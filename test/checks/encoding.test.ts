@@ -67,6 +67,13 @@ describe("characters nobody can see, written in YAML as escapes", () => {
 });
 
 describe("characters nobody can see, in a file's text", () => {
+  it("are listed to a thousand a file, and the rest counted: a file full of them is one fault, and a check of it stays small", () => {
+    const problems = checkText("drawing.svg", Array.from({ length: 3000 }, () => "a\u200Bb\u200Bc"));
+    expect(problems).toHaveLength(1001);
+    expect(problems[999]).toMatchObject({ line: 500, column: 4 });
+    expect(problems[1000]).toMatchObject({ line: 3000, severity: "error", message: "5000 more characters like those above are in this file, the last on this line" });
+  });
+
   it("include control characters and Unicode's tag characters, but not tabs or line endings", () => {
     expect(checkText("x.md", ["a\u0001b", "c\u007fd", "tag\u{E0041}\u{E0042}", "tab\there\r"]).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       "1:2 there is a control character (U+0001) here, which nobody can see",
@@ -95,7 +102,9 @@ describe("characters nobody can see, in a file's text", () => {
 
   it("are found in a line of 200,000 tag characters in moments", { timeout: 10_000 }, () => {
     // A flag's tag sequence is a few tags long: those past the first few are hidden text.
-    expect(checkText("x.md", ["🏴" + "\u{E0067}".repeat(200_000)]).length).toBeGreaterThan(199_900);
+    const problems = checkText("x.md", ["🏴" + "\u{E0067}".repeat(200_000)]);
+    expect(problems).toHaveLength(1001);
+    expect(Number(problems.at(-1)!.message.split(" ")[0])).toBeGreaterThan(198_900);
   });
 
   it("are not said again inside garbled text, which is said as garbled", () => {
