@@ -53,9 +53,11 @@ export function fieldLine(page: PageText, key: string): number {
   return Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
 }
 
-/** The first line of the file that holds a text (line 1 when none does). */
-export function lineContaining(page: PageText, text: string): number {
-  return Math.max(1, page.lines.findIndex((line) => line.includes(text)) + 1);
+/** The line of an entry of a front matter list, such as an old address in redirect_from: on or after the field's line. */
+export function entryLine(page: PageText, key: string, entry: string): number {
+  const field = fieldLine(page, key) - 1;
+  const found = page.lines.findIndex((line, i) => i >= field && line.includes(entry));
+  return found >= 0 ? found + 1 : field + 1;
 }
 
 export interface InlineItem {

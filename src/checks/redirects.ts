@@ -1,7 +1,7 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { oldAddress } from "../schema/page.ts";
 import { isNotFoundPage } from "../schema/patterns.ts";
-import { lineContaining, type PageText } from "./page-source.ts";
+import { entryLine, type PageText } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -15,13 +15,13 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Pr
   for (const page of pages) {
     if (!page.data || page.data.draft) continue;
     for (const from of page.data.redirect_from ?? []) {
-      const line = lineContaining(page, from);
+      const line = entryLine(page, "redirect_from", from);
       const owner = index.page(from);
       if (isNotFoundPage(from)) {
         // Moving the site's 404 page away would not free its address: what readers see there is changed in place.
         const notFoundFile = (owner ?? index.page(from.toLowerCase()))?.file;
-        const change = notFoundFile ? `edit ${displayPath(notFoundFile)}` : `write a page with permalink: ${from.toLowerCase()}`;
-        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from; to change what readers see there, ${change}`));
+        const change = notFoundFile === page.file ? "" : `; to change what readers see there, ${notFoundFile ? `edit ${displayPath(notFoundFile)}` : `write a page with permalink: ${from.toLowerCase()}`}`;
+        problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from${change}`));
       } else if (owner) {
         problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${owner.file ? displayPath(owner.file) : "a page the site makes itself"}`, "remove it from redirect_from, or move that page first"));
       } else if (claimed.has(from)) {

@@ -131,7 +131,7 @@ export const patterns = {
     message: `must be an old address on this site, such as /old-page/, at most ${maxAddressPart} characters between slashes (letters beyond a-z, such as ñ, count as two to four), none starting with _`,
     suggest: (value) => {
       const fixed = asOldAddress(value);
-      if (isNotFoundPage(fixed)) return `remove it from redirect_from: hosts show ${fixed} for every address they cannot find, so every mistyped address would come here`;
+      if (isNotFoundPage(fixed)) return `remove it from redirect_from: as an old address it would be ${fixed}, which hosts show for every address they cannot find, so every mistyped address would come here`;
       return `write it as ${fixed}, the address as it was${isHtml(fixed) ? "" : ", starting and ending with /"}`;
     },
   },
