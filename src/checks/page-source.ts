@@ -68,8 +68,8 @@ export interface InlineItem {
   line: number;
   /** The block the item is in. */
   block: Token;
-  /** How many lines the block spans, for searching them. */
-  lines: number;
+  /** The body line after the block's last, to search no further. */
+  blockEnd: number;
 }
 
 /**
@@ -83,7 +83,7 @@ export function* inlineTokens(tokens: readonly Token[]): Generator<InlineItem> {
     if (block.type !== "inline" || !block.children || !map) continue;
     let line = map[0];
     for (const [index, token] of block.children.entries()) {
-      yield { token, index, line, block, lines: map[1] - map[0] };
+      yield { token, index, line, block, blockEnd: map[1] };
       if (token.type === "softbreak" || token.type === "hardbreak") line++;
       else if (token.type === "text" || token.type === "html_inline") line += token.content.split("\n").length - 1;
     }

@@ -48,15 +48,15 @@ export function references(page: PageSource, elements: readonly BodyElement[]): 
   const found: Omit<Reference, "resolved">[] = [];
   const inMarkdown = placesInTurn(page);
   let link: { url: string; markup: string; text: string } | undefined;
-  for (const { token, index, line, block, lines } of inlineTokens(page.tokens)) {
+  for (const { token, index, line, block, blockEnd } of inlineTokens(page.tokens)) {
     if (token.type === "link_open") {
       link = { url: String(token.attrGet("href") ?? ""), markup: token.markup, text: textBetween(block.children!, index, "link_close") };
     } else if (token.type === "link_close" && link) {
       // A link's address is written after its words, and after any image among them: it is looked for once they are found.
-      found.push({ kind: "link", text: link.text, ...inMarkdown.ofAddress(line, lines, link.url, link.markup), fromHtml: false });
+      found.push({ kind: "link", text: link.text, ...inMarkdown.ofAddress(line, blockEnd, link.url, link.markup === "autolink"), fromHtml: false });
       link = undefined;
     } else if (token.type === "image") {
-      found.push({ kind: "image", text: token.content, ...inMarkdown.ofAddress(line, lines, String(token.attrGet("src") ?? ""), "image"), fromHtml: false });
+      found.push({ kind: "image", text: token.content, ...inMarkdown.ofAddress(line, blockEnd, String(token.attrGet("src") ?? ""), false), fromHtml: false });
     }
   }
   // Links and images written as raw HTML; Markdown's own were found above, from its tokens.
@@ -65,73 +65,85 @@ export function references(page: PageSource, elements: readonly BodyElement[]): 
     if (!element.raw) continue;
     const url = element.tag === "a" ? element.attribute("href") : element.tag === "img" ? (element.attribute("src") ?? "") : undefined;
     if (url === undefined) continue;
-    const opening = [{ text: element.opening, at: 0 }];
-    const { line, column } = inHtml.of(element.line, 1, opening, opening);
+    const { line, column } = inHtml.ofText(element.line, element.opening);
     found.push({ kind: element.tag === "a" ? "link" : "image", url, written: url, text: element.tag === "a" ? element.text().trim() : element.attribute("alt"), line, column, fromHtml: true });
   }
   return found.map((ref) => ({ ...ref, resolved: resolveUrl(ref.url, page.url) }));
 }
 
-/** A way an address may be written: the `text` to look for, the address starting `at` characters into it. */
-interface Needle {
-  text: string;
-  at: number;
+/** Where a link, an image or a text is written: the 1-based line and column, and the text found there. */
+interface Place {
+  line: number;
+  column?: number;
+  written?: string;
 }
 
+/** How many "](" past the last one taken a link is looked for at: a few, for a "](" written as text or in code. */
+const lookAhead = 8;
+
 /**
- * Finds a page's links and images in the order they are written: each search on a line starts where the last
- * one found there ends, so that an address written twice on a line is said at each place. What is not found
- * after it (a reference link, whose address is written on another line) is looked for from the start instead.
+ * Finds a page's links and images in the order they are written, each at its own place, so that an address
+ * written twice on a line is said at each: an inline link's or image's address follows its "](" (after spaces or
+ * a "<"), and the "](" of a line are taken in turn; other text is looked for after the last place found on its
+ * line. What is not found so (a reference link, whose address is written below) is said at the first place its
+ * address is written in its block.
  */
 function placesInTurn(page: PageSource) {
-  let last = { line: -1, end: 0 };
-  const indexOf = rememberedIndexOf(page);
-  const of = (bodyLine: number, lines: number, needles: readonly Needle[], otherwise: readonly Needle[]): { line: number; column?: number; written?: string } => {
-    const first = page.bodyLineOffset + bodyLine;
-    for (const [tried, inOrder] of [[needles, true], [otherwise, false]] as const) {
-      for (let line = first; line < first + Math.max(lines, 1); line++) {
-        const from = inOrder && line === last.line ? last.end : 0;
-        let best: { index: number; needle: Needle } | undefined;
-        for (const needle of tried) {
-          const index = indexOf(line, needle.text, from);
-          if (index >= 0 && (!best || index < best.index)) best = { index, needle };
-        }
-        if (!best) continue;
-        if (inOrder) last = { line, end: best.index + best.needle.text.length };
-        return { line: line + 1, column: best.index + best.needle.at + 1, written: best.needle.text.slice(best.needle.at) };
-      }
+  // The line being read: where its "](" are, how many the links found so far have taken, and where the last ended.
+  let current = { line: -1, opens: [] as number[], taken: 0, end: 0 };
+  const onLine = (line: number) => {
+    if (current.line !== line) current = { line, opens: Array.from(page.lines[line]?.matchAll(/\]\(/g) ?? [], (m) => m.index), taken: 0, end: 0 };
+    return current;
+  };
+  const afterOpen = (line: number, forms: readonly string[]): Place | undefined => {
+    const state = onLine(line);
+    const text = page.lines[line] ?? "";
+    for (let k = state.taken; k < Math.min(state.opens.length, state.taken + lookAhead); k++) {
+      let at = state.opens[k]! + 2;
+      while (text[at] === " " || text[at] === "\t") at++;
+      if (text[at] === "<") at++;
+      // The whole address, not the start of a longer one: a ")", a space before its title, or the ">" closing it follows.
+      const form = forms.find((candidate) => text.startsWith(candidate, at) && /^([)\s>]|$)/.test(text.slice(at + candidate.length, at + candidate.length + 1)));
+      if (form === undefined) continue;
+      state.taken = k + 1;
+      state.end = at + form.length;
+      return { line: line + 1, column: at + 1, written: form };
     }
-    return { line: first + 1 };
+    return undefined;
   };
-  /**
-   * A Markdown link's or image's place, and its address as written there. markdown-it escapes what the editor
-   * wrote unescaped (/año/ is /a%C3%B1o/) and keeps escapes written, so either may be in the file: after the "]("
-   * of an inline link (not in its words or title), inside an autolink's <>, or bare where markdown-it found a web
-   * address in the text.
-   */
-  const ofAddress = (bodyLine: number, lines: number, url: string, markup: string) => {
-    if (!url) return { url, written: "", ...of(bodyLine, lines, [{ text: markup === "image" ? "![" : "](", at: 0 }], []) };
-    const forms = [...new Set([sourceForm(url), url])];
-    const before = markup === "autolink" ? ["<"] : markup === "linkify" ? [""] : ["](", "](<"];
-    const needles = forms.flatMap((form) => before.map((prefix) => ({ text: prefix + form, at: prefix.length })));
-    const { written, ...where } = of(bodyLine, lines, needles, forms.map((form) => ({ text: form, at: 0 })));
-    return { url, written: written ?? sourceForm(url), ...where };
+  const afterLast = (line: number, text: string, at = 0): Place | undefined => {
+    const state = onLine(line);
+    const index = page.lines[line]?.indexOf(text, state.end) ?? -1;
+    if (index < 0) return undefined;
+    state.end = index + text.length;
+    return { line: line + 1, column: index + at + 1, written: text.slice(at) };
   };
-  return { of, ofAddress };
-}
-
-/**
- * indexOf on the page's lines, each answer remembered: as the search moves along a line, a text not found on the
- * rest of it is not looked for again, and a page of many links is read in one pass, not once a link.
- */
-function rememberedIndexOf(page: PageSource) {
-  const known = new Map<string, { from: number; index: number }>();
-  return (line: number, text: string, from: number): number => {
-    const key = `${line}\n${text}`;
-    const seen = known.get(key);
-    if (seen && seen.from <= from && (seen.index === -1 || seen.index >= from)) return seen.index;
-    const index = page.lines[line]?.indexOf(text, from) ?? -1;
-    known.set(key, { from, index });
-    return index;
+  const firstInBlock = (from: number, to: number, forms: readonly string[]): Place => {
+    for (let line = from; line < Math.max(to, from + 1); line++) {
+      const places = forms.map((form) => ({ form, index: page.lines[line]?.indexOf(form) ?? -1 })).filter(({ index }) => index >= 0);
+      const first = places.sort((a, b) => a.index - b.index)[0];
+      if (first) return { line: line + 1, column: first.index + 1, written: first.form };
+    }
+    return { line: from + 1 };
+  };
+  return {
+    /**
+     * A Markdown link's or image's place, and its address as written there: markdown-it escapes what the editor
+     * wrote unescaped (/año/ is /a%C3%B1o/) and keeps escapes written, so either may be in the file.
+     */
+    ofAddress(bodyLine: number, blockEnd: number, url: string, autolink: boolean) {
+      const line = page.bodyLineOffset + bodyLine;
+      const forms = [...new Set([sourceForm(url), url])];
+      let where: Place | undefined;
+      if (autolink) for (const form of forms) where ??= afterLast(line, `<${form}`, 1);
+      else where = afterOpen(line, forms);
+      where ??= firstInBlock(line, page.bodyLineOffset + blockEnd, url ? forms : []);
+      return { url, written: where.written ?? sourceForm(url), line: where.line, column: where.column };
+    },
+    /** Where a text, such as a raw HTML element's opening tag, is written: after the last found on its line, or first. */
+    ofText(bodyLine: number, text: string) {
+      const line = page.bodyLineOffset + bodyLine;
+      return afterLast(line, text) ?? firstInBlock(line, line + 1, [text]);
+    },
   };
 }
