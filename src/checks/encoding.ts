@@ -11,6 +11,9 @@ const continuation = `[${windows1252}\u00A0-\u00BF]`;
 const garbledPattern = new RegExp(`[\u00C2-\u00DF]${continuation}|[\u00E0-\u00EF]${continuation}{2}|[\u00F0-\u00F4]${continuation}{3}`, "g");
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** A letter, a no-break space and a French closing mark, at the place it is tried (`y`). */
+const frenchSpace = /[^ÂÃ]\u00A0[«»:;!?]/y;
+
 /** The text that was meant, when `garbled` is UTF-8 read as Windows-1252; undefined when it is not. */
 export function repairGarbled(garbled: string): string | undefined {
   const bytes: number[] = [];
@@ -42,9 +45,10 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
   lines.forEach((line, i) => {
     const garbled: [from: number, to: number][] = [];
     for (const match of line.matchAll(garbledPattern)) {
-      // French sets a no-break space between a word and its » (« Résumé », l’ÉTÉ »): text as written. Garbled, a
-      // no-break space follows Â (which was one) or Ã (à).
-      if (match[0].includes("\u00A0") && !/^[ÂÃ]/.test(match[0])) continue;
+      // French sets a no-break space between a word and its » (« Résumé », l’ÉTÉ »): a letter, the space and the » is
+      // text as written. Garbled, the space follows Â (which was one) or Ã (à), or a letter goes on (Å  for Š).
+      frenchSpace.lastIndex = match.index;
+      if (frenchSpace.test(line)) continue;
       const meant = repairGarbled(match[0]);
       if (meant === undefined) continue;
       garbled.push([match.index, match.index + match[0].length]);
@@ -60,7 +64,7 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
     }
   });
   if (more.count) {
-    problems.push(problem(file, more.line, `${more.count} more characters like those above are in this file, the last on this line`, "fix those above, then check again: so many usually come from a program that changed the text, so copy it again from where it was written, or save the file again as UTF-8"));
+    problems.push(problem(file, more.line, `${more.count} more ${more.count === 1 ? "character" : "characters"} like those above ${more.count === 1 ? "is" : "are"} in this file, the last on this line`, "fix those above, then check again: so many usually come from a program that changed the text, so copy it again from where it was written, or save the file again as UTF-8"));
   }
   return problems;
 }

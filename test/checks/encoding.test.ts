@@ -22,6 +22,14 @@ describe("repairGarbled: UTF-8 read as Windows-1252, turned back", () => {
   it("leaves French spacing alone, a no-break space between a word and its », but not a no-break space or an à garbled", () => {
     expect(checkText("x.md", ["« Résumé\u00A0», l’ÉTÉ\u00A0» et «\u00A0Ça\u00A0»"])).toEqual([]);
     expect(checkText("x.md", ["Voil\u00C3\u00A0 10\u00C2\u00A0km"]).map((p) => p.fix)).toEqual(['replace it with "à"', 'replace it with "\u00A0"']);
+    // A letter going on after the space is a garbled Š, Р, Π, and a mark after a longer run a garbled †.
+    expect(checkText("x.md", ["\u00C5\u00A0koda", "\u00D0\u00A0\u00D0\u00BE", "\u00CE\u00A0", "\u00E2\u20AC\u00A0»"]).map((p) => p.fix)).toEqual([
+      'replace it with "Š"',
+      'replace it with "Р"',
+      'replace it with "о"',
+      'replace it with "Π"',
+      'replace it with "†"',
+    ]);
   });
 
   it("allows a byte order mark at the very start of a file only", () => {
@@ -72,6 +80,7 @@ describe("characters nobody can see, in a file's text", () => {
     expect(problems).toHaveLength(1001);
     expect(problems[999]).toMatchObject({ line: 500, column: 4 });
     expect(problems[1000]).toMatchObject({ line: 3000, severity: "error", message: "5000 more characters like those above are in this file, the last on this line" });
+    expect(checkText("x.md", ["\u200B".repeat(1001)]).at(-1)?.message).toBe("1 more character like those above is in this file, the last on this line");
   });
 
   it("include control characters and Unicode's tag characters, but not tabs or line endings", () => {
