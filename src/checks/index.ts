@@ -14,7 +14,7 @@ import { checkLinks } from "./links.ts";
 import { isNotFoundPage } from "../schema/patterns.ts";
 import { privateHost } from "../schema/private-addresses.ts";
 import { pageChecker, type PageWork } from "./page-alone.ts";
-import { entryLine, fieldLine, type PageText } from "./page-source.ts";
+import { entryLines, fieldLine, type PageText } from "./page-source.ts";
 import { checkRedirects, checkSince } from "./redirects.ts";
 import { checkReviews } from "./reviews.ts";
 import { checkFileNames, checkNavigation, checkOutputFiles, checkPagesTogether, checkReservedUrls } from "./site.ts";
@@ -149,6 +149,9 @@ function writtenFiles(model: SiteModel, pages: readonly PageText[]) {
     ...model.images.map((image) => ({ url: image.url, at: { file: image.file, line: 1 } })),
     ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
     // An old 404.html is refused on its own (checkRedirects): told once, not again as a clash.
-    ...published.flatMap((page) => (page.data?.redirect_from ?? []).filter((from) => !isNotFoundPage(from)).map((from) => ({ url: from, at: { file: page.file, line: entryLine(page, "redirect_from", from) }, redirectsTo: page.url }))),
+    ...published.flatMap((page) => {
+      const lines = page.data?.redirect_from?.length ? entryLines(page, "redirect_from") : [];
+      return (page.data?.redirect_from ?? []).flatMap((from, i) => (isNotFoundPage(from) ? [] : [{ url: from, at: { file: page.file, line: lines[i] ?? 1 }, redirectsTo: page.url }]));
+    }),
   ];
 }

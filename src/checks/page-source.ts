@@ -1,5 +1,6 @@
 import type { Token } from "markdown-it";
 import type { RenderedBody } from "../markdown/render-lines.ts";
+import { parseYaml } from "../model/yaml-source.ts";
 import type { PageFrontMatter } from "../schema/page.ts";
 
 /** A page's text and address, as every check sees it. */
@@ -53,11 +54,13 @@ export function fieldLine(page: PageText, key: string): number {
   return Math.max(1, page.lines.findIndex((line) => line.startsWith(`${key}:`)) + 1);
 }
 
-/** The line of an entry of a front matter list, such as an old address in redirect_from: on or after the field's line. */
-export function entryLine(page: PageText, key: string, entry: string): number {
-  const field = fieldLine(page, key) - 1;
-  const found = page.lines.findIndex((line, i) => i >= field && line.includes(entry));
-  return found >= 0 ? found + 1 : field + 1;
+/** The line of each entry of a front matter list, such as each old address in redirect_from, as YAML reads them. */
+export function entryLines(page: PageText, key: string): number[] {
+  const closing = page.lines.findIndex((line, i) => i > 0 && /^---[ \t]*\r?$/.test(line));
+  // Line n of this text is line n of the file: the opening "---" is left as an empty first line.
+  const source = parseYaml(["", ...page.lines.slice(1, closing)].join("\n"));
+  const list = (source.value as Record<string, unknown> | null)?.[key];
+  return Array.isArray(list) ? list.map((_, i) => source.position([key, i]).line) : [];
 }
 
 export interface InlineItem {

@@ -1,7 +1,7 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { oldAddress } from "../schema/page.ts";
 import { isNotFoundPage } from "../schema/patterns.ts";
-import { entryLine, type PageText } from "./page-source.ts";
+import { entryLines, type PageText } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -14,8 +14,10 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Pr
   const claimed = new Map<string, PageText>();
   for (const page of pages) {
     if (!page.data || page.data.draft) continue;
-    for (const from of page.data.redirect_from ?? []) {
-      const line = entryLine(page, "redirect_from", from);
+    const olds = page.data.redirect_from ?? [];
+    const lines = olds.length ? entryLines(page, "redirect_from") : [];
+    for (const [i, from] of olds.entries()) {
+      const line = lines[i] ?? 1;
       const owner = index.page(from);
       if (isNotFoundPage(from)) {
         // Moving the site's 404 page away would not free its address: what readers see there is changed in place.

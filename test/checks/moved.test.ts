@@ -45,6 +45,11 @@ describe("pages that moved", () => {
     expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.HTML]\n") })).toEqual([
       'finder.md:4:17 error: the first entry of "redirect_from" must be an old address on this site, such as /old-page/, at most 200 characters between slashes (letters beyond a-z, such as ñ, count as two to four), none starting with _, but it is the text "/404.HTML" — remove it from redirect_from: as an old address it would be /404.html, which hosts show for every address they cannot find, so every mistyped address would come here',
     ]);
+    // Each old address is said at its own line, though an earlier one holds it.
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from:\n  - /es/404.html\n  - /404.html\n") })).toEqual([
+      "finder.md:5 error: /es/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /es/404.html",
+      "finder.md:6 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /404.html",
+    ]);
     // The 404 page itself is told only to remove it.
     expect(await checkedProblems({ "not-found.md": page("Not found", "permalink: /404.html\nunlisted: true\nredirect_from: [/404.html]\n") })).toEqual([
       "not-found.md:6 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from",
