@@ -85,7 +85,8 @@ export function* inlineTokens(tokens: readonly Token[]): Generator<InlineItem> {
     map = block.map ?? map;
     if (block.type !== "inline" || !block.children || !map) continue;
     let line = map[0];
-    for (const [index, token] of block.children.entries()) {
+    for (let index = 0; index < block.children.length; index++) {
+      const token = block.children[index]!;
       yield { token, index, line, block, blockEnd: map[1] };
       if (token.type === "softbreak" || token.type === "hardbreak") line++;
       else if (token.type === "text" || token.type === "html_inline") line += token.content.split("\n").length - 1;
