@@ -64,7 +64,7 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
     }
   });
   if (more.count) {
-    problems.push(problem(file, more.line, `${more.count} more ${more.count === 1 ? "character" : "characters"} like those above ${more.count === 1 ? "is" : "are"} in this file, the last on this line`, "fix those above, then check again: so many usually come from a program that changed the text, so copy it again from where it was written, or save the file again as UTF-8"));
+    problems.push(problem(file, more.line, `${more.count.toLocaleString("en-US")} more ${more.count === 1 ? "character" : "characters"} like those above ${more.count === 1 ? "is" : "are"} in this file, the last on this line`, "fix those above, then check again: so many usually come from a program that changed the text, so copy it again from where it was written, or save the file again as UTF-8"));
   }
   return problems;
 }

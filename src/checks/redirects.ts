@@ -22,7 +22,9 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Pr
       if (isNotFoundPage(from)) {
         // Moving the site's 404 page away would not free its address: what readers see there is changed in place.
         const notFoundFile = (owner ?? index.page(from.toLowerCase()))?.file;
-        const change = notFoundFile === page.file ? "" : `; to change what readers see there, ${notFoundFile ? `edit ${displayPath(notFoundFile)}` : `write a page with permalink: ${from.toLowerCase()}`}`;
+        const draft = pages.find((other) => other.data?.draft && other.url === from.toLowerCase());
+        const remedy = notFoundFile ? `edit ${displayPath(notFoundFile)}` : draft ? `publish ${displayPath(draft.file)} (remove its draft: true)` : `write a page with permalink: ${from.toLowerCase()}`;
+        const change = notFoundFile === page.file ? "" : `; to change what readers see there, ${remedy}`;
         problems.push(problem(page.file, line, `${from} cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here`, `remove it from redirect_from${change}`));
       } else if (owner) {
         problems.push(problem(page.file, line, `${from} cannot redirect here: it is the address of ${owner.file ? displayPath(owner.file) : "a page the site makes itself"}`, "remove it from redirect_from, or move that page first"));

@@ -50,6 +50,10 @@ describe("pages that moved", () => {
       "finder.md:5 error: /es/404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /es/404.html",
       "finder.md:6 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, write a page with permalink: /404.html",
     ]);
+    // A 404 page still a draft is to be published.
+    expect(await checkedProblems({ "finder.md": page("Finder", "redirect_from: [/404.html]\n"), "not-found.md": page("Not found", "permalink: /404.html\ndraft: true\n") })).toEqual([
+      "finder.md:4 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from; to change what readers see there, publish not-found.md (remove its draft: true)",
+    ]);
     // The 404 page itself is told only to remove it.
     expect(await checkedProblems({ "not-found.md": page("Not found", "permalink: /404.html\nunlisted: true\nredirect_from: [/404.html]\n") })).toEqual([
       "not-found.md:6 error: /404.html cannot redirect here: hosts show it for every address they cannot find, so every mistyped address would come here — remove it from redirect_from",
