@@ -67,11 +67,12 @@ describe("images", () => {
     expect(judgeImage("x.svg.html", svg("<rect/>"))?.fix).toBe("rename it to end in .svg");
   });
 
-  it("checks a drawing's text as a page's: garbled text and characters nobody can see, at their line and column", async () => {
-    const drawing = '<svg xmlns="http://www.w3.org/2000/svg">\n  <title>Caf\u00C3\u00A9 hours</title>\n  <text x="1" y="9">Open \u202Eycilop</text>\n</svg>\n';
+  it("checks a drawing's text as a page's: garbled text, and characters nobody can see, written or by number, at their line and column", async () => {
+    const drawing = '<svg xmlns="http://www.w3.org/2000/svg">\n  <title>Caf\u00C3\u00A9 hours</title>\n  <text x="1" y="9">Open \u202Eycilop</text>\n  <text x="1" y="19">Closed &#x202E;syadnus &#160;&#233;</text>\n</svg>\n';
     expect((await checkedProblems({ "images/hours.svg": drawing })).filter((line) => line.startsWith("images/"))).toEqual([
       'images/hours.svg:2:13 error: "Ã©" is garbled text (UTF-8 read with the wrong encoding) — replace it with "é"',
       "images/hours.svg:3:26 error: there is a hidden text-direction control (U+202E) here, which nobody can see — delete it: put the cursor just after it and press Backspace, or retype the word",
+      "images/hours.svg:4:29 error: a character reference here stands for a hidden text-direction control (U+202E), which nobody can see — delete the reference",
     ]);
   });
 });

@@ -35,7 +35,7 @@ export function repairGarbled(garbled: string): string | undefined {
 const maxTextProblems = 1000;
 
 /** Text garbled by a wrong encoding, and characters nobody can see, in any text file an editor writes. */
-export function checkText(file: string, lines: readonly string[]): Problem[] {
+export function checkText(file: string, lines: readonly string[], { xml = false } = {}): Problem[] {
   const problems: Problem[] = [];
   let more = { count: 0, line: 0 };
   const add = (line: number, message: string, fix: string, column: number) => {
@@ -62,12 +62,20 @@ export function checkText(file: string, lines: readonly string[]): Problem[] {
       if (garbled.some(([from, to]) => index >= from && index < to)) continue; // said as garbled text
       add(i + 1, `there is ${hiddenName(character)} (${codePoint(character)}) here, which nobody can see`, "delete it: put the cursor just after it and press Backspace, or retype the word", index + 1);
     }
+    // XML (an SVG drawing) reads a character written by its number as the character itself.
+    for (const match of xml ? line.matchAll(numericReference) : []) {
+      const hidden = firstHidden(decodeHTML(match[0]));
+      if (hidden) add(i + 1, `a character reference here stands for ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, "delete the reference", match.index + 1);
+    }
   });
   if (more.count) {
     problems.push(problem(file, more.line, `${more.count.toLocaleString("en-US")} more ${more.count === 1 ? "character" : "characters"} like those above ${more.count === 1 ? "is" : "are"} in this file, the last on this line`, "fix those above, then check again: so many usually come from a program that changed the text, so copy it again from where it was written, or save the file again as UTF-8"));
   }
   return problems;
 }
+
+/** A character written by its number, as XML reads one: `&#x202E;`, `&#8238;`. */
+const numericReference = /&#(?:[xX][0-9a-fA-F]+|[0-9]+);/g;
 
 /** A character reference as a browser reads one: `&#x202E;`, `&#8238;`, `&shy;`, or a legacy one without its `;`. */
 const characterReference = /&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?/g;

@@ -82,7 +82,8 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
     const data = model.dataTexts.get(file);
     if (data !== undefined) append(problems, checkText(file, data.split("\n")));
   }
-  for (const [file, text] of [...model.stringTexts, ...model.drawingTexts]) append(problems, checkText(file, text.split("\n")));
+  for (const [file, text] of model.stringTexts) append(problems, checkText(file, text.split("\n")));
+  for (const [file, text] of model.drawingTexts) append(problems, checkText(file, text.split("\n"), { xml: true }));
   const settingsFile = path.join(dataFolder(model.contentDir), "settings.yaml");
   if (model.data) append(problems, checkLanguageHomes(model.languages, model.pages, settingsFile, model.dataTexts.get(settingsFile) ?? ""));
   const navigationFile = path.join(dataFolder(model.contentDir), "navigation.yaml");
