@@ -107,6 +107,19 @@ function faultProblem(page: PageSource, { code, offset, tag }: MarkupFault): Pro
   return problem(page.file, line, message, fix, "error", column);
 }
 
+/** A file name's or an address's ending, such as ".pdf" ("" for none): what a reader's computer opens it as. */
+const fileEnding = (name: string) => {
+  // Windows drops the dots and spaces a name ends with: "report.exe." is saved as "report.exe".
+  const last = (name.split(/[?#]/)[0]!.split(/[/\\]/).at(-1) ?? "").replace(/[. ]+$/, "");
+  return /\.[^.]+$/.exec(last)?.[0].toLowerCase() ?? "";
+};
+
+/**
+ * Whether a download link saves its file as what it is: with no name, a name with no ending (the browser gives
+ * it one), or the linked file's own ending. `download="report.exe"` on a picture would hand the reader a program.
+ */
+const savesAsItIs = (name: string, href: string) => !fileEnding(name) || fileEnding(name) === fileEnding(href);
+
 /**
  * Judges a page's body as a browser builds it, against the lists of allowed elements, attributes and address
  * schemes. Markdown's own HTML always passes; raw HTML passes only where it shows text and links, and only where
@@ -136,6 +149,9 @@ export function checkRawHtml(page: PageSource, { elements, faults }: ParsedBody)
         report(`the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
       } else if (name === "target" && tag === "a") {
         report(`the <a> opens its page in another tab or window (target=${JSON.stringify(value)}), from where that page can send this tab to another website`, "remove the target attribute: the reader chooses where a link opens");
+      } else if (name === "download" && tag === "a" && !savesAsItIs(value, element.attribute("href") ?? "")) {
+        const ending = fileEnding(element.attribute("href") ?? "");
+        report(`the <a> saves the file it links to under the name ${JSON.stringify(value)}, which says it is another kind of file`, `write download alone, without a name, or a name ending in ${ending || "the linked file's own ending"}`);
       } else if (!globalAttributes.has(name) && !allowed.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name)) {
         report(`the <${tag}> has a "${name}" attribute, which pages may not use`, `remove the ${name} attribute`);
       } else if (name.startsWith("data-pagefind") && element.raw) {

@@ -68,7 +68,38 @@ async function openedPageMovesTab(body: string): Promise<boolean> {
   }
 }
 
+/** The name Chromium saves a link's file under when a reader clicks it: the file is the picture /images/map.png. */
+async function savedAs(body: string): Promise<string> {
+  const page: Page = await browser.newPage();
+  const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4050000000049454e44ae426082", "hex");
+  await page.route("**/*", (route) =>
+    route.request().url() === "http://site.invalid/page/"
+      ? route.fulfill({ contentType: "text/html", body: `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main>${pageOf(body).html}</main></body></html>` })
+      : route.fulfill({ contentType: "image/png", body: png }),
+  );
+  try {
+    await page.goto("http://site.invalid/page/");
+    const download = page.waitForEvent("download", { timeout: 5000 });
+    await page.locator("#go").click();
+    return (await download).suggestedFilename();
+  } finally {
+    await leaveBlank(page);
+  }
+}
+
 describe("hostile HTML, in Chromium", () => {
+  it("a download link that names a picture as a program saves it so in Chromium, and the checks refuse it; one that keeps its kind passes", async () => {
+    const disguised = '<a id="go" href="/images/map.png" download="report.exe.">the map</a>';
+    expect(await savedAs(disguised)).toMatch(/^report\.exe/);
+    expect(htmlProblems(disguised)).toEqual([
+      'page.md:5:1 error: the <a> saves the file it links to under the name "report.exe.", which says it is another kind of file — write download alone, without a name, or a name ending in .png',
+    ]);
+    for (const kept of ['<a id="go" href="/images/map.png" download>the map</a>', '<a id="go" href="/images/map.png" download="Office map.PNG">the map</a>', '<a id="go" href="/images/map.png" download="office-map">the map</a>']) {
+      expect(await savedAs(kept)).toMatch(/\.png$|^office-map/i);
+      expect(htmlProblems(kept)).toEqual([]);
+    }
+  });
+
   it.each([
     ["a new tab that keeps its opener", '<a id="go" href="http://attacker.invalid/opened" target="_blank" rel="opener">the state budget</a>'],
     ["a named window, which always keeps it", '<a id="go" href="http://attacker.invalid/opened" target="report">the annual report</a>'],
