@@ -48,13 +48,15 @@ export function checkSite(model: SiteModel, options: CheckOptions): CheckedSite 
   memory.keepOnly(model.pages.map((read) => read.file));
   const pages = worked.map((work) => work.source);
   const index = new SiteIndex(pages, model.generatedUrls, new Set(model.images.map((image) => image.url)), new Map(model.redirects.map((r) => [r.from, r.to])));
+  // Where each published page's old addresses are written, read once for the two checks that name them.
+  const oldAddressLines = new Map(pages.filter((page) => page.data?.redirect_from?.length && !page.data.draft).map((page) => [page.file, entryLines(page, "redirect_from")]));
   const problems: Problem[] = [
     ...model.problems,
     ...checkPagesTogether(pages, (file) => model.translations.languageOf.get(file)?.tag ?? ""),
     ...checkFileNames(model.contentDir, pages, new Set(model.languages.filter((language) => !language.isDefault).map((language) => language.tag)), model.images),
-    ...checkRedirects(pages, index),
+    ...checkRedirects(pages, index, oldAddressLines),
     ...checkReservedUrls(pages, model.generatedUrls),
-    ...checkOutputFiles(writtenFiles(model, pages), generatedFolders),
+    ...checkOutputFiles(writtenFiles(model, pages, oldAddressLines), generatedFolders),
   ];
   const externalLinks: ExternalLink[] = [];
   const bodies = new Map<string, string>();
@@ -142,7 +144,7 @@ export class CheckMemory extends KeptWork<PageWork> {
 }
 
 /** Everything the site writes, in the order that decides who keeps a file: the generator's own, images, pages, old addresses. */
-function writtenFiles(model: SiteModel, pages: readonly PageText[]) {
+function writtenFiles(model: SiteModel, pages: readonly PageText[], oldAddressLines: ReadonlyMap<string, readonly number[]>) {
   // A page's own file name comes before a permalink, which is the choice to question when two clash.
   const published = pages.filter((page) => page.data && !page.data.draft).sort((a, b) => Number(Boolean(a.data?.permalink)) - Number(Boolean(b.data?.permalink)));
   return [
@@ -150,9 +152,8 @@ function writtenFiles(model: SiteModel, pages: readonly PageText[]) {
     ...model.images.map((image) => ({ url: image.url, at: { file: image.file, line: 1 } })),
     ...published.map((page) => ({ url: page.url, at: { file: page.file, line: page.data?.permalink ? fieldLine(page, "permalink") : 1 } })),
     // An old 404.html is refused on its own (checkRedirects): told once, not again as a clash.
-    ...published.flatMap((page) => {
-      const lines = page.data?.redirect_from?.length ? entryLines(page, "redirect_from") : [];
-      return (page.data?.redirect_from ?? []).flatMap((from, i) => (isNotFoundPage(from) ? [] : [{ url: from, at: { file: page.file, line: lines[i] ?? 1 }, redirectsTo: page.url }]));
-    }),
+    ...published.flatMap((page) =>
+      (page.data?.redirect_from ?? []).flatMap((from, i) => (isNotFoundPage(from) ? [] : [{ url: from, at: { file: page.file, line: oldAddressLines.get(page.file)?.[i] ?? 1 }, redirectsTo: page.url }])),
+    ),
   ];
 }

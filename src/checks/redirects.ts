@@ -1,23 +1,21 @@
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { oldAddress } from "../schema/page.ts";
 import { isNotFoundPage } from "../schema/patterns.ts";
-import { entryLines, type PageText } from "./page-source.ts";
+import type { PageText } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** Whether redirect_from would keep an address. */
 const canBeKept = (address: string) => oldAddress.safeParse(address).success && !isNotFoundPage(address);
 
-/** Old addresses must not be a page's address now, nor be claimed by two pages. */
-export function checkRedirects(pages: readonly PageText[], index: SiteIndex): Problem[] {
+/** Old addresses must not be a page's address now, nor be claimed by two pages; `oldAddressLines` holds each page's entries' lines. */
+export function checkRedirects(pages: readonly PageText[], index: SiteIndex, oldAddressLines: ReadonlyMap<string, readonly number[]>): Problem[] {
   const problems: Problem[] = [];
   const claimed = new Map<string, PageText>();
   for (const page of pages) {
     if (!page.data || page.data.draft) continue;
-    const olds = page.data.redirect_from ?? [];
-    const lines = olds.length ? entryLines(page, "redirect_from") : [];
-    for (const [i, from] of olds.entries()) {
-      const line = lines[i] ?? 1;
+    for (const [i, from] of (page.data.redirect_from ?? []).entries()) {
+      const line = oldAddressLines.get(page.file)?.[i] ?? 1;
       const owner = index.page(from);
       if (isNotFoundPage(from)) {
         // Moving the site's 404 page away would not free its address: what readers see there is changed in place.

@@ -140,7 +140,8 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
   const clash = (entry: Written, first: Written, byCase: string) =>
     report(entry, `${entry.url} would be written to the same file as ${first.url}${byCase}`, `use ${first.url} only, or choose another address`);
   for (const entry of written) {
-    const folder = generatedFolders.find((prefix) => asOneFile(entry.url).startsWith(prefix));
+    const foldedUrl = asOneFile(entry.url);
+    const folder = generatedFolders.find((prefix) => foldedUrl.startsWith(prefix));
     if (entry.at && folder) {
       report(entry, `${entry.url} is inside ${folder}${entry.url.startsWith(folder) ? "" : " (where capitals are not told apart)"}, which the site fills with files of its own`, "choose another address");
       continue;
@@ -152,14 +153,15 @@ export function checkOutputFiles(written: readonly Written[], generatedFolders: 
       continue;
     }
     byExactFile.set(file, entry);
-    const first = byFile.get(asOneFile(file));
+    const folded = asOneFile(file);
+    const first = byFile.get(folded);
     // An old address that is its own page's but for capitals is one file where they are not told apart: the page.
     const pageFile = entry.redirectsTo === undefined ? undefined : outputFileOf(entry.redirectsTo);
-    const ownPage = pageFile !== undefined && asOneFile(pageFile) === asOneFile(file);
+    const ownPage = pageFile !== undefined && asOneFile(pageFile) === folded;
     if (first && first.url !== entry.url && !ownPage) {
       const sameLetters = outputFileOf(first.url).normalize("NFC") === file.normalize("NFC");
       clash(entry, first, sameLetters ? " on macOS, which reads a letter written two ways (ñ, or n and a combining ~) as one" : " where capitals are not told apart (Windows, macOS, some hosts)");
-    } else if (!first) byFile.set(asOneFile(file), entry);
+    } else if (!first) byFile.set(folded, entry);
   }
   for (const [file, entry] of byFile) {
     const parts = file.split("/");
