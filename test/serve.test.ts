@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs
 import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
 import { tsxLoader } from "../src/options.ts";
@@ -25,9 +25,8 @@ async function eventually(found: () => boolean | Promise<boolean>): Promise<bool
 }
 
 const stops: (() => void)[] = [];
-afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
-/** Runs `npm start` on a content folder; `until` waits for a line in its output. */
+/** Runs `npm start` on a content folder; `until` waits for a line in its output since the last `mark`. */
 async function start(content: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "serve.ts"), "--content", content, "--output", path.join(path.dirname(content), "site")], {
@@ -38,18 +37,20 @@ async function start(content: string) {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGTERM");
   });
   let output = "";
+  let marked = 0;
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
+  const since = () => output.slice(marked);
   const until = (pattern: RegExp) =>
     new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         const ended = child.exitCode !== null;
-        if (pattern.test(output) || ended) clearInterval(timer);
-        if (pattern.test(output)) resolve();
+        if (pattern.test(since()) || ended) clearInterval(timer);
+        if (pattern.test(since())) resolve();
         else if (ended) reject(new Error(`npm start ended:\n${output}`));
       }, 100);
     });
-  const changes = () => (output.match(/File changed/g) ?? []).length;
+  const changes = () => (output.match(/File (changed|deleted)/g) ?? []).length;
   /** Saves a file as an editor would; again if the watcher, which Eleventy does not wait to be ready, missed it. */
   const change = async (file: string, text: string) => {
     const before = changes();
@@ -60,24 +61,57 @@ async function start(content: string) {
     }
     throw new Error(`npm start never saw ${file} change:\n${output}`);
   };
-  return { url: `http://127.0.0.1:${port}/`, port, child, until, change, output: () => output };
+  /**
+   * Waits until the last change is built and a second passes with nothing more to build, then reads output afresh:
+   * the next test's "Wrote" is then its own save's, never a build still running from before it.
+   */
+  const settle = async () => {
+    if (/File (changed|deleted)/.test(since())) await until(/(File (changed|deleted)|Folder)(?![^]*File (changed|deleted))[^]*Wrote \d+ files/);
+    for (let quiet = output.length, waited = 0; waited < 30_000; waited += 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (output.length === quiet && !/File (changed|deleted)(?![^]*Wrote \d+ files)/.test(since())) break;
+      quiet = output.length;
+    }
+    marked = output.length;
+  };
+  return { url: `http://127.0.0.1:${port}/`, port, child, until, change, settle, output: since };
 }
 
+// One preview serves these tests in turn, as an editor's one sitting would: each test starts from the site as the
+// fixture has it, and puts back what it changed. Starting a preview for each cost as much again as all they test.
 describe("npm start", () => {
-  it("serves the site, a page opened before the site is built too, and on every change rebuilds it and prints the change's problems at their lines", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const server = await start(content);
+  const content = path.join(tempDir(), "content");
+  const site = path.join(path.dirname(content), "site");
+  const contact = path.join(content, "contact.md");
+  const home = path.join(content, "index.md");
+  const navigation = path.join(content, "_data", "navigation.yaml");
+  cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+  generateInventories(content, 1, 2);
+  const inventory = path.join(content, "code-json", "ag1.json");
+  const original = { contact: readFileSync(contact, "utf8"), home: readFileSync(home, "utf8"), navigation: readFileSync(navigation, "utf8"), inventory: readFileSync(inventory, "utf8") };
+  writeFileSync(path.join(path.dirname(content), "secret.txt"), "outside the site");
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start(content);
+  });
+  /** Saves each file changed back as the fixture has it, and waits for the site built from them. */
+  afterEach(async () => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+    for (const [file, text] of [[contact, original.contact], [home, original.home], [navigation, original.navigation], [inventory, original.inventory]] as const) if (!existsSync(file) || readFileSync(file, "utf8") !== text) await server.change(file, text);
+    await server.settle();
+  });
+  afterAll(() => stops.splice(0).forEach((stop) => stop()));
+
+  it("serves the site, a page opened before the site is built too, and on every change rebuilds it and prints the change's problems at their lines", async () => {
     // The address is given at once, and a page opened then is shown, rendered alone if the site is not yet built.
     await server.until(/Checking and building the whole site; meanwhile each page you open at http:\/\/127\.0\.0\.1:\d+\/ is shown/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
     await server.until(/Server at/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
 
-    const contact = path.join(content, "contact.md");
-    await server.change(contact, readFileSync(contact, "utf8") + "\nOr read [the guide](/gide/).\n");
+    await server.change(contact, original.contact + "\nOr read [the guide](/gide/).\n");
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
-    expect(problemLines(server.output()), server.output()).toContain(`${path.join(content, "contact.md")}:14:21 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page`);
+    expect(problemLines(server.output()), server.output()).toContain(`${contact}:14:21 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page`);
     // The page is not shown as if published while it has an error: its problems are, in its place.
     const shown = parse(await (await fetch(`${server.url}contact/`)).text());
     expect(text(shown.querySelector("main .preview-problems"))).toContain('contact.md:14:21 error: the link to "/gide/" goes to a page that does not exist');
@@ -86,12 +120,7 @@ describe("npm start", () => {
     expect(server.output()).not.toMatch(/\[11ty\]|v\d+\.\d+\.\d+/);
   });
 
-  it("serves a saved page at once, and brings search up to date behind it, swapping in each index whole", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const site = path.join(path.dirname(content), "site");
-    const server = await start(content);
-    await server.until(/Server at/);
+  it("serves a saved page at once, and brings search up to date behind it, swapping in each index whole", async () => {
     const indexedText = () => {
       try {
         return indexedPages(site).map((page) => page.content).join(" ");
@@ -101,8 +130,7 @@ describe("npm start", () => {
     };
     expect(await eventually(() => indexedText().includes("We meet online"))).toBe(true);
 
-    const contact = path.join(content, "contact.md");
-    await server.change(contact, readFileSync(contact, "utf8").replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
+    await server.change(contact, original.contact.replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Thursdays");
     expect(await eventually(() => indexedText().includes("Zebracorn Thursdays"))).toBe(true);
@@ -110,55 +138,37 @@ describe("npm start", () => {
     expect(await eventually(() => !existsSync(path.join(site, ".pagefind-next")))).toBe(true);
   });
 
-  it("shows a saved page, its problems too, before it builds the rest of the site; the home page, which lists the others, too", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const server = await start(content);
-    await server.until(/Server at/);
-    const contact = path.join(content, "contact.md");
-    const original = readFileSync(contact, "utf8");
-
-    await server.change(contact, original.replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
+  it("shows a saved page, its problems too, before it builds the rest of the site; the home page, which lists the others, too", async () => {
+    await server.change(contact, original.contact.replace("We meet online.", "We meet online, on Zebracorn Fridays."));
     await server.until(/File changed[^]*Showing the page you changed; building the rest of the site…/);
-    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Thursdays");
+    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Fridays");
     await server.until(/Showing[^]*Wrote \d+ files/);
 
-    await server.change(contact, `${original}\nOr read [the guide](/gide/).\n`);
+    await server.change(contact, `${original.contact}\nOr read [the guide](/gide/).\n`);
     await server.until(/(Showing the page you changed[^]*){2}/);
     expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector("main .preview-problems"))).toContain('the link to "/gide/" goes to a page that does not exist');
     await server.until(/gide[^]*Wrote \d+ files/);
 
-    const home = path.join(content, "index.md");
-    await server.change(home, `${readFileSync(home, "utf8")}\nWelcome, Zebracorns.\n`);
+    await server.change(home, `${original.home}\nWelcome, Zebracorns.\n`);
     await server.until(/File changed: [^\n]*index\.md[^]*Showing the page you changed/);
     expect(await (await fetch(server.url)).text()).toContain("Welcome, Zebracorns.");
     await server.until(/File changed: [^\n]*index\.md[^]*Wrote \d+ files/);
     expect(await (await fetch(server.url)).text()).toContain("Welcome, Zebracorns.");
   });
 
-  it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const server = await start(content);
-    await server.until(/Server at/);
-    rmSync(path.join(content, "contact.md"));
+  it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", async () => {
+    rmSync(contact);
     await server.until(/File deleted[\s\S]*Wrote \d+ files/);
-    expect(problemLines(server.output()), server.output()).toContain(`${path.join(content, "_data", "navigation.yaml")}:6:10 error: the menu item "Contact us" goes to /contact/, which is not a page of the site — correct the address, or create the page`);
+    expect(problemLines(server.output()), server.output()).toContain(`${navigation}:6:10 error: the menu item "Contact us" goes to /contact/, which is not a page of the site — correct the address, or create the page`);
     expect((await fetch(`${server.url}contact/`)).status).toBe(404);
   });
 
-  it("takes an edited data file on the next rebuild, and names the line of a mistake in one", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const navigation = path.join(content, "_data", "navigation.yaml");
-    const server = await start(content);
-    await server.until(/Server at/);
-
+  it("takes an edited data file on the next rebuild, and names the line of a mistake in one", async () => {
     const footerLink = async () => text(parse(await (await fetch(server.url)).text()).querySelector('footer a[href="/contact/"]'));
-    await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Contact us", "text: Write to us"));
+    await server.change(navigation, original.navigation.replace("text: Contact us", "text: Write to us"));
     expect(await eventually(async () => (await footerLink()) === "Write to us")).toBe(true);
 
-    await server.change(navigation, readFileSync(navigation, "utf8").replace("text: Write to us", "txt: Write to us"));
+    await server.change(navigation, original.navigation.replace("text: Contact us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
     expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "txt" in the first entry of "footer" — did you mean "text"?`);
     // The last build stays, and every page lists the mistake at its top; no stack trace of the generator anywhere.
@@ -166,51 +176,37 @@ describe("npm start", () => {
     expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector(".preview-problems"))).toContain('navigation.yaml:5:5 error: unknown field "txt" in the first entry of "footer"');
     expect(server.output()).not.toMatch(/stack trace|^\s+at |Error\b/m);
 
-    await server.change(navigation, readFileSync(navigation, "utf8").replace("txt: Write to us", "text: Contact us again"));
+    await server.change(navigation, original.navigation.replace("text: Contact us", "text: Contact us again"));
     expect(await eventually(async () => (await footerLink()) === "Contact us again")).toBe(true);
   });
 
-  it("takes an edited code.json inventory on the next rebuild", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    generateInventories(content, 1, 2);
-    const inventory = path.join(content, "code-json", "ag1.json");
-    const server = await start(content);
-    await server.until(/Server at/);
-
-    await server.change(inventory, readFileSync(inventory, "utf8").replaceAll('"name": "', '"name": "renamed-'));
+  it("takes an edited code.json inventory on the next rebuild", async () => {
+    await server.change(inventory, original.inventory.replaceAll('"name": "', '"name": "renamed-'));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     const listed = parse(await (await fetch(`${server.url}projects/ag1/`)).text()).querySelectorAll(".release-list a").map(text);
     expect(listed).toHaveLength(2);
     expect(listed.every((name) => name.startsWith("renamed-"))).toBe(true);
   });
 
-  it("stops serving a renamed page at its old address", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const server = await start(content);
-    await server.until(/Server at/);
+  it("stops serving a renamed page at its old address", async () => {
     expect((await fetch(`${server.url}contact/`)).status).toBe(200);
-    const contact = readFileSync(path.join(content, "contact.md"), "utf8");
-    await server.change(path.join(content, "contact.md"), contact.replace("title:", "permalink: /write-to-us/\ntitle:"));
+    await server.change(contact, original.contact.replace("title:", "permalink: /write-to-us/\ntitle:"));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect((await fetch(`${server.url}write-to-us/`)).status).toBe(200);
     expect((await fetch(`${server.url}contact/`)).status).toBe(404);
 
     // A file name is printed on one line, as written: it cannot forge a line of the preview's output or drive the terminal.
-    writeFileSync(path.join(content, "notes\nerror: forged\u001b[31m.md"), "---\ntitle: Notes\ndescription: Notes.\n---\n\nText.\n");
+    const forged = path.join(content, "notes\nerror: forged\u001b[31m.md");
+    writeFileSync(forged, "---\ntitle: Notes\ndescription: Notes.\n---\n\nText.\n");
     await server.until(/File changed: [^\n]*notes\\nerror: forged\\u001b\[31m\.md\n/);
     expect(server.output()).not.toMatch(/^error: forged/m);
     expect(server.output()).not.toContain("\u001b");
+    rmSync(forged);
   });
 
-  it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", { timeout: 90_000 }, async () => {
-    const content = path.join(tempDir(), "content");
-    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    writeFileSync(path.join(path.dirname(content), "secret.txt"), "outside the site");
-    const server = await start(content);
-    await server.until(/Server at/);
-    expect(server.output()).toContain(`Server at http://127.0.0.1:${server.port}/`);
+  // Last: it stops the preview the others share.
+  it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", async () => {
+    expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
     for (const [address, status] of [["/..%2fsecret.txt", 404], ["/..%2f..%2fsecret.txt", 404], ["/%E0%A4%A", 400], ["/contact/%00", 400], ["/%5Cattacker.example%2f..%2fcontact", 404], ["/%2fetc%2fpasswd", 404]] as const) {
       expect(await statusOf(server.port, address), address).toBe(status);
     }
@@ -222,6 +218,7 @@ describe("npm start", () => {
 });
 
 describe("npm start, stopped by npm", () => {
+  afterEach(() => stops.splice(0).forEach((stop) => stop()));
   it("stops serving when npm is told to stop, though npm signals only the shell it started", { timeout: 90_000 }, async () => {
     const content = path.join(tempDir(), "content");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
