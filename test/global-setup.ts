@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -24,19 +24,37 @@ declare module "vitest" {
 }
 
 /**
+ * Where runs keep their files: in memory (/dev/shm) when it has room and TMPDIR does not say otherwise. The tests
+ * write thousands of small files (sites built, fixtures copied), and on this project's machines creating a file on
+ * disk costs 0.7 ms of processor time, against 0.01 ms in memory. A run holds about 350 MB at most.
+ */
+function runsFolder(): string {
+  const memory = "/dev/shm";
+  try {
+    const { bavail, bsize } = statfsSync(memory);
+    accessSync(memory, constants.W_OK);
+    if (!process.env.TMPDIR && bavail * bsize > 2 * 1024 ** 3) return memory;
+  } catch {
+    // No such folder, or not ours to write: the system's temporary folder, then.
+  }
+  return os.tmpdir();
+}
+const runsRoot = runsFolder();
+
+/**
  * The folder of one run (one vitest process): each project's setup loads this module afresh, and finds the same.
  * Named for when the process started too, so that a killed run's claims, never fulfilled, are no later run's.
  */
-const runDir = path.join(os.tmpdir(), `codecagov-test-run-${process.pid}-${Math.round(performance.timeOrigin)}`);
+const runDir = path.join(runsRoot, `codecagov-test-run-${process.pid}-${Math.round(performance.timeOrigin)}`);
 
 /**
  * Removes the folders of runs whose process is gone: a run stopped before its teardown (Ctrl-C, a killed CI job)
  * leaves its folder, and no later run would otherwise remove it.
  */
 function removeAbandonedRuns(): void {
-  for (const name of readdirSync(os.tmpdir())) {
+  for (const name of readdirSync(runsRoot)) {
     const pid = /^codecagov-test-run-(\d+)-/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    if (pid && !isRunning(Number(pid))) rmSync(path.join(runsRoot, name), { recursive: true, force: true });
   }
 }
 
