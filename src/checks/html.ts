@@ -171,21 +171,38 @@ function elementsOf(document: Parse5Node, body: RenderedBody, tooDeep: (offset: 
   return { found, after };
 }
 
-function describe(element: Parse5Element, offset: number, body: RenderedBody, merged: boolean): BodyElement & { offset: number } {
+/**
+ * An element as the checks read it. A class rather than an object of closures: a page has thousands of elements,
+ * and each closure made cost as much as the rest of describing it (tsx names every function it makes).
+ */
+class ParsedElement implements BodyElement {
+  readonly tag: string;
+  readonly attributes: { name: string; value: string }[];
+  constructor(
+    private readonly element: Parse5Element,
+    readonly line: number,
+    readonly opening: string,
+    readonly raw: boolean,
+    readonly offset: number,
+  ) {
+    const prefix = element.namespaceURI === htmlSpec.NS.SVG ? "svg:" : element.namespaceURI === htmlSpec.NS.MATHML ? "math:" : "";
+    this.tag = prefix + element.tagName.toLowerCase();
+    this.attributes = element.attrs.map((a) => ({ name: (a.prefix ? `${a.prefix}:` : "") + a.name.toLowerCase(), value: a.value }));
+  }
+
+  attribute(name: string): string | undefined {
+    return this.element.attrs.find((a) => a.name.toLowerCase() === name)?.value;
+  }
+
+  text(): string {
+    return textOf(this.element);
+  }
+}
+
+function describe(element: Parse5Element, offset: number, body: RenderedBody, merged: boolean): ParsedElement {
   const mark = markAt(body.marks, offset);
-  const line = bodyLineAt(body, offset);
-  const prefix = element.namespaceURI === htmlSpec.NS.SVG ? "svg:" : element.namespaceURI === htmlSpec.NS.MATHML ? "math:" : "";
   const end = merged ? body.html.indexOf(">", offset) + 1 : (element.sourceCodeLocation?.startTag?.endOffset ?? offset + pageStart.length) - pageStart.length;
-  return {
-    tag: prefix + element.tagName.toLowerCase(),
-    attributes: element.attrs.map((a) => ({ name: (a.prefix ? `${a.prefix}:` : "") + a.name.toLowerCase(), value: a.value })),
-    attribute: (name) => element.attrs.find((a) => a.name.toLowerCase() === name)?.value,
-    text: () => textOf(element),
-    line,
-    opening: body.html.slice(offset, Math.max(offset, end)).split("\n")[0]!,
-    raw: merged || (mark?.raw ?? false),
-    offset,
-  };
+  return new ParsedElement(element, bodyLineAt(body, offset), body.html.slice(offset, Math.max(offset, end)).split("\n")[0]!, merged || (mark?.raw ?? false), offset);
 }
 
 /** An element's text, as a reader sees it. */

@@ -73,23 +73,24 @@ const linkShape = /\[([^\][\n]+)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)/g;
  */
 export function checkUnparsedLinks(page: PageSource): Problem[] {
   const problems: Problem[] = [];
+  // One report for the page, not one made for each piece of text it has.
+  const report = (line: number, found: string, message: string, fix: string) => {
+    const { line: fileLine, column } = locate(page, line, found);
+    problems.push(problem(page.file, fileLine, message, fix, "error", column));
+  };
   for (const { token, line } of inlineTokens(page.tokens)) {
     if (token.type !== "text") continue;
-    const report = (found: string, message: string, fix: string) => {
-      const { line: fileLine, column } = locate(page, line, found);
-      problems.push(problem(page.file, fileLine, message, fix, "error", column));
-    };
     for (const match of token.content.matchAll(linkShape)) {
       const written = match[0];
       const address = match[2]!;
       if (/^\s*(javascript|data|vbscript):/i.test(address)) {
-        report(written, `the link "${address.trim()}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
+        report(line, written, `the link "${address.trim()}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
       } else if (/\S\s+\S/.test(address)) {
         if (token.content[match.index - 1] === "!") {
           const renamed = address.trim().toLowerCase().replace(/\s+/g, "-");
-          report(`!${written}`, `"!${written}" is not an image: its address has a space in it, so it shows as plain text`, `rename the image file with hyphens instead of spaces, and write its address so: ${renamed}`);
+          report(line, `!${written}`, `"!${written}" is not an image: its address has a space in it, so it shows as plain text`, `rename the image file with hyphens instead of spaces, and write its address so: ${renamed}`);
         } else {
-          report(written, `"${written}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf");
+          report(line, written, `"${written}" is not a link: its address has a space in it, so it shows as plain text`, "use an address without spaces: rename the page or file with hyphens, such as technology-letter.pdf");
         }
       }
     }

@@ -1,6 +1,6 @@
 import { asBrowsersRead } from "../model/addresses.ts";
 import { problem, type Problem } from "../problems/problems.ts";
-import { bodyLineAt, maxNesting, nestedTooDeep, unclosedIntoLayout, type MarkupFault, type ParsedBody } from "./html.ts";
+import { bodyLineAt, maxNesting, nestedTooDeep, unclosedIntoLayout, type BodyElement, type MarkupFault, type ParsedBody } from "./html.ts";
 import { locate, type PageSource } from "./page-source.ts";
 
 /** Elements whose harm is worth naming; any other element outside the allowed list gets a general message. */
@@ -128,43 +128,46 @@ const savesAsItIs = (name: string, href: string) => !fileEnding(name) || fileEnd
  */
 export function checkRawHtml(page: PageSource, { elements, faults }: ParsedBody): Problem[] {
   const problems: Problem[] = faults.map((fault) => faultProblem(page, fault));
+  // One report for the page, not one made for each element: a page has thousands, and most have no problem.
+  const report = (element: BodyElement, message: string, fix: string) => {
+    const { line, column } = locate(page, element.line, element.opening || `<${element.tag.replace(/^(svg|math):/, "")}`);
+    problems.push(problem(page.file, line, message, fix, "error", column));
+  };
   for (const element of elements) {
     const { tag } = element;
-    const { line, column } = locate(page, element.line, element.opening || `<${tag.replace(/^(svg|math):/, "")}`);
-    const report = (message: string, fix: string) => problems.push(problem(page.file, line, message, fix, "error", column));
     const danger = forbiddenTags[tag];
     if (danger) {
-      report(`a <${tag}> element ${danger}, which pages may not do`, tag === "iframe" ? "link to the content instead of embedding it" : `remove the <${tag}>; write the content in Markdown`);
+      report(element, `a <${tag}> element ${danger}, which pages may not do`, tag === "iframe" ? "link to the content instead of embedding it" : `remove the <${tag}>; write the content in Markdown`);
       continue;
     }
     if (!allowedTags.has(tag)) {
       const name = tag.replace(/^(svg|math):/, "");
-      report(`a <${name}> element is not allowed in a page`, /^(svg|math):/.test(tag) || name === "svg" || name === "math" ? "save the drawing as an image in content/images/ and show it with ![what it shows](/images/…)" : `remove the <${name}>; write the content in Markdown`);
+      report(element, `a <${name}> element is not allowed in a page`, /^(svg|math):/.test(tag) || name === "svg" || name === "math" ? "save the drawing as an image in content/images/ and show it with ![what it shows](/images/…)" : `remove the <${name}>; write the content in Markdown`);
       continue;
     }
     const allowed = elementAttributes[tag] ?? [];
     for (const { name, value } of element.attributes) {
       if (name === "style" && (tag === "td" || tag === "th") && markdownAlignment.test(value)) continue;
       if (name.startsWith("on")) {
-        report(`the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
+        report(element, `the <${tag}> has an event handler (${name}=…), which runs code`, `remove the ${name} attribute`);
       } else if (name === "target" && tag === "a") {
-        report(`the <a> opens its page in another tab or window (target=${JSON.stringify(value)}), from where that page can send this tab to another website`, "remove the target attribute: the reader chooses where a link opens");
+        report(element, `the <a> opens its page in another tab or window (target=${JSON.stringify(value)}), from where that page can send this tab to another website`, "remove the target attribute: the reader chooses where a link opens");
       } else if (name === "download" && tag === "a" && !savesAsItIs(value, element.attribute("href") ?? "")) {
         const ending = fileEnding(element.attribute("href") ?? "");
-        report(`the <a> saves the file it links to under the name ${JSON.stringify(value)}, which says it is another kind of file`, `write download alone, without a name, or a name ending in ${ending || "the linked file's own ending"}`);
+        report(element, `the <a> saves the file it links to under the name ${JSON.stringify(value)}, which says it is another kind of file`, `write download alone, without a name, or a name ending in ${ending || "the linked file's own ending"}`);
       } else if (!globalAttributes.has(name) && !allowed.includes(name) && !/^(aria|data)-[a-z0-9-]+$/.test(name)) {
-        report(`the <${tag}> has a "${name}" attribute, which pages may not use`, `remove the ${name} attribute`);
+        report(element, `the <${tag}> has a "${name}" attribute, which pages may not use`, `remove the ${name} attribute`);
       } else if (name.startsWith("data-pagefind") && element.raw) {
         // Pagefind reads these to file a page under a filter or to leave text out of search: the layouts' to set.
-        report(`the <${tag}> has a "${name}" attribute, which only the site's layouts may set`, `remove the ${name} attribute`);
+        report(element, `the <${tag}> has a "${name}" attribute, which only the site's layouts may set`, `remove the ${name} attribute`);
       } else if (urlAttributes.has(name) && element.raw) {
         // Markdown's own links are judged by the link checks; markdown-it already refuses the addresses that run code.
         const scheme = schemeOf(value);
-        if (scheme && !allowedSchemes.has(scheme)) report(`the <${tag}>'s ${name} is a ${scheme}: address, which can run code`, "use the address of a page or a file instead");
+        if (scheme && !allowedSchemes.has(scheme)) report(element, `the <${tag}>'s ${name} is a ${scheme}: address, which can run code`, "use the address of a page or a file instead");
       }
     }
     if (tag === "form" && sendsElsewhere(element.attribute("action") ?? "")) {
-      report(`the form sends what people type to another website (${element.attribute("action")})`, "remove the form, or link to the other website's own page");
+      report(element, `the form sends what people type to another website (${element.attribute("action")})`, "remove the form, or link to the other website's own page");
     }
   }
   return problems;
