@@ -50,9 +50,19 @@ async function start(content: string) {
         else if (ended) reject(new Error(`npm start ended:\n${output}`));
       }, 100);
     });
+  /** Once the first whole build is served: a test run alone (`-t`) then edits a preview that is up, as the others do. */
+  const started = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes("Server at")) resolve();
+      else if (child.exitCode !== null) reject(new Error(`npm start ended:\n${output}`));
+      else return;
+      clearInterval(timer);
+    }, 100);
+  });
   const changes = () => (output.match(/File (changed|deleted)/g) ?? []).length;
   /** Saves a file as an editor would; again if the watcher, which Eleventy does not wait to be ready, missed it. */
   const change = async (file: string, text: string) => {
+    await started;
     const before = changes();
     for (let attempt = 0; attempt < 5; attempt++) {
       writeFileSync(file, text);
@@ -74,7 +84,7 @@ async function start(content: string) {
     }
     marked = output.length;
   };
-  return { url: `http://127.0.0.1:${port}/`, port, child, until, change, settle, output: since };
+  return { url: `http://127.0.0.1:${port}/`, port, child, started, until, change, settle, output: since };
 }
 
 // One preview serves these tests in turn, as an editor's one sitting would: each test starts from the site as the
@@ -157,6 +167,7 @@ describe("npm start", () => {
   });
 
   it("rebuilds when a page is deleted: it is no longer served, and the links to it are named", async () => {
+    await server.started;
     rmSync(contact);
     await server.until(/File deleted[\s\S]*Wrote \d+ files/);
     expect(problemLines(server.output()), server.output()).toContain(`${navigation}:6:10 error: the menu item "Contact us" goes to /contact/, which is not a page of the site — correct the address, or create the page`);
@@ -206,6 +217,7 @@ describe("npm start", () => {
 
   // Last: it stops the preview the others share.
   it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", async () => {
+    await server.started;
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
     for (const [address, status] of [["/..%2fsecret.txt", 404], ["/..%2f..%2fsecret.txt", 404], ["/%E0%A4%A", 400], ["/contact/%00", 400], ["/%5Cattacker.example%2f..%2fcontact", 404], ["/%2fetc%2fpasswd", 404]] as const) {
       expect(await statusOf(server.port, address), address).toBe(status);
