@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -26,10 +26,17 @@ async function eventually(found: () => boolean | Promise<boolean>): Promise<bool
 
 const stops: (() => void)[] = [];
 
-/** Runs `npm start` on a content folder; `until` waits for a line in its output since the last `mark`. */
+/** Every file of a folder, by path, as bytes; a built site's search index aside. */
+function filesOf(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !/pagefind/.test(path.relative(dir, entry.parentPath)));
+  return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
+}
+
+/** Runs `npm start` on a content folder; `until` waits for a line in its output since the last `settle`. */
 async function start(content: string) {
+  const site = path.join(path.dirname(content), "site");
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "serve.ts"), "--content", content, "--output", path.join(path.dirname(content), "site")], {
+  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "serve.ts"), "--content", content, "--output", site], {
     env: { ...process.env, PORT: String(port), GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "" },
     detached: true,
   });
@@ -59,32 +66,42 @@ async function start(content: string) {
       clearInterval(timer);
     }, 100);
   });
-  const changes = () => (output.match(/File (changed|deleted)/g) ?? []).length;
+  // Said when awaited; a preview that ends before anything awaits it is no unhandled rejection of its own.
+  started.catch(() => {});
+  /** The files of the first whole build, read the moment it is served, before any test can save. */
+  const firstBuilt = started.then(() => filesOf(site));
+  const changes = (file: string) => output.split("\n").filter((line) => line === `File changed: ${file}`).length;
   /** Saves a file as an editor would; again if the watcher, which Eleventy does not wait to be ready, missed it. */
-  const change = async (file: string, text: string) => {
+  const change = async (file: string, text: string | Buffer) => {
     await started;
-    const before = changes();
+    const before = changes(file);
     for (let attempt = 0; attempt < 5; attempt++) {
       writeFileSync(file, text);
-      for (let waited = 0; waited < 3000 && changes() === before; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-      if (changes() > before) return;
+      for (let waited = 0; waited < 3000 && changes(file) === before; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (changes(file) > before) return;
     }
     throw new Error(`npm start never saw ${file} change:\n${output}`);
   };
   /**
-   * Waits until the last change is built and a second passes with nothing more to build, then reads output afresh:
-   * the next test's "Wrote" is then its own save's, never a build still running from before it.
+   * Once the content is as it was at the start, waits until every file of the first whole build is written again as
+   * it was (the sitemap and the home page list every page: a page a test added shows there), and that build's
+   * "Wrote" is the last line said; then reads output afresh. Only whole builds write to the site's folder, so no
+   * build of a test's own saves can then still be running, or be taken by the next test for its own. A page a test
+   * moved stays in the folder, unserved: the preview serves only what its last build wrote.
    */
   const settle = async () => {
-    if (/File (changed|deleted)/.test(since())) await until(/(File (changed|deleted)|Folder)(?![^]*File (changed|deleted))[^]*Wrote \d+ files/);
-    for (let quiet = output.length, waited = 0; waited < 30_000; waited += 1000) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      if (output.length === quiet && !/File (changed|deleted)(?![^]*Wrote \d+ files)/.test(since())) break;
-      quiet = output.length;
+    const wanted = await firstBuilt;
+    const differing = () => {
+      const files = filesOf(site);
+      return [...wanted].filter(([file, bytes]) => !files.get(file)?.equals(bytes)).map(([file]) => file);
+    };
+    for (let waited = 0; differing().length || !/Wrote \d+ files[^\n]*\n$/.test(output); waited += 200) {
+      if (waited > 60_000 || child.exitCode !== null) throw new Error(`the site was never built again as it was at the start (${differing().join(", ")} differ):\n${since()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
     marked = output.length;
   };
-  return { url: `http://127.0.0.1:${port}/`, port, child, started, until, change, settle, output: since };
+  return { url: `http://127.0.0.1:${port}/`, port, child, started, until, change, settle, output: since, wholeOutput: () => output };
 }
 
 // One preview serves these tests in turn, as an editor's one sitting would: each test starts from the site as the
@@ -98,16 +115,19 @@ describe("npm start", () => {
   cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
   generateInventories(content, 1, 2);
   const inventory = path.join(content, "code-json", "ag1.json");
+  const fixture = filesOf(content);
   const original = { contact: readFileSync(contact, "utf8"), home: readFileSync(home, "utf8"), navigation: readFileSync(navigation, "utf8"), inventory: readFileSync(inventory, "utf8") };
   writeFileSync(path.join(path.dirname(content), "secret.txt"), "outside the site");
   let server: Awaited<ReturnType<typeof start>>;
   beforeAll(async () => {
     server = await start(content);
   });
-  /** Saves each file changed back as the fixture has it, and waits for the site built from them. */
+  /** Puts the content folder back as the fixture has it, file for file, and waits for the site built from it. */
   afterEach(async () => {
     if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-    for (const [file, text] of [[contact, original.contact], [home, original.home], [navigation, original.navigation], [inventory, original.inventory]] as const) if (!existsSync(file) || readFileSync(file, "utf8") !== text) await server.change(file, text);
+    const now = filesOf(content);
+    for (const file of now.keys()) if (!fixture.has(file)) rmSync(path.join(content, file));
+    for (const [file, bytes] of fixture) if (!now.get(file)?.equals(bytes)) await server.change(path.join(content, file), bytes);
     await server.settle();
   });
   afterAll(() => stops.splice(0).forEach((stop) => stop()));
@@ -116,7 +136,7 @@ describe("npm start", () => {
     // The address is given at once, and a page opened then is shown, rendered alone if the site is not yet built.
     await server.until(/Checking and building the whole site; meanwhile each page you open at http:\/\/127\.0\.0\.1:\d+\/ is shown/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
-    await server.until(/Server at/);
+    await server.until(new RegExp(`Server at http://127\\.0\\.0\\.1:${server.port}/`));
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
 
     await server.change(contact, original.contact + "\nOr read [the guide](/gide/).\n");
@@ -212,7 +232,6 @@ describe("npm start", () => {
     await server.until(/File changed: [^\n]*notes\\nerror: forged\\u001b\[31m\.md\n/);
     expect(server.output()).not.toMatch(/^error: forged/m);
     expect(server.output()).not.toContain("\u001b");
-    rmSync(forged);
   });
 
   // Last: it stops the preview the others share.
@@ -223,6 +242,10 @@ describe("npm start", () => {
       expect(await statusOf(server.port, address), address).toBe(status);
     }
     expect((await fetch(`${server.url}contact/`)).status).toBe(200);
+    // Over the whole sitting, every save's output included: no stack trace, no character that drives the terminal, none of Eleventy's own lines.
+    expect(server.wholeOutput()).not.toMatch(/stack trace|^\s+at |Error\b/m);
+    expect(server.wholeOutput()).not.toContain("\u001b");
+    expect(server.wholeOutput()).not.toMatch(/Writing |\[11ty\]|v\d+\.\d+\.\d+/);
     process.kill(-server.child.pid!, "SIGTERM");
     await new Promise((resolve) => server.child.once("exit", resolve));
     await expect(fetch(`${server.url}contact/`)).rejects.toThrow();
