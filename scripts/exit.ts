@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { fileErrorOf, wordsOf } from "../src/problems/file-error.ts";
 
 /** Where a command prints: what it did to `out`, problems to `err`. Tests collect them. */
 export interface Printer {
@@ -19,7 +20,20 @@ export async function exitWhenWritten(code: number): Promise<never> {
   process.exit(code);
 }
 
+/**
+ * Ends a command on a file it could not read, in plain words: one moved or removed while the site was read, as an
+ * editor may do while a command runs. Any other error is the program's own, and thrown on.
+ */
+export function endOnFileError(print: Printer): (error: unknown) => number {
+  return (error) => {
+    if (!fileErrorOf(error)) throw error;
+    print.err(`error: ${wordsOf(error, process.cwd())} — a file may have been moved or removed while the site was being read: run the command again`);
+    return 1;
+  };
+}
+
 /** Runs a script's command when the script is the program started (`tsx scripts/check.ts`), not when it is imported. */
 export async function runAsProgram(moduleUrl: string, command: (args: string[], print: Printer) => Promise<number>): Promise<void> {
-  if (process.argv[1] && moduleUrl === pathToFileURL(realpathSync(process.argv[1])).href) await exitWhenWritten(await command(process.argv.slice(2), consolePrinter));
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(realpathSync(process.argv[1])).href) return;
+  await exitWhenWritten(await command(process.argv.slice(2), consolePrinter).catch(endOnFileError(consolePrinter)));
 }

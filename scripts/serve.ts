@@ -9,15 +9,17 @@ import { ReadMemory } from "../src/model/pages.ts";
 import { generatorRoot } from "../src/options.ts";
 import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite, type PreparedSite } from "../src/prepare.ts";
 import { SavedSite } from "../src/preview/ahead.ts";
+import { saveFailure } from "../src/preview/save-failure.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { watchSources } from "../src/preview/watch-sources.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
 import { previewFolder } from "../src/publish/output.ts";
-import { messageOf, printable } from "../src/problems/problems.ts";
+import { wordsOf } from "../src/problems/file-error.ts";
+import { printable } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { SearchCatchUp } from "../src/search/catch-up.ts";
 import { commonArgs } from "./args.ts";
-import { exitWhenWritten } from "./exit.ts";
+import { consolePrinter, endOnFileError, exitWhenWritten } from "./exit.ts";
 
 // The preview has a folder of its own: a page shown with its problems never lands in the published _site.
 const options = commonArgs(process.argv.slice(2), previewFolder);
@@ -49,7 +51,7 @@ const reportProblems = ({ problems }: PreparedSite) => {
   report(problems, (line) => lines.push(line), process.env, options.focus());
   if (lines.length) console.error(lines.join("\n"));
 };
-const model = readSite(siteOptions);
+const model = await (async () => readSite(siteOptions))().catch((error: unknown) => exitWhenWritten(endOnFileError(consolePrinter)(error)));
 if (!model.data) {
   reportProblems(checkModel(model, checkOptions));
   console.error("Fix the data files named above, then run npm start again.");
@@ -57,13 +59,18 @@ if (!model.data) {
 }
 // Until the first whole build is written, a page asked for is rendered alone and served.
 const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: model.pathPrefix, renderPage: (url) => saved.renderPage(url) }).catch((error: NodeJS.ErrnoException) => {
-  console.error(`error: the preview cannot listen on ${options.host}:${port} (${error.code ?? error.message}) — stop the program using it, or choose another port: PORT=8081 npm start`);
+  const why = error.code === "EADDRINUSE" ? "another program is using this port" : error.code === "EACCES" ? "this account may not use this port" : "this computer refused it";
+  console.error(`error: the preview cannot listen on ${options.host}:${port}: ${why} — stop that program, or choose another port: PORT=8081 npm start`);
   return exitWhenWritten(1);
 });
 
-/** Says that a save could not be `what` (read, built), and what to do. */
-const saveFailed = (what: string) => (error: unknown) =>
-  console.error(`error: the save could not be ${what}: ${messageOf(error)} — save the file again; if this comes back, report it to the site's maintainers`);
+/** Says that a save could not be read or built, and what to do; true when a file was removed as it was read, to read again. */
+const saveFailed = (what: "read" | "built") => (error: unknown) => {
+  const said = saveFailure(error, what, options.contentDir);
+  if (said.error) console.error(said.error);
+  else console.log(said.note);
+  return !said.error;
+};
 
 // Each save is read, checked and its pages shown at once; the whole site is built behind them, in a thread of its own.
 let reportLater: NodeJS.Timeout | undefined;
@@ -86,7 +93,7 @@ const saved: SavedSite = new SavedSite(model, {
         reportProblems(saved.latest().site);
         builds.request();
       } catch (error) {
-        saveFailed("built")(error);
+        if (saveFailed("built")(error)) saved.saved();
       }
     }, reloadGraceMs);
   },
@@ -102,11 +109,11 @@ watcher.on("all", (event, file) => {
   saved.saved();
 });
 const watching = new Promise((resolve) => watcher.once("ready", resolve));
-watcher.on("error", (error) => console.error(`error: changes can no longer be followed (${messageOf(error)}) — stop npm start and run it again`));
+watcher.on("error", (error) => console.error(`error: changes can no longer be followed (${wordsOf(error, options.contentDir)}) — stop npm start and run it again`));
 // The address is given as soon as a page can be asked for: one asked for while the site is checked is checked alone, and shown first.
 console.log(`Checking and building the whole site; meanwhile each page you open at ${server.url} is shown as soon as it is rendered…`);
 const checked = await saved.checkFirstReading((model, between) => checkModelInTurns(model, checkOptions, between)).catch((error: unknown) => {
-  console.error(`error: the site could not be checked: ${messageOf(error)} — report this to the site's maintainers`);
+  console.error(`error: the site could not be checked: ${wordsOf(error, options.contentDir)} — report this to the site's maintainers`);
   return exitWhenWritten(1);
 });
 reportProblems(checked);

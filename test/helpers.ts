@@ -86,6 +86,13 @@ export function readPage(siteDir: string, url: string): HTMLElement {
 
 export const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
 
+/** What an editor must never read: a stack trace, or the name of a program's insides. */
+export const internals = [
+  /\bat \S+:\d+:\d+\)?$|\n\s+at /m,
+  /regex|regular expression|\bzod\b|\bajv\b|eleventy|gray-?matter|js-?yaml|markdown-it|parse5|undefined|\[object |maximum call stack|map keys|nested mappings|positional argument/i,
+  /TypeError|RangeError|ReferenceError|SyntaxError|\bE[A-Z]{3,}\b|\bNaN\b/,
+];
+
 /** The problem lines a command printed: `file:line[:col] severity: message — fix`. */
 export const problemLines = (output: string) => output.split("\n").filter((line) => /^\S.*?:\d+(:\d+)? (error|warning|note): /.test(line));
 

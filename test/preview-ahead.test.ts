@@ -8,6 +8,7 @@ import type { PageWork } from "../src/checks/page-alone.ts";
 import { siteEleventy } from "../src/render/eleventy.ts";
 import { checkModel, checkModelInTurns, preparePageOnly, prepareSite, readSite } from "../src/prepare.ts";
 import { aheadLimit, pagesToRenderAhead, SavedSite, type RenderedAhead } from "../src/preview/ahead.ts";
+import { saveFailure } from "../src/preview/save-failure.ts";
 import type { Problem } from "../src/problems/problems.ts";
 import { postedSite, receivedSite, WholeBuilds, type WholeBuildDone } from "../src/preview/whole-build.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
@@ -60,7 +61,7 @@ async function savedSite({ read, today = "2026-11-23", unchecked = false, pages 
     outputDir: output,
     show: (pages, _problems, generation) => shown.push({ pages, generation }),
     wasRead: () => told++,
-    failed: (error) => failures.push(error),
+    failed: (error) => (failures.push(error), saveFailure(error, "read", content).note !== undefined),
   });
   if (!unchecked) await saved.checkFirstReading(async (model) => checkModel(model, checkOptions));
   const save = async (file: string, change: (text: string) => string) => {
@@ -182,6 +183,20 @@ describe("a save that cannot be read", () => {
     fail = false;
     await site.save("contact.md", (text) => `${text}\nTwice.\n`);
     expect([...site.shown[0]!.pages.values()][0]).toContain("Twice.");
+  });
+});
+
+describe("a save read as a file is removed", () => {
+  it("is read again, once the file is gone, and its pages shown", async () => {
+    const site = await savedSite({ read: () => {
+      // Listed by the reading, then removed before it could be read.
+      if (site?.readings() === 1) readFileSync(path.join(site.content, "notes.md"));
+    } });
+    await site.save("contact.md", (text) => `${text}\nOnce.\n`);
+    expect(site.failures).toHaveLength(1);
+    expect(site.readings()).toBe(2);
+    expect([...site.shown[0]!.pages.values()][0]).toContain("Once.");
+    expect(site.saved.latest().generation).toBe(2);
   });
 });
 

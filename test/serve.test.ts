@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
@@ -32,10 +33,10 @@ function filesOf(dir: string): Map<string, Buffer> {
   return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
 }
 
-/** Runs `npm start` on a content folder; `until` waits for a line in its output since the last `settle`. */
-async function start(content: string) {
+/** Runs `npm start` on a content folder, on a free port or this one; `until` waits for a line in its output since the last `settle`. */
+async function start(content: string, port?: number) {
   const site = path.join(path.dirname(content), "site");
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, "scripts", "serve.ts"), "--content", content, "--output", site], {
     env: { ...process.env, PORT: String(port), GITHUB_ACTIONS: "", PATH_PREFIX: "", SITE_CONTENT: "" },
     detached: true,
@@ -66,10 +67,10 @@ async function start(content: string) {
       clearInterval(timer);
     }, 100);
   });
-  // Said when awaited; a preview that ends before anything awaits it is no unhandled rejection of its own.
-  started.catch(() => {});
   /** The files of the first whole build, read the moment it is served, before any test can save. */
   const firstBuilt = started.then(() => filesOf(site));
+  // Said when awaited; a preview that ends before anything awaits it is no unhandled rejection of its own.
+  for (const waited of [started, firstBuilt]) waited.catch(() => {});
   const changes = (file: string) => output.split("\n").filter((line) => line === `File changed: ${file}`).length;
   /** Saves a file as an editor would; again if the watcher, which Eleventy does not wait to be ready, missed it. */
   const change = async (file: string, text: string | Buffer) => {
@@ -101,14 +102,13 @@ async function start(content: string) {
     }
     marked = output.length;
   };
-  return { url: `http://127.0.0.1:${port}/`, port, child, started, until, change, settle, output: since, wholeOutput: () => output };
+  return { url: `http://127.0.0.1:${port}/`, port, site, child, started, until, change, settle, output: since, wholeOutput: () => output };
 }
 
 // One preview serves these tests in turn, as an editor's one sitting would: each test starts from the site as the
 // fixture has it, and puts back what it changed. Starting a preview for each cost as much again as all they test.
 describe("npm start", () => {
   const content = path.join(tempDir(), "content");
-  const site = path.join(path.dirname(content), "site");
   const contact = path.join(content, "contact.md");
   const home = path.join(content, "index.md");
   const navigation = path.join(content, "_data", "navigation.yaml");
@@ -116,7 +116,8 @@ describe("npm start", () => {
   generateInventories(content, 1, 2);
   const inventory = path.join(content, "code-json", "ag1.json");
   const fixture = filesOf(content);
-  const original = { contact: readFileSync(contact, "utf8"), home: readFileSync(home, "utf8"), navigation: readFileSync(navigation, "utf8"), inventory: readFileSync(inventory, "utf8") };
+  /** A file of the content folder, as the fixture has it. */
+  const original = (file: string) => fixture.get(path.relative(content, file))!.toString("utf8");
   writeFileSync(path.join(path.dirname(content), "secret.txt"), "outside the site");
   let server: Awaited<ReturnType<typeof start>>;
   beforeAll(async () => {
@@ -139,7 +140,7 @@ describe("npm start", () => {
     await server.until(new RegExp(`Server at http://127\\.0\\.0\\.1:${server.port}/`));
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
 
-    await server.change(contact, original.contact + "\nOr read [the guide](/gide/).\n");
+    await server.change(contact, original(contact) + "\nOr read [the guide](/gide/).\n");
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect(problemLines(server.output()), server.output()).toContain(`${contact}:14:21 error: the link to "/gide/" goes to a page that does not exist — check the address, or create the page`);
     // The page is not shown as if published while it has an error: its problems are, in its place.
@@ -153,33 +154,33 @@ describe("npm start", () => {
   it("serves a saved page at once, and brings search up to date behind it, swapping in each index whole", async () => {
     const indexedText = () => {
       try {
-        return indexedPages(site).map((page) => page.content).join(" ");
+        return indexedPages(server.site).map((page) => page.content).join(" ");
       } catch {
         return "";
       }
     };
     expect(await eventually(() => indexedText().includes("We meet online"))).toBe(true);
 
-    await server.change(contact, original.contact.replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
+    await server.change(contact, original(contact).replace("We meet online.", "We meet online, on Zebracorn Thursdays."));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Thursdays");
     expect(await eventually(() => indexedText().includes("Zebracorn Thursdays"))).toBe(true);
     // Only the index searched is in the site's folder once it is in place.
-    expect(await eventually(() => !existsSync(path.join(site, ".pagefind-next")))).toBe(true);
+    expect(await eventually(() => !existsSync(path.join(server.site, ".pagefind-next")))).toBe(true);
   });
 
   it("shows a saved page, its problems too, before it builds the rest of the site; the home page, which lists the others, too", async () => {
-    await server.change(contact, original.contact.replace("We meet online.", "We meet online, on Zebracorn Fridays."));
+    await server.change(contact, original(contact).replace("We meet online.", "We meet online, on Zebracorn Fridays."));
     await server.until(/File changed[^]*Showing the page you changed; building the rest of the site…/);
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Zebracorn Fridays");
     await server.until(/Showing[^]*Wrote \d+ files/);
 
-    await server.change(contact, `${original.contact}\nOr read [the guide](/gide/).\n`);
+    await server.change(contact, `${original(contact)}\nOr read [the guide](/gide/).\n`);
     await server.until(/(Showing the page you changed[^]*){2}/);
     expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector("main .preview-problems"))).toContain('the link to "/gide/" goes to a page that does not exist');
     await server.until(/gide[^]*Wrote \d+ files/);
 
-    await server.change(home, `${original.home}\nWelcome, Zebracorns.\n`);
+    await server.change(home, `${original(home)}\nWelcome, Zebracorns.\n`);
     await server.until(/File changed: [^\n]*index\.md[^]*Showing the page you changed/);
     expect(await (await fetch(server.url)).text()).toContain("Welcome, Zebracorns.");
     await server.until(/File changed: [^\n]*index\.md[^]*Wrote \d+ files/);
@@ -196,10 +197,10 @@ describe("npm start", () => {
 
   it("takes an edited data file on the next rebuild, and names the line of a mistake in one", async () => {
     const footerLink = async () => text(parse(await (await fetch(server.url)).text()).querySelector('footer a[href="/contact/"]'));
-    await server.change(navigation, original.navigation.replace("text: Contact us", "text: Write to us"));
+    await server.change(navigation, original(navigation).replace("text: Contact us", "text: Write to us"));
     expect(await eventually(async () => (await footerLink()) === "Write to us")).toBe(true);
 
-    await server.change(navigation, original.navigation.replace("text: Contact us", "txt: Write to us"));
+    await server.change(navigation, original(navigation).replace("text: Contact us", "txt: Write to us"));
     await server.until(/did you mean "text"/);
     expect(problemLines(server.output())).toContain(`${navigation}:5:5 error: unknown field "txt" in the first entry of "footer" — did you mean "text"?`);
     // The last build stays, and every page lists the mistake at its top; no stack trace of the generator anywhere.
@@ -207,12 +208,12 @@ describe("npm start", () => {
     expect(text(parse(await (await fetch(`${server.url}contact/`)).text()).querySelector(".preview-problems"))).toContain('navigation.yaml:5:5 error: unknown field "txt" in the first entry of "footer"');
     expect(server.output()).not.toMatch(/stack trace|^\s+at |Error\b/m);
 
-    await server.change(navigation, original.navigation.replace("text: Contact us", "text: Contact us again"));
+    await server.change(navigation, original(navigation).replace("text: Contact us", "text: Contact us again"));
     expect(await eventually(async () => (await footerLink()) === "Contact us again")).toBe(true);
   });
 
   it("takes an edited code.json inventory on the next rebuild", async () => {
-    await server.change(inventory, original.inventory.replaceAll('"name": "', '"name": "renamed-'));
+    await server.change(inventory, original(inventory).replaceAll('"name": "', '"name": "renamed-'));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     const listed = parse(await (await fetch(`${server.url}projects/ag1/`)).text()).querySelectorAll(".release-list a").map(text);
     expect(listed).toHaveLength(2);
@@ -221,7 +222,7 @@ describe("npm start", () => {
 
   it("stops serving a renamed page at its old address", async () => {
     expect((await fetch(`${server.url}contact/`)).status).toBe(200);
-    await server.change(contact, original.contact.replace("title:", "permalink: /write-to-us/\ntitle:"));
+    await server.change(contact, original(contact).replace("title:", "permalink: /write-to-us/\ntitle:"));
     await server.until(/File changed[\s\S]*Wrote \d+ files/);
     expect((await fetch(`${server.url}write-to-us/`)).status).toBe(200);
     expect((await fetch(`${server.url}contact/`)).status).toBe(404);
@@ -230,13 +231,22 @@ describe("npm start", () => {
     const forged = path.join(content, "notes\nerror: forged\u001b[31m.md");
     writeFileSync(forged, "---\ntitle: Notes\ndescription: Notes.\n---\n\nText.\n");
     await server.until(/File changed: [^\n]*notes\\nerror: forged\\u001b\[31m\.md\n/);
+    // Read, and refused by name, before the test ends and removes it.
+    await server.until(/rename the file "notes-error-forged-31m\.md"/);
     expect(server.output()).not.toMatch(/^error: forged/m);
     expect(server.output()).not.toContain("\u001b");
   });
 
   // Last: it stops the preview the others share.
-  it("listens on this computer only, answers an address that is malformed or climbs out of the site, and stops with npm", async () => {
+  it("listens on this computer only, says so plainly when its port is taken, answers an address that is malformed or climbs out of the site, and stops with npm", async () => {
     await server.started;
+    const other = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), other, { recursive: true });
+    const second = await start(other, server.port);
+    await once(second.child, "close");
+    expect(second.wholeOutput().trim()).toBe(`error: the preview cannot listen on 127.0.0.1:${server.port}: another program is using this port — stop that program, or choose another port: PORT=8081 npm start`);
+    expect(second.child.exitCode).toBe(1);
+
     expect(await (await fetch(`${server.url}contact/`)).text()).toContain("Write to us");
     for (const [address, status] of [["/..%2fsecret.txt", 404], ["/..%2f..%2fsecret.txt", 404], ["/%E0%A4%A", 400], ["/contact/%00", 400], ["/%5Cattacker.example%2f..%2fcontact", 404], ["/%2fetc%2fpasswd", 404]] as const) {
       expect(await statusOf(server.port, address), address).toBe(status);

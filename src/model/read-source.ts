@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileErrorOf, whyUnreadable } from "../problems/file-error.ts";
 
 /** What a command was pointed at (a file, or a web address): its bytes, or why they could not be had, in plain words. */
 export type SourceRead = { bytes: Uint8Array; failure?: undefined } | { bytes?: undefined; failure: string };
@@ -11,8 +12,7 @@ export async function readSource(source: string, timeoutSeconds = 30): Promise<S
     try {
       return { bytes: readFileSync(source) };
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { failure: code === "ENOENT" ? `there is no file at ${source}` : code === "EISDIR" ? `${source} is a folder, not a file` : `${source} cannot be opened` };
+      return { failure: whyUnreadable(source, fileErrorOf(error)?.code) };
     }
   }
   let response: Response;

@@ -62,7 +62,7 @@ export class SavedSite {
     /**
      * `read` reads and checks the content folder (and says what is wrong); `checkPage` checks one page of a reading
      * alone; `show` serves the pages rendered ahead; `wasRead` hears of each reading, once its pages are shown;
-     * `failed` of a save that could not be read.
+     * `failed` of a save that could not be read, and answers whether to read the content folder again.
      */
     private readonly options: {
       read: () => PreparedSite;
@@ -70,7 +70,7 @@ export class SavedSite {
       outputDir: string;
       show: ShowAhead;
       wasRead: () => void;
-      failed: (error: unknown) => void;
+      failed: (error: unknown) => boolean;
     },
   ) {}
 
@@ -108,10 +108,12 @@ export class SavedSite {
       try {
         do {
           this.renderAgain = false;
-          await this.renderAhead();
+          try {
+            await this.renderAhead();
+          } catch (error) {
+            if (this.options.failed(error)) this.renderAgain = true;
+          }
         } while (this.renderAgain);
-      } catch (error) {
-        this.options.failed(error);
       } finally {
         this.rendering = undefined;
       }

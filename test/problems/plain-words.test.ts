@@ -3,14 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareSite } from "../../src/prepare.ts";
 import { formatProblem } from "../../src/problems/problems.ts";
-import { fixtures, tempDir } from "../helpers.ts";
-
-/** What an editor must never read: a stack trace, or the name of a program's insides. */
-const internals = [
-  /\bat \S+:\d+:\d+\)?$|\n\s+at /m,
-  /regex|regular expression|\bzod\b|\bajv\b|eleventy|gray-?matter|js-?yaml|markdown-it|parse5|undefined|\[object |maximum call stack|map keys|nested mappings|positional argument/i,
-  /TypeError|RangeError|ReferenceError|SyntaxError|\bE[A-Z]{3,}\b|\bNaN\b/,
-];
+import { fixtures, internals, tempDir } from "../helpers.ts";
 
 /** Every fixture of mistakes the tests keep: the checks' kinds of mistake on their base site, whole broken sites, hostile sites. */
 function mistakeSites(): string[] {
