@@ -6,7 +6,7 @@ import { today } from "../src/model/review.ts";
 import { loadSite } from "../src/model/site.ts";
 import { slugify } from "../src/model/slug.ts";
 import { cutAddressPart, maxAddressPart } from "../src/schema/patterns.ts";
-import { messageOf } from "../src/problems/problems.ts";
+import { wordsOf } from "../src/problems/file-error.ts";
 import { placeholderDescription } from "../src/schema/page.ts";
 import { contentFolder, parseCommand } from "./args.ts";
 
@@ -64,7 +64,7 @@ Write each section under a heading that says what it is about.
     { flag: "wx" },
   );
 } catch (error) {
-  console.error(`${path.relative(process.cwd(), file)} could not be written (${messageOf(error)}): check that the content folder can be written to, then run npm run new again`);
+  console.error(`${path.relative(process.cwd(), file)} could not be written (${wordsOf(error, process.cwd())}): check that the content folder can be written to, then run npm run new again`);
   process.exit(1);
 }
 console.log(`Created ${path.relative(process.cwd(), file)}: it will be published at ${url}.`);

@@ -17,14 +17,14 @@ export function insideFolder(folder: string, file: string): string | undefined {
 }
 
 /**
- * Why `name` could not be read, in plain words instead of the system's code. The name is printed as `printable`
+ * Why `name` could not be read or written, in plain words instead of the system's code. The name is printed as `printable`
  * writes it: a file's name is the editor's to choose, and must not forge a line or drive the terminal.
  */
 export function whyUnreadable(name: string, code: string | undefined): string {
   const shown = printable(name);
   if (code === "ENOENT") return `there is no file at ${shown}`;
   if (code === "EISDIR") return `${shown} is a folder, not a file`;
-  if (code === "EACCES" || code === "EPERM") return `${shown} cannot be opened: this account may not read it`;
+  if (code === "EACCES" || code === "EPERM") return `${shown} cannot be opened: this account is not allowed to`;
   return `${shown} cannot be opened`;
 }
 
