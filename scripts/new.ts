@@ -7,6 +7,7 @@ import { loadSite } from "../src/model/site.ts";
 import { slugify } from "../src/model/slug.ts";
 import { cutAddressPart, maxAddressPart } from "../src/schema/patterns.ts";
 import { wordsOf } from "../src/problems/file-error.ts";
+import { printable } from "../src/problems/problems.ts";
 import { placeholderDescription } from "../src/schema/page.ts";
 import { contentFolder, parseCommand } from "./args.ts";
 
@@ -35,7 +36,7 @@ if (taken) {
 }
 const samePage = site.pages.find((page) => page.url === url);
 if (samePage) {
-  console.error(`${path.relative(process.cwd(), samePage.file)} is already published at ${url}: choose another title, or edit that page.`);
+  console.error(`${printable(path.relative(process.cwd(), samePage.file))} is already published at ${url}: choose another title, or edit that page.`);
   process.exit(1);
 }
 const file = path.join(contentDir, `${slug}.md`);

@@ -27,13 +27,13 @@ mkdirSync(options.outputDir, { recursive: true });
 const port = Number(process.env.PORT ?? 8080);
 /** How long a browser told to reload takes to ask for the page again, near enough. */
 const reloadGraceMs = 100;
-const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => console.error(`search index: ${error}`)));
+const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => console.error(`search index: ${printable(error)}`)));
 
 // The whole builds' thread starts now, and loads Eleventy while this one reads the content folder.
 let firstBuilt: () => void;
 const built = new Promise<void>((resolve) => (firstBuilt = resolve));
 const builds = new WholeBuilds(options.outputDir, () => saved.latest(), (build, builtSite) => {
-  if (build.failure) console.error(`error: the site could not be built: ${build.failure} — report this to the site's maintainers: the pages passed their checks, so the layouts are at fault (npm run eleventy shows why)`);
+  if (build.failure) console.error(`error: the site could not be built: ${printable(build.failure)} — report this to the site's maintainers: the pages passed their checks, so the layouts are at fault (npm run eleventy shows why)`);
   console.log(`Wrote ${build.written?.length ?? 0} files in ${build.seconds.toFixed(2)} seconds`);
   server.rebuilt(builtSite.problems, build.written && new Set(build.written), build.generation);
   if (build.written) searchBehind.request(options.outputDir);

@@ -58,6 +58,9 @@ describe("npm run new", () => {
     writeFileSync(path.join(content, "office-hours", "index.md"), "---\ntitle: Office hours\ndescription: When we are in.\n---\n\nText.\n");
     expect(await runScript("new", ["Office hours", "--content", content])).toMatchObject({ code: 1, stderr: `${path.relative(root, path.join(content, "office-hours", "index.md"))} is already published at /office-hours/: choose another title, or edit that page.\n` });
     expect(await runScript("new", ["EN", "--content", content])).toMatchObject({ code: 0, stdout: expect.stringContaining("it will be published at /en/") });
+    // The other file's name is the editor's to choose: it is named on one line, and cannot drive the terminal.
+    writeFileSync(path.join(content, "notes\n\u001b[2J.md"), "---\ntitle: Notes\ndescription: Notes.\npermalink: /meeting-notes/\n---\n\nText.\n");
+    expect(await runScript("new", ["Meeting notes", "--content", content])).toMatchObject({ code: 1, stderr: `${path.relative(root, content)}/notes\\n\\u001b[2J.md is already published at /meeting-notes/: choose another title, or edit that page.\n` });
   });
 
   it("names the page after a title of any length, cut to what a file name may hold", async () => {

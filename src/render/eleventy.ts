@@ -7,7 +7,7 @@ import { pagedList } from "../model/paging.ts";
 import type { SiteModel } from "../model/site.ts";
 import { generatorRoot } from "../options.ts";
 import { problemListHtml } from "../problems/problem-list.ts";
-import { ContentError, displayPath, type Problem } from "../problems/problems.ts";
+import { ContentError, displayPath, printable, type Problem } from "../problems/problems.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
 import { catalogPages, catalogTitles } from "./catalog-pages.ts";
 import { headerPolicy } from "./csp.ts";
@@ -163,7 +163,7 @@ export function configureSite(eleventyConfig: EleventyConfig, site: RenderableSi
     const pages = results.flatMap((result) => (result.outputPath ? [path.resolve(result.outputPath)] : []));
     if (options.indexSearch) {
       const { errors } = await writeSearchIndex(directories.output);
-      for (const error of errors) console.error(`search index: ${error}`);
+      for (const error of errors) console.error(`search index: ${printable(error)}`);
     }
     options.afterBuild?.(new Set([...pages, ...copied]));
   });
