@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
 import { changedLines } from "../src/model/git.ts";
 import { siteDayMistake } from "../src/model/review.ts";
-import { displayPath } from "../src/problems/problems.ts";
+import { displayPath, printable } from "../src/problems/problems.ts";
 import type { ChangedLines } from "../src/problems/report.ts";
 import { outputDirProblem } from "../src/publish/output.ts";
 import { didYouMean } from "../src/problems/suggest.ts";
@@ -22,9 +22,9 @@ const usage = `Options (after --, as in: npm run build -- --content ../our-site)
   --host ADDRESS       npm start: the address to serve on (default: 127.0.0.1, this computer only)
   --help               print this`;
 
-/** Stops a command with a message saying what to do, instead of a stack trace. */
-function stop(message: string, usage: string): never {
-  console.error(`error: ${message}\n\n${usage}`);
+/** Stops a command with a message saying what to do, instead of a stack trace; what was typed in it, printable. */
+export function stop(message: string, usage: string): never {
+  console.error(`error: ${printable(message)}\n\n${usage}`);
   process.exit(2);
 }
 
@@ -46,6 +46,8 @@ export function parseCommand<T extends ParseArgsConfig>(config: T, usage: string
 export function argumentMistake(message: string, options: readonly string[]): string {
   const missing = /^Option '(?:-\w, )?--([^ ']+) <value>' argument missing/.exec(message)?.[1];
   if (missing) return `--${missing} is given no value — write the value after it, as the list below shows`;
+  const ambiguous = /^Option '(?:-\w, )?--([^ ']+)' argument is ambiguous/.exec(message)?.[1];
+  if (ambiguous) return `--${ambiguous} is given no value: another option follows it — write the value after it; a value that starts with "-" as --${ambiguous}=VALUE`;
   const stray = /^Unexpected argument '([^']*)'/.exec(message)?.[1];
   if (stray !== undefined) {
     const nearest = didYouMean(stray.replace(/^-+/, ""), options);

@@ -1,5 +1,6 @@
 // npm run build [-- --content DIR --output DIR --path-prefix /repo/]: checks the content, builds the site
 // and swaps it into place; on any error the previous site is left as it was.
+import { printable } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { commonArgs } from "./args.ts";
 import { runAsProgram, type Printer } from "./exit.ts";
@@ -11,7 +12,7 @@ export async function build(args: string[], print: Printer): Promise<number> {
   const { problems, fileCount, timings } = await runPipeline(options);
   const code = report(problems, print.err, process.env, options.focus());
   if (options.timings) print.err(`timings: ${timings.map(([step, seconds]) => `${step} ${seconds.toFixed(2)} s`).join("; ")}`);
-  if (code === 0) print.out(`Built ${fileCount} files into ${options.outputDir}`);
+  if (code === 0) print.out(`Built ${fileCount} files into ${printable(options.outputDir)}`);
   else print.err("Nothing was published: fix the errors above and build again.");
   return code;
 }

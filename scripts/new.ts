@@ -10,6 +10,7 @@ import { wordsOf } from "../src/problems/file-error.ts";
 import { printable } from "../src/problems/problems.ts";
 import { placeholderDescription } from "../src/schema/page.ts";
 import { contentFolder, parseCommand } from "./args.ts";
+import { consolePrinter, endOnFileError } from "./exit.ts";
 
 const usage = `npm run new -- "Page title" [--content DIR]: writes content/page-title.md with its front matter filled in.`;
 const { values, positionals } = parseCommand({ options: { content: { type: "string" }, help: { type: "boolean", short: "h" } }, allowPositionals: true }, usage);
@@ -24,14 +25,19 @@ const words = slugify(title);
 const cut = cutAddressPart(words, maxAddressPart - ".md".length);
 const slug = cut.length < words.length && words[cut.length] !== "-" && cut.includes("-") ? cut.slice(0, cut.lastIndexOf("-")) : cut;
 if (!slug) {
-  console.error(`The title "${title}" has no letter from a to z, nor a digit, to name the page's file after (an address is written in a-z, 0-9 and hyphens): give it a title with such words, such as npm run new -- "Office hours"; the title can be changed in the file afterwards`);
+  console.error(`The title "${printable(title)}" has no letter from a to z, nor a digit, to name the page's file after (an address is written in a-z, 0-9 and hyphens): give it a title with such words, such as npm run new -- "Office hours"; the title can be changed in the file afterwards`);
   process.exit(1);
 }
-const site = loadSite({ contentDir });
+let site: ReturnType<typeof loadSite>;
+try {
+  site = loadSite({ contentDir });
+} catch (error) {
+  process.exit(endOnFileError(consolePrinter)(error));
+}
 const url = `/${slug}/`;
 const taken = site.generatedUrls.includes(url) || generatedFolders.some((folder) => url.startsWith(folder)) || site.languages.some((language) => !language.isDefault && language.tag.toLowerCase() === slug);
 if (taken) {
-  console.error(`${url} is an address the site uses itself: choose another title, such as "${title} guide".`);
+  console.error(`${url} is an address the site uses itself: choose another title, such as "${printable(title)} guide".`);
   process.exit(1);
 }
 const samePage = site.pages.find((page) => page.url === url);
@@ -40,8 +46,9 @@ if (samePage) {
   process.exit(1);
 }
 const file = path.join(contentDir, `${slug}.md`);
+const shownFile = printable(path.relative(process.cwd(), file));
 if (existsSync(file)) {
-  console.error(`${path.relative(process.cwd(), file)} already exists: choose another title, or edit that page.`);
+  console.error(`${shownFile} already exists: choose another title, or edit that page.`);
   process.exit(1);
 }
 const quoted = JSON.stringify(title);
@@ -65,8 +72,8 @@ Write each section under a heading that says what it is about.
     { flag: "wx" },
   );
 } catch (error) {
-  console.error(`${path.relative(process.cwd(), file)} could not be written (${wordsOf(error, process.cwd())}): check that the content folder can be written to, then run npm run new again`);
+  console.error(`${shownFile} could not be written (${wordsOf(error, process.cwd())}): check that the content folder can be written to, then run npm run new again`);
   process.exit(1);
 }
-console.log(`Created ${path.relative(process.cwd(), file)}: it will be published at ${url}.`);
+console.log(`Created ${shownFile}: it will be published at ${url}.`);
 console.log("Replace the description and the text, then run npm run check to see whether anything needs fixing.");

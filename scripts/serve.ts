@@ -23,8 +23,17 @@ import { consolePrinter, endOnFileError, exitWhenWritten } from "./exit.ts";
 
 // The preview has a folder of its own: a page shown with its problems never lands in the published _site.
 const options = commonArgs(process.argv.slice(2), previewFolder);
-mkdirSync(options.outputDir, { recursive: true });
-const port = Number(process.env.PORT ?? 8080);
+const port = Number(process.env.PORT || 8080);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`error: PORT is "${printable(process.env.PORT!)}", which is not a port — give a whole number from 1 to 65535, such as PORT=8081 npm start`);
+  await exitWhenWritten(2);
+}
+try {
+  mkdirSync(options.outputDir, { recursive: true });
+} catch {
+  console.error(`error: no folder can be made at ${printable(options.outputDir)} for the preview — give --output a new folder of its own, or leave it out`);
+  await exitWhenWritten(2);
+}
 /** How long a browser told to reload takes to ask for the page again, near enough. */
 const reloadGraceMs = 100;
 const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => console.error(`search index: ${printable(error)}`)));
@@ -59,8 +68,11 @@ if (!model.data) {
 }
 // Until the first whole build is written, a page asked for is rendered alone and served.
 const server = await startPreviewServer(options.outputDir, { host: options.host, port, pathPrefix: model.pathPrefix, renderPage: (url) => saved.renderPage(url) }).catch((error: NodeJS.ErrnoException) => {
-  const why = error.code === "EADDRINUSE" ? "another program is using this port" : error.code === "EACCES" ? "this account may not use this port" : "this computer refused it";
-  console.error(`error: the preview cannot listen on ${options.host}:${port}: ${why} — stop that program, or choose another port: PORT=8081 npm start`);
+  const [why, fix] =
+    error.code === "EADDRINUSE" ? ["another program is using this port", "stop that program, or choose another port: PORT=8081 npm start"]
+    : error.code === "EACCES" ? ["this account may not use this port", "choose another port: PORT=8081 npm start"]
+    : ["this computer has no such address", "give --host an address of this computer, or leave it out"];
+  console.error(`error: the preview cannot listen on ${printable(options.host)}:${port}: ${why} — ${fix}`);
   return exitWhenWritten(1);
 });
 

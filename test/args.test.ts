@@ -10,6 +10,11 @@ describe("a mistake on the command line, in plain words", () => {
     expect(argumentMistake("Option '--content <value>' argument missing", options)).toBe("--content is given no value — write the value after it, as the list below shows");
   });
 
+  it("an option followed by another instead of its value", () => {
+    const said = "Option '--since' argument is ambiguous.\nDid you forget to specify the option argument for '--since'?\nTo specify an option argument starting with a dash use '--since=-XYZ'.";
+    expect(argumentMistake(said, options)).toBe('--since is given no value: another option follows it — write the value after it; a value that starts with "-" as --since=VALUE');
+  });
+
   it("a word without its --, with the option meant", () => {
     expect(argumentMistake("Unexpected argument 'strict'. This command does not take positional arguments", options)).toBe('"strict" is not an option: options start with -- — did you mean --strict?');
     expect(argumentMistake("Unexpected argument 'build'. This command does not take positional arguments", options)).toBe('"build" is not an option: options start with -- — see how to use the command below');
@@ -30,6 +35,13 @@ describe("a mistake on the command line, in plain words", () => {
     const result = await runScript("build", ["--content", path.join(fixtures, "checks", "base"), "--output", path.join(tempDir(), "site")], { SITE_TODAY: "2026-02-30" });
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n")[0]).toMatch(/^error: SITE_TODAY is "2026-02-30", which is not a day — give a day as YYYY-MM-DD, such as \d{4}-\d{2}-\d{2}, or leave it unset for today$/);
+  });
+
+  it("what was typed is said on one line, and cannot drive the terminal", async () => {
+    const result = await runScript("check", ["--content", path.join(fixtures, "checks", "base"), "--path-prefix", "/a\nb\u001b[31m/"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe('error: the path prefix "/a\\nb\\u001b[31m/" is not a folder name an address can carry — use letters, digits and hyphens, such as /code-site/');
+    expect(result.stderr).not.toContain("\u001b");
   });
 
   it("--content given a page instead of its folder", async () => {

@@ -63,6 +63,11 @@ describe("typed data files", () => {
     expect(await checkedProblems({ "_data/inventories.yaml": listing("ctd.json"), "code-json/cdt.json": inventory })).toContain(
       "_data/inventories.yaml:2:9 error: the inventory ctd.json of California Department of Technology is not in content/code-json/ — did you mean cdt.json?",
     );
+    // A file named code-json, where the folder of inventories should be.
+    expect(await checkedProblems({ "_data/inventories.yaml": listing("cdt.json"), "code-json": inventory })).toEqual([
+      "code-json:1 error: code-json is not a code.json inventory: code-json/ holds only .json files — remove it, or save the inventory as a .json file",
+      "_data/inventories.yaml:2:9 error: the inventory cdt.json of California Department of Technology is not in content/code-json/ — add the file, or correct its name in inventories.yaml",
+    ]);
   });
 
   const agenciesYaml = (agencies: { name: string; parent?: string }[]) => agencies.map(({ name, parent }) => `- name: ${name}\n${parent ? `  parent: ${parent}\n` : ""}`).join("");

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "node-html-parser";
 import { generateInventories } from "../scripts/bench/generate.ts";
 import { tsxLoader } from "../src/options.ts";
-import { fixtures, indexedPages, problemLines, root, tempDir, text } from "./helpers.ts";
+import { fixtures, indexedPages, problemLines, root, runScript, tempDir, text } from "./helpers.ts";
 
 /** A port nothing listens on, for the dev server. */
 async function freePort(): Promise<number> {
@@ -259,6 +259,28 @@ describe("npm start", () => {
     process.kill(-server.child.pid!, "SIGTERM");
     await new Promise((resolve) => server.child.once("exit", resolve));
     await expect(fetch(`${server.url}contact/`)).rejects.toThrow();
+  });
+});
+
+describe("npm start, told wrongly where to serve", () => {
+  it("says so in plain words before reading the site: a port that is not one, a folder that cannot be made, an address that is not this computer's", async () => {
+    const content = path.join(fixtures, "checks", "base");
+    const folder = tempDir();
+    expect(await runScript("serve", ["--content", content, "--output", path.join(folder, "site")], { PORT: "abc" })).toMatchObject({
+      code: 2,
+      stderr: 'error: PORT is "abc", which is not a port — give a whole number from 1 to 65535, such as PORT=8081 npm start\n',
+    });
+    const dangling = path.join(folder, "gone");
+    symlinkSync(path.join(folder, "nowhere"), dangling);
+    expect(await runScript("serve", ["--content", content, "--output", dangling], { PORT: String(await freePort()) })).toMatchObject({
+      code: 2,
+      stderr: `error: no folder can be made at ${dangling} for the preview — give --output a new folder of its own, or leave it out\n`,
+    });
+    const port = await freePort();
+    expect(await runScript("serve", ["--content", content, "--output", path.join(folder, "site"), "--host", "exa\u001b[31mmple.invalid"], { PORT: String(port) })).toMatchObject({
+      code: 1,
+      stderr: `error: the preview cannot listen on exa\\u001b[31mmple.invalid:${port}: this computer has no such address — give --host an address of this computer, or leave it out\n`,
+    });
   });
 });
 

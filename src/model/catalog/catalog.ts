@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pagedUrls } from "../paging.ts";
 import { append, problem, type Problem } from "../../problems/problems.ts";
@@ -97,7 +97,7 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
     if (!existsSync(file)) {
       const { line, column } = existsSync(listing) ? parseYaml(readFileSync(listing, "utf8")).position([index, "file"]) : { line: 1, column: undefined };
       const folder = path.join(contentDir, "code-json");
-      const nearest = existsSync(folder) ? didYouMean(entry.file, readdirSync(folder).filter((name) => name.endsWith(".json"))) : undefined;
+      const nearest = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? didYouMean(entry.file, readdirSync(folder).filter((name) => name.endsWith(".json"))) : undefined;
       // Names in inventories.yaml are in small letters: a file named in capitals is the one to rename.
       const fix = !nearest ? "add the file, or correct its name in inventories.yaml" : nearest.toLowerCase() === entry.file ? `rename the file ${nearest} to ${entry.file}` : `did you mean ${nearest}?`;
       const missing = problem(listing, line, `the inventory ${entry.file} of ${entry.name} is not in content/code-json/`, fix, "error", column);
