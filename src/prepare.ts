@@ -2,6 +2,7 @@ import path from "node:path";
 import { checkExternalLinks } from "./checks/external.ts";
 import { checkPageOnly, checkPagesInTurns, checkSite, CheckMemory, type CheckedSite, type CheckOptions } from "./checks/index.ts";
 import type { PageWork } from "./checks/page-alone.ts";
+import { sizeLimits } from "./model/files.ts";
 import type { ReadPage } from "./model/pages.ts";
 import { readSource } from "./model/read-source.ts";
 import { loadSite, type SiteModel, type SiteOptions } from "./model/site.ts";
@@ -75,7 +76,7 @@ export interface CheckProgress {
 
 /** Prepares the site with every check the command line asks for: what `npm run check` and the build both run. */
 export async function checkContent(options: CheckContentOptions, progress?: CheckProgress): Promise<PreparedSite> {
-  const read = options.since === undefined ? undefined : await readSource(options.since);
+  const read = options.since === undefined ? undefined : await readSource(options.since, sizeLimits.sitemap);
   const since = read?.bytes && { file: displayPath(options.since!), text: new TextDecoder().decode(read.bytes) };
   const model = readSite({ ...options, contentDir: path.resolve(options.contentDir) });
   const checkOptions = { strict: options.strict ?? false, since, memory: new CheckMemory() };

@@ -581,6 +581,10 @@ describe("npm run validate:code-json", () => {
     const valid = await runScript("validate-code-json", [fixture("valid.json")]);
     expect(valid.code).toBe(0);
     expect(valid.stdout).toContain("1 releases, valid against the code.gov schema 2.0.0");
+    // A name that would set the terminal's title and forge a workflow command is said on one line, as typed.
+    const named = path.join(tempDir(), "v\u001b]0;x\u0007\n::error::forged.json");
+    writeFileSync(named, readFileSync(fixture("valid.json")));
+    expect((await runScript("validate-code-json", [named])).stdout).toBe(`${path.dirname(named)}/v\\u001b]0;x\\u0007\\n::error::forged.json: 1 releases, valid against the code.gov schema 2.0.0.\n`);
     const faulty = await runScript("validate-code-json", [path.join(fixtures, "code-json", "faults.json")]);
     expect(faulty.code).toBe(1);
     expect(problemLines(faulty.stderr)).toContain(

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -11,7 +12,13 @@ let base: string;
 let nobody: string;
 
 beforeAll(async () => {
-  server = createServer((request, response) => (request.url === "/sitemap.xml" ? response.end("<loc>https://example.org/</loc>") : response.writeHead(404, "Not Found").end("<html>gone</html>")));
+  server = createServer((request, response) => {
+    if (request.url === "/sitemap.xml") return response.end("<loc>https://example.org/</loc>");
+    if (request.url === "/large.xml") return response.end("x".repeat(1.5 * 1024 * 1024));
+    // Says a length, then hangs up halfway.
+    if (request.url === "/cut.xml") return response.writeHead(200, { "Content-Length": "1000" }).write("x".repeat(500), () => response.destroy());
+    response.writeHead(404, "Not Found").end("<html>gone</html>");
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const closed = createServer();
@@ -23,15 +30,27 @@ afterAll(() => server.close());
 
 describe("reading what a command is pointed at", () => {
   it("gives the bytes of a file or a web address", async () => {
-    expect(new TextDecoder().decode((await readSource(`${base}/sitemap.xml`)).bytes)).toBe("<loc>https://example.org/</loc>");
+    expect(new TextDecoder().decode((await readSource(`${base}/sitemap.xml`, 1024)).bytes)).toBe("<loc>https://example.org/</loc>");
   });
 
   it("says in plain words why it could not, never an error's name", async () => {
     const folder = tempDir();
-    expect((await readSource(path.join(folder, "none.xml"))).failure).toBe(`there is no file at ${path.join(folder, "none.xml")}`);
-    expect((await readSource(folder)).failure).toBe(`${folder} is a folder, not a file`);
-    expect((await readSource(`${base}/gone.xml`)).failure).toBe(`${base}/gone.xml answered 404 Not Found instead of the file`);
-    expect((await readSource(nobody)).failure).toBe(`${nobody} could not be reached`);
+    expect((await readSource(path.join(folder, "none.xml"), 1024)).failure).toBe(`there is no file at ${path.join(folder, "none.xml")}`);
+    expect((await readSource(folder, 1024)).failure).toBe(`${folder} is a folder, not a file`);
+    expect((await readSource(`${base}/gone.xml`, 1024)).failure).toBe(`${base}/gone.xml answered 404 Not Found instead of the file`);
+    expect((await readSource(nobody, 1024)).failure).toBe(`${nobody} could not be reached`);
+    expect((await readSource(`${base}/cut.xml`, 1024)).failure).toBe(`${base}/cut.xml stopped sending the file before its end`);
+    // A name as typed, on one line.
+    expect((await readSource(path.join(folder, "none\n\u001b[31m.xml"), 1024)).failure).toBe(`there is no file at ${folder}/none\\n\\u001b[31m.xml`);
+  });
+
+  it("refuses a file or a download larger than such a file can be, and stops downloading it", async () => {
+    const large = path.join(tempDir(), "large.xml");
+    writeFileSync(large, "x".repeat(1.5 * 1024 * 1024));
+    expect((await readSource(large, 2 * 1024 * 1024)).bytes).toHaveLength(1.5 * 1024 * 1024);
+    expect((await readSource(large, 1024 * 1024)).failure).toBe(`${large} is larger than 1 MB, more than such a file can be`);
+    expect((await readSource(`${base}/large.xml`, 2 * 1024 * 1024)).bytes).toHaveLength(1.5 * 1024 * 1024);
+    expect((await readSource(`${base}/large.xml`, 1024 * 1024)).failure).toBe(`${base}/large.xml is larger than 1 MB, more than such a file can be`);
   });
 
   it("check --since with an address that cannot be reached names it and goes on with every other check", async () => {

@@ -14,7 +14,12 @@ export const sizeLimits = {
   image: 5 * 1024 * 1024,
   // The largest state inventory is 0.2 MB; checking a 10 MB one takes most of a minute.
   inventory: 10 * 1024 * 1024,
+  // A previous site's sitemap (check --since): the sitemap protocol's own limit.
+  sitemap: 50 * 1024 * 1024,
 } as const;
+
+/** A size in megabytes, as an editor reads it: "1.5 MB". */
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MB`;
 
 /** Every file of a content folder, sorted by what it is. Nothing else in the folder reaches the site. */
 export interface ContentFiles {

@@ -1,27 +1,51 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fileErrorOf, whyUnreadable } from "../problems/file-error.ts";
+import { printable } from "../problems/problems.ts";
+import { megabytes } from "./files.ts";
 
 /** What a command was pointed at (a file, or a web address): its bytes, or why they could not be had, in plain words. */
 export type SourceRead = { bytes: Uint8Array; failure?: undefined } | { bytes?: undefined; failure: string };
 
 const isWebAddress = (source: string) => /^https?:\/\//i.test(source);
 
-/** Reads a file or downloads a web address, giving a reason a person can act on instead of an error's name. */
-export async function readSource(source: string, timeoutSeconds = 30): Promise<SourceRead> {
+/**
+ * Reads a file or downloads a web address, of at most `limitBytes`, giving a reason a person can act on instead of
+ * an error's name. The address, and what a server says, are printed as `printable` writes them.
+ */
+export async function readSource(source: string, limitBytes: number, timeoutSeconds = 30): Promise<SourceRead> {
+  const shown = printable(source);
+  const tooLarge = { failure: `${shown} is larger than ${megabytes(limitBytes)}, more than such a file can be` };
   if (!isWebAddress(source)) {
     try {
-      return { bytes: readFileSync(source) };
+      return statSync(source).size > limitBytes ? tooLarge : { bytes: readFileSync(source) };
     } catch (error) {
       return { failure: whyUnreadable(source, fileErrorOf(error)?.code) };
     }
   }
+  const timedOut = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
   let response: Response;
   try {
     response = await fetch(source, { signal: AbortSignal.timeout(timeoutSeconds * 1000) });
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
-    return { failure: timedOut ? `${source} did not answer within ${timeoutSeconds} seconds` : `${source} could not be reached` };
+    return { failure: timedOut(error) ? `${shown} did not answer within ${timeoutSeconds} seconds` : `${shown} could not be reached` };
   }
-  if (!response.ok) return { failure: `${source} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""} instead of the file` };
-  return { bytes: new Uint8Array(await response.arrayBuffer()) };
+  if (!response.ok) return { failure: `${shown} answered ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ""} instead of the file` };
+  try {
+    const bytes = await bodyWithin(response, limitBytes);
+    return bytes ? { bytes } : tooLarge;
+  } catch (error) {
+    return { failure: timedOut(error) ? `${shown} did not send the whole file within ${timeoutSeconds} seconds` : `${shown} stopped sending the file before its end` };
+  }
+}
+
+/** A response's body, or undefined (and the download stopped) once it is larger than `limitBytes`. */
+async function bodyWithin(response: Response, limitBytes: number): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > limitBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

@@ -6,7 +6,7 @@ import { normalizePrefix } from "../options.ts";
 import { append, problem, type Problem } from "../problems/problems.ts";
 import { dataSchemas, type SiteData } from "../schema/data.ts";
 import { loadSiteData } from "./data.ts";
-import { findContentFiles, sizeLimits } from "./files.ts";
+import { findContentFiles, megabytes, sizeLimits } from "./files.ts";
 import { readCommitDates, type CommitDates } from "./git.ts";
 import { judgeImage } from "./images.ts";
 import { siteMapUrls } from "./page-lists.ts";
@@ -161,8 +161,6 @@ function unlistedInventories(files: readonly string[], listed: NonNullable<SiteD
     .filter((file) => !names.has(path.basename(file)))
     .map((file) => problem(file, 1, `${path.basename(file)} is not listed in _data/inventories.yaml, so it is not published`, `add it there with its agency's name and acronym, or remove the file`, "warning"));
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MB`;
 
 /** The data folder holds the YAML files the schemas describe, and nothing else: no code, no JSON read in their place. */
 function unknownDataFiles(dataFiles: readonly string[], contentDir: string): Problem[] {
