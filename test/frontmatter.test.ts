@@ -43,6 +43,10 @@ describe("front matter", () => {
     expect(messages("wrong-type.md")).toEqual([
       'test/fixtures/frontmatter/wrong-type.md:4:8 error: "order" should be a number, but it is the text "first" — write a number here',
     ]);
+    // What YAML reads as numbers that are none: .nan, and one too large (.inf, 1e400).
+    const order = (value: string) => parsePage("order.md", `---\ntitle: Values\ndescription: Our values.\norder: ${value}\n---\n`).problems.map(formatProblem);
+    expect(order(".nan")).toEqual(['order.md:4:8 error: "order" should be a number, but it is not a number — write a number here']);
+    for (const large of [".inf", "1e400"]) expect(order(large)).toEqual(['order.md:4:8 error: "order" should be a number, but it is a number too large to use — write a number here']);
   });
 
   it("suggests the closest allowed value", () => {

@@ -74,7 +74,9 @@ function describeValue(value: unknown): string {
   if (value instanceof Date) return "a date";
   if (typeof value === "object") return "a group of fields";
   if (typeof value === "string") return `the text "${value}"`;
-  return `${typeof value === "number" ? "the number" : "the value"} ${String(value)}`;
+  // YAML's .nan and .inf are numbers to JavaScript, but no reader's.
+  if (typeof value === "number") return Number.isNaN(value) ? "not a number" : Number.isFinite(value) ? `the number ${String(value)}` : "a number too large to use";
+  return `the value ${String(value)}`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
