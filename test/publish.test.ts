@@ -42,6 +42,12 @@ describe("where a build may write", () => {
     expect(readFileSync(path.join(output, "letter.txt"), "utf8")).toBe("keep me");
   });
 
+  it("refuses a folder inside a file", () => {
+    const file = path.join(tempDir(), "notes.txt");
+    writeFileSync(file, "a file");
+    expect(outputDirProblem(path.join(file, "site", "deeper"), secondSite)).toBe(`${path.join(file, "site", "deeper")} is inside ${file}, which is a file, not a folder`);
+  });
+
   it("lets npm start write to its own folder in the dependencies' cache, and nothing else there", () => {
     expect(outputDirProblem(previewFolder, path.join(root, "content"))).toBeUndefined();
     expect(outputDirProblem(path.join(root, "node_modules", ".cache"), path.join(root, "content"))).toBe(`${path.join(root, "node_modules", ".cache")} is inside the site's sources (the generator or the content folder)`);

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
 
@@ -12,6 +12,11 @@ const isWithin = (child: string, parent: string) => {
   const relative = path.relative(parent, child);
   return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 };
+
+/** The folder itself, or the nearest folder above it that exists. */
+function nearestExisting(folder: string): string {
+  return existsSync(folder) || path.dirname(folder) === folder ? folder : nearestExisting(path.dirname(folder));
+}
 
 /** What a previous build left at the output path: a link to the site, or (before links) a folder holding one. */
 function holdsBuiltSite(outputDir: string): boolean {
@@ -36,6 +41,8 @@ export function outputDirProblem(outputDir: string, contentDir: string): string 
   if (output !== previewFolder && [...sourceFolders, path.resolve(contentDir)].some((folder) => isWithin(output, folder))) {
     return `${output} is inside the site's sources (the generator or the content folder)`;
   }
+  const container = nearestExisting(path.dirname(output));
+  if (!statSync(container).isDirectory()) return `${output} is inside ${container}, which is a file, not a folder`;
   if (existsSync(output) && !holdsBuiltSite(output)) return `${output} already holds files that are not a site built here, and a build replaces the whole folder`;
   return undefined;
 }
