@@ -76,11 +76,14 @@ const server = await startPreviewServer(options.outputDir, { host: options.host,
   return exitWhenWritten(1);
 });
 
+/** What was said of the last save that failed, since the last read: each of a folder's files removed fails alike. */
+let failureSaid: string | undefined;
 /** Says that a save could not be read or built, and what to do; true when a file was removed as it was read, to read again. */
 const saveFailed = (what: "read" | "built") => (error: unknown) => {
   const said = saveFailure(error, what, options.contentDir);
-  if (said.error) console.error(said.error);
-  else console.log(said.note);
+  const line = said.error ?? said.note;
+  if (line !== failureSaid) (said.error ? console.error : console.log)(line);
+  failureSaid = line;
   return !said.error;
 };
 
@@ -97,6 +100,7 @@ const saved: SavedSite = new SavedSite(model, {
   // A save's problems are printed, and its whole build handed the site, once its pages are shown and a browser
   // reloading them has had a moment to ask for them: on a large site each holds this thread for a few tenths of a second.
   wasRead: () => {
+    failureSaid = undefined;
     const { generation } = saved.latest();
     reportLater = setTimeout(() => {
       // A save read meanwhile is said and built in its own turn.

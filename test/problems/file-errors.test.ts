@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { wordsOf } from "../../src/problems/file-error.ts";
@@ -34,11 +34,14 @@ describe("an error of the file system, said to an editor", () => {
 
   it("npm start reads the content folder again when a file was removed while it was read, and says so in a note", () => {
     expect(saveFailure(errorReading(hostile), "read", content)).toEqual({ note: "notes\\nerror: forged\\u001b[31m.md was removed while the site was being read; reading it again…" });
-    // The content folder itself gone, or a folder read as a file: an error, and what to do.
+    // A folder read as a file, or the content folder itself gone: an error, and what to do.
     expect(saveFailure(errorReading(path.join(content, "images")), "read", content)).toEqual({
       error: "error: the save could not be read: a file of the site is a folder, not a file — save the file again; if this comes back, report it to the site's maintainers",
     });
-    expect(saveFailure(errorReading(path.join(tempDir(), "gone")), "built", path.join(tempDir(), "gone")).error).toMatch(/^error: the save could not be built: there is no file at \S+gone — save the file again/);
+    const gone = path.join(tempDir(), "gone");
+    expect(saveFailure(errorReading(gone), "built", gone)).toEqual({ error: `error: the content folder ${gone} is gone — put it back, then stop npm start and run it again` });
+    writeFileSync(gone, "a file where the folder was");
+    expect(saveFailure(errorReading(path.join(gone, "index.md")), "read", gone)).toEqual({ error: `error: the content folder ${gone} is gone — put it back, then stop npm start and run it again` });
   });
 
   it("a build or check that meets one ends with one plain line, and no stack trace; any other error is the program's own, thrown on", () => {
