@@ -26,8 +26,10 @@ export async function exitWhenWritten(code: number): Promise<never> {
  */
 export function endOnFileError(print: Printer): (error: unknown) => number {
   return (error) => {
-    if (!fileErrorOf(error)) throw error;
-    print.err(`error: ${wordsOf(error, process.cwd())} — a file may have been moved or removed while the site was being read: run the command again`);
+    const failed = fileErrorOf(error);
+    if (!failed) throw error;
+    const fix = failed.code === "ENOENT" ? "a file may have been moved or removed while the site was being read: run the command again" : "check that it is a file this account can read, then run the command again";
+    print.err(`error: ${wordsOf(error, process.cwd())} — ${fix}`);
     return 1;
   };
 }

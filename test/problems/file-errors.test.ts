@@ -49,7 +49,9 @@ describe("an error of the file system, said to an editor", () => {
     const print: Printer = { out: (line) => said.push(line), err: (line) => said.push(line) };
     expect(endOnFileError(print)(errorReading(hostile))).toBe(1);
     expect(said).toEqual([`error: there is no file at ${printable(hostile)} — a file may have been moved or removed while the site was being read: run the command again`]);
-    for (const pattern of internals) expect(said[0]).not.toMatch(pattern);
+    expect(endOnFileError(print)(errorReading(path.join(content, "images")))).toBe(1);
+    expect(said[1]).toBe("error: a file of the site is a folder, not a file — check that it is a file this account can read, then run the command again");
+    for (const line of said) for (const pattern of internals) expect(line).not.toMatch(pattern);
     const bug = new TypeError("x is not a function");
     expect(() => endOnFileError(print)(bug)).toThrow(bug);
   });
