@@ -27,10 +27,17 @@ async function eventually(found: () => boolean | Promise<boolean>): Promise<bool
 
 const stops: (() => void)[] = [];
 
-/** Every file of a folder, by path, as bytes; a built site's search index aside. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !/pagefind/.test(path.relative(dir, entry.parentPath)));
-  return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
+/**
+ * Every file of a folder, by path, as bytes; a built site's search index aside. The search index is not entered:
+ * the preview swaps its folders while this reads.
+ */
+function filesOf(dir: string, files = new Map<string, Buffer>(), under = dir): Map<string, Buffer> {
+  for (const entry of readdirSync(under, { withFileTypes: true })) {
+    const file = path.join(under, entry.name);
+    if (entry.isDirectory() && !/pagefind/.test(entry.name)) filesOf(dir, files, file);
+    else if (entry.isFile()) files.set(path.relative(dir, file), readFileSync(file));
+  }
+  return files;
 }
 
 /** Runs `npm start` on a content folder, on a free port or this one; `until` waits for a line in its output since the last `settle`. */
