@@ -62,7 +62,7 @@ const fixedSearchKinds = ["script and worker", "WebAssembly", "page list (metada
 /** The bytes a browser transfers from /pagefind/ for one search in Chromium, counted by the server, by kind of file. */
 async function searchDownload(siteDir: string, query: string): Promise<Map<string, number>> {
   const site = await serveSite(siteDir);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
     await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);

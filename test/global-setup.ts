@@ -88,9 +88,14 @@ export default async function setup(project: TestProject) {
   project.provide("testRun", runDir);
   project.provide("siteDay", day);
   if (project.name !== "browser") return () => rmSync(runDir, { recursive: true, force: true });
-  const [site, prefixedSite] = await Promise.all([buildShared(runDir, "site", day), buildShared(runDir, "prefixedSite", day)]);
+  // Chromium, when it must be installed, is fetched while the sites build: one waits mostly on the network and the disk, the others on the processor.
+  const [chromium, site, prefixedSite] = await Promise.all([
+    findChromium(),
+    buildShared(runDir, "site", day),
+    buildShared(runDir, "prefixedSite", day),
+  ]);
   const servers = await Promise.all([serveSite(site.output), serveSite(prefixedSite.output, prefix)]);
-  project.provide("chromium", findChromium());
+  project.provide("chromium", chromium);
   project.provide("site", site);
   project.provide("prefixedSite", prefixedSite);
   project.provide("siteUrl", servers[0].url);
