@@ -228,6 +228,19 @@ describe("the layouts' words in each language", () => {
     expect(messages).toContainEqual("fr.yaml:1 warning: the site is published in Français, but there is no strings file for it, so its menus, notices and buttons are in English");
   });
 
+  it("name a strings file that cannot be read, a folder in its place, instead of stopping the command", () => {
+    const folder = tempDir();
+    mkdirSync(path.join(folder, "en.yaml"));
+    mkdirSync(path.join(folder, "es.yaml"));
+    const { strings, problems } = loadStrings(languages.slice(0, 2), folder);
+    // With no English to fall back on, the preview shows each string's name.
+    expect(strings.get("es")!.words.skip_link).toBe("skip_link");
+    expect(problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.severity}: ${p.message} — ${p.fix}`)).toEqual([
+      `en.yaml:1 error: en.yaml is a folder, not a file, so no page can be published: every page's menus, notices and buttons are read from it — put the YAML file of the layouts' words back in its place, as a file: copy en.yaml in ${folder}/ and translate each line, or restore it with git`,
+      `es.yaml:1 warning: es.yaml is a folder, not a file, so the menus, notices and buttons of the pages in Español are in English — put the YAML file of the layouts' words back in its place, as a file: copy en.yaml in ${folder}/ and translate each line, or restore it with git`,
+    ]);
+  });
+
   it("are checked as a page's lines are: garbled text, and characters nobody can see, at their line and column", () => {
     const folder = tempDir();
     cpSync(path.join(stringsFolder, "en.yaml"), path.join(folder, "en.yaml"));

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import nunjucks from "nunjucks";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
-import { problem, type Problem } from "../problems/problems.ts";
+import { fileErrorOf, whyUnreadable } from "../problems/file-error.ts";
+import { displayPath, problem, type Problem } from "../problems/problems.ts";
 import { completeStringsSchema, placeholders, stringNames, stringsSchema, type StringName, type Strings } from "../schema/strings.ts";
 import { nameIn, type Language } from "./languages.ts";
 import { validateYaml } from "./validate.ts";
@@ -32,11 +33,24 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
   const fileOf = (tag: string) => path.join(folder, `${tag}.yaml`);
   const problems: Problem[] = [];
   const texts = new Map<string, string>();
-  const readText = (file: string) => texts.set(file, readFileSync(file, "utf8")).get(file)!;
-  const read = validateYaml(completeStringsSchema, readText(fileOf(fallbackLanguage)), fileOf(fallbackLanguage));
+  const shownFolder = displayPath(folder);
+  /** A strings file's text; one that cannot be read (a folder in its place, say) is named, and its words are English's. */
+  const readText = (file: string, severity: Problem["severity"], consequence: string): string | undefined => {
+    try {
+      return texts.set(file, readFileSync(file, "utf8")).get(file)!;
+    } catch (error) {
+      const failed = fileErrorOf(error);
+      if (!failed) throw error;
+      const fix = `put the YAML file of the layouts' words back in its place, as a file: copy ${fallbackLanguage}.yaml in ${shownFolder}/ and translate each line, or restore it with git`;
+      problems.push(problem(file, 1, `${whyUnreadable(path.basename(file), failed.code)}, so ${consequence}`, fix, severity));
+      return undefined;
+    }
+  };
+  const englishText = readText(fileOf(fallbackLanguage), "error", "no page can be published: every page's menus, notices and buttons are read from it");
+  const read = englishText === undefined ? undefined : validateYaml(completeStringsSchema, englishText, fileOf(fallbackLanguage));
   // A mistake in the English file is an error that stops publishing; meanwhile the preview shows each string's name.
-  problems.push(...read.problems);
-  const english = { value: read.ok ? read.value : (Object.fromEntries(stringNames.map((key) => [key, key])) as Strings) };
+  problems.push(...(read?.problems ?? []));
+  const english = { value: read?.ok ? read.value : (Object.fromEntries(stringNames.map((key) => [key, key])) as Strings) };
   const strings = new Map<string, LanguageStrings>();
   const defaultTag = languages[0]?.tag ?? fallbackLanguage;
   const original = (tag: string) => ({ own: nameIn(defaultTag, tag), fallback: nameIn(defaultTag, fallbackLanguage) });
@@ -47,11 +61,13 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
     }
     const file = [tag, tag.split("-")[0]!].map(fileOf).find((candidate) => existsSync(candidate));
     if (!file) {
-      problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${path.relative(generatorRoot, folder)}/ and translate each line`, "warning"));
+      problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${shownFolder}/ and translate each line`, "warning"));
+    }
+    const text = file === undefined ? undefined : readText(file, "warning", `the menus, notices and buttons of the pages in ${name} are in English`);
+    if (file === undefined || text === undefined) {
       strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames), original: original(tag) });
       continue;
     }
-    const text = readText(file);
     const result = validateYaml(stringsSchema, text, file);
     problems.push(...result.problems);
     const own: Partial<Strings> = result.ok ? { ...(result.value as Partial<Strings>) } : {};
