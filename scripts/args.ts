@@ -6,7 +6,7 @@ import { changedLines } from "../src/model/git.ts";
 import { siteDayMistake } from "../src/model/review.ts";
 import { displayPath, printable } from "../src/problems/problems.ts";
 import type { ChangedLines } from "../src/problems/report.ts";
-import { outputDirProblem } from "../src/publish/output.ts";
+import { isWithin, outputDirProblem } from "../src/publish/output.ts";
 import { didYouMean } from "../src/problems/suggest.ts";
 
 const usage = `Options (after --, as in: npm run build -- --content ../our-site):
@@ -66,6 +66,8 @@ export function contentFolder(option: string | undefined, usage: string): string
     const what = existsSync(contentDir) ? `${contentDir} is a file, not a folder` : `there is no content folder at ${contentDir}`;
     stop(`${what} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`, usage);
   }
+  // Read as content, the generator's own code, tests and fixtures would be pages of the site.
+  if (isWithin(generatorRoot, contentDir)) stop(`${contentDir} holds the generator itself, not only the site's pages — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages, such as ${path.join(generatorRoot, "content")}`, usage);
   return contentDir;
 }
 
@@ -78,7 +80,7 @@ export function prefixMistake(prefix: string): string {
 }
 
 /** The options every command shares: which content folder, where the site goes, under which path prefix. */
-export function commonArgs(args = process.argv.slice(2), defaultOutput = path.join(generatorRoot, "_site")) {
+export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.join(generatorRoot, "_site"), writes = true } = {}) {
   const options = {
     content: { type: "string" },
     output: { type: "string" },
@@ -95,7 +97,8 @@ export function commonArgs(args = process.argv.slice(2), defaultOutput = path.jo
   const { values } = parseCommand({ args, options, allowPositionals: false }, usage);
   const contentDir = contentFolder(values.content, usage);
   const outputDir = path.resolve(values.output ?? defaultOutput);
-  const refused = outputDirProblem(outputDir, contentDir);
+  // A command that writes nothing (check) has no output folder to refuse.
+  const refused = writes && outputDirProblem(outputDir, contentDir);
   if (refused) stop(`the site cannot be written there: ${refused} — give --output a new folder of its own, such as _site`, usage);
   const pathPrefix = values["path-prefix"] ?? (process.env.PATH_PREFIX || undefined);
   if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(prefixMistake(pathPrefix), usage);

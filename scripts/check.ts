@@ -4,7 +4,7 @@ import { commonArgs } from "./args.ts";
 import { runAsProgram, type Printer } from "./exit.ts";
 
 export async function check(args: string[], print: Printer): Promise<number> {
-  const options = commonArgs(args);
+  const options = commonArgs(args, { writes: false });
   // Loaded once the arguments are known to be right: a mistyped option is said at once.
   const { checkContent } = await import("../src/prepare.ts");
   const { problems, model } = await checkContent(options);

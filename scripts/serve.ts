@@ -22,7 +22,7 @@ import { commonArgs } from "./args.ts";
 import { consolePrinter, endOnFileError, exitWhenWritten } from "./exit.ts";
 
 // The preview has a folder of its own: a page shown with its problems never lands in the published _site.
-const options = commonArgs(process.argv.slice(2), previewFolder);
+const options = commonArgs(process.argv.slice(2), { defaultOutput: previewFolder });
 const port = Number(process.env.PORT || 8080);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`error: PORT is "${printable(process.env.PORT!)}", which is not a port — give a whole number from 1 to 65535, such as PORT=8081 npm start`);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentMistake, prefixMistake } from "../scripts/args.ts";
-import { fixtures, runScript, tempDir } from "./helpers.ts";
+import { checkInProcess, fixtures, root, runScript, tempDir } from "./helpers.ts";
 
 const options = ["content", "output", "since", "strict"];
 
@@ -49,5 +49,17 @@ describe("a mistake on the command line, in plain words", () => {
     const result = await runScript("check", ["--content", page]);
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n")[0]).toBe(`error: ${page} is a file, not a folder — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`);
+  });
+
+  it("--content given a folder that holds the generator, such as /, before anything is read", async () => {
+    const result = await runScript("check", ["--content", "/"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`error: / holds the generator itself, not only the site's pages — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages, such as ${path.join(root, "content")}`);
+  });
+
+  it("check writes nothing, so an --output a build would refuse does not stop it", async () => {
+    const result = await checkInProcess(["--content", path.join(fixtures, "checks", "base"), "--output", path.join(root, "src")]);
+    expect(result.stderr).not.toContain("cannot be written there");
+    expect(result.code).toBe(0);
   });
 });

@@ -8,7 +8,8 @@ const sourceFolders = ["src", "scripts", "test", "_includes", "content", "node_m
 /** npm start's folder: in the dependencies' cache, which holds none of the site's sources, so it is the one place inside node_modules a site may go. */
 export const previewFolder = path.join(generatorRoot, "node_modules", ".cache", "code-ca-gov", "preview");
 
-const isWithin = (child: string, parent: string) => {
+/** Whether `child` is `parent` or inside it. */
+export const isWithin = (child: string, parent: string) => {
   const relative = path.relative(parent, child);
   return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 };
