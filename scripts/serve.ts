@@ -14,7 +14,7 @@ import { startPreviewServer } from "../src/preview/server.ts";
 import { watchSources } from "../src/preview/watch-sources.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
 import { previewFolder } from "../src/publish/output.ts";
-import { wordsOf } from "../src/problems/file-error.ts";
+import { fileErrorOf, whyNoFolder, wordsOf } from "../src/problems/file-error.ts";
 import { printable } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { SearchCatchUp } from "../src/search/catch-up.ts";
@@ -30,8 +30,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 try {
   mkdirSync(options.outputDir, { recursive: true });
-} catch {
-  console.error(`error: no folder can be made at ${printable(options.outputDir)} for the preview — give --output a new folder of its own, or leave it out`);
+} catch (error) {
+  console.error(`error: no folder can be made at ${printable(options.outputDir)} for the preview: ${whyNoFolder(fileErrorOf(error)?.code)} — give --output a new folder of its own, or leave it out`);
   await exitWhenWritten(2);
 }
 /** How long a browser told to reload takes to ask for the page again, near enough. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
 import { outputDirProblem, previewFolder } from "../src/publish/output.ts";
 import { makeStaging, swapInto } from "../src/publish/swap.ts";
-import { fixtures, root, runScript, tempDir } from "./helpers.ts";
+import { fixtures, root, runInProcess, runScript, tempDir } from "./helpers.ts";
 
 const secondSite = path.join(fixtures, "sites", "second-site");
 
@@ -65,6 +65,15 @@ describe("publishing a build", () => {
     swapInto(staging, output);
     expect(readdirSync(output)).toEqual(["index.html"]);
     expect(readdirSync(parent).sort()).toEqual([path.basename(staging), "site"].sort());
+  });
+
+  it("says plainly where no site can be written, before reading anything, and writes nothing", async () => {
+    const folder = tempDir();
+    const output = path.join(folder, "a".repeat(300), "site");
+    const result = await runInProcess("build", ["--content", secondSite, "--output", output]);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toBe(`error: the site cannot be written at ${output}: the path is longer than the system allows — give --output a folder this account can write, such as _site`);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it("keeps a whole site at the output path whenever a build is killed, and the next build clears what killed ones left", { timeout: 120_000 }, async () => {

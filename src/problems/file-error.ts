@@ -28,6 +28,16 @@ export function whyUnreadable(name: string, code: string | undefined): string {
   return `${shown} cannot be opened`;
 }
 
+/** Why no folder could be made where a site is to be written, from the system's code. */
+export function whyNoFolder(code: string | undefined): string {
+  if (code === "EACCES" || code === "EPERM") return "this account is not allowed to write there";
+  if (code === "EROFS") return "the disk there can only be read";
+  if (code === "ENOSPC" || code === "EDQUOT") return "the disk is full";
+  if (code === "ENAMETOOLONG") return "the path is longer than the system allows";
+  if (code === "ENOENT") return "the path leads through a link to a folder that is gone, or into one the system keeps for itself";
+  return "the system allows no folder there";
+}
+
 /**
  * An error in words fit to print: the file system's in plain words, naming its file from `folder` when it is in it;
  * any other's message, made printable.

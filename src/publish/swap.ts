@@ -1,5 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { fileErrorOf, whyNoFolder } from "../problems/file-error.ts";
+import { printable } from "../problems/problems.ts";
 
 /**
  * A site is built into a staging folder beside the output path, and the output path is a symbolic link to the
@@ -8,11 +10,21 @@ import path from "node:path";
  */
 const stagingPrefix = (outputDir: string) => `.site-${path.basename(outputDir)}-`;
 
+/** The output path's folder cannot take a new folder: the place the person chose is at fault, not a file of the site. */
+export class OutputNotWritable extends Error {}
+
 /** A fresh staging folder for a build of `outputDir`; its name carries this process's id, to tell a killed build's. */
 export function makeStaging(outputDir: string): string {
-  mkdirSync(path.dirname(outputDir), { recursive: true });
-  removeLeftovers(outputDir);
-  const staging = mkdtempSync(path.join(path.dirname(outputDir), `${stagingPrefix(outputDir)}${process.pid}-`));
+  let staging: string;
+  try {
+    mkdirSync(path.dirname(outputDir), { recursive: true });
+    removeLeftovers(outputDir);
+    staging = mkdtempSync(path.join(path.dirname(outputDir), `${stagingPrefix(outputDir)}${process.pid}-`));
+  } catch (error) {
+    const failed = fileErrorOf(error);
+    if (!failed) throw error;
+    throw new OutputNotWritable(`the site cannot be written at ${printable(outputDir)}: ${whyNoFolder(failed.code)} — give --output a folder this account can write, such as _site`);
+  }
   // mkdtemp makes a folder only its owner can read; a published site is read by the web server too.
   chmodSync(staging, 0o755);
   return staging;
