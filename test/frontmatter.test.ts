@@ -47,6 +47,9 @@ describe("front matter", () => {
     const order = (value: string) => parsePage("order.md", `---\ntitle: Values\ndescription: Our values.\norder: ${value}\n---\n`).problems.map(formatProblem);
     expect(order(".nan")).toEqual(['order.md:4:8 error: "order" should be a number, but it is not a number — write a number here']);
     for (const large of [".inf", "1e400"]) expect(order(large)).toEqual(['order.md:4:8 error: "order" should be a number, but it is a number too large to use — write a number here']);
+    // A whole number past what a computer counts exactly is said as too large, not by the bound's sixteen digits.
+    expect(order("1e23")).toEqual(['order.md:4:8 error: "order" is the number 1e+23, too large a number for the site to use — write a whole number of at most 15 digits, such as 10']);
+    expect(order("-1e23")).toEqual(['order.md:4:8 error: "order" is the number -1e+23, too small a number for the site to use — write a whole number of at most 15 digits, such as 10']);
   });
 
   it("suggests the closest allowed value", () => {

@@ -196,6 +196,10 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
           issues.push({ path, atKey: false, message: `${name} is empty`, fix: "write some text here" });
           break;
         }
+        if (typeof value === "number") {
+          issues.push(numberOutOfRange(path, name, value, "small", issue.minimum));
+          break;
+        }
         issues.push({ path, atKey: false, message: `${name} needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`, fix: "add the missing items" });
         break;
       case "too_big":
@@ -205,13 +209,27 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
           issues.push({ path, atKey: false, message: `${name} is ${size} ${unit} long, more than the ${String(issue.maximum)} it may have`, fix: `shorten it to at most ${String(issue.maximum)} ${unit}` });
           break;
         }
-        issues.push({ path, atKey: false, message: `${name} is ${describeValue(value)}, more than ${String(issue.maximum)}`, fix: `keep it to at most ${String(issue.maximum)}` });
+        issues.push(numberOutOfRange(path, name, value, "large", issue.maximum));
         break;
       default:
         issues.push({ path, atKey: false, message: `${name} ${issue.message}, but it is ${describeValue(value)}`, fix: fixFor(issue, value) });
     }
   }
   return issues;
+}
+
+/**
+ * A number past a field's bound. A whole number's only bound may be the largest a computer counts exactly
+ * (9007199254740991), which no editor means: that one is said as "too large", not by its digits.
+ */
+function numberOutOfRange(path: PropertyKey[], name: string, value: unknown, side: "small" | "large", bound: number | bigint): FieldIssue {
+  const said = describeValue(value);
+  if (Math.abs(Number(bound)) === Number.MAX_SAFE_INTEGER) {
+    return { path, atKey: false, message: `${name} is ${said}, too ${side} a number for the site to use`, fix: "write a whole number of at most 15 digits, such as 10" };
+  }
+  return side === "large"
+    ? { path, atKey: false, message: `${name} is ${said}, more than ${String(bound)}`, fix: `keep it to at most ${String(bound)}` }
+    : { path, atKey: false, message: `${name} is ${said}, less than ${String(bound)}`, fix: `make it at least ${String(bound)}` };
 }
 
 function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
