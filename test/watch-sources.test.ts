@@ -9,10 +9,9 @@ afterEach(async () => Promise.all(closing.splice(0).map((close) => close())));
 
 /** What npm start hears of while `act` runs, once its watcher is ready: each event and the file, in order. */
 async function heardWhile(content: string, act: () => void): Promise<string[]> {
-  const watcher = watchSources([content]);
-  closing.push(() => watcher.close());
   const heard: string[] = [];
-  watcher.on("all", (event, file) => heard.push(`${event} ${path.relative(content, file)}`));
+  const watcher = watchSources([content], (event, file) => heard.push(`${event} ${path.relative(content, file)}`));
+  closing.push(() => watcher.close());
   await new Promise((resolve) => watcher.once("ready", resolve));
   act();
   // Long enough for chokidar to hear, and to have walked a linked folder had it followed the link.
@@ -30,14 +29,20 @@ describe("npm start's watch of the content folder", () => {
     const kept = tempDir();
     const content = path.join(tempDir(), "content");
     symlinkSync(kept, content);
-    const watcher = watchSources([content]);
-    closing.push(() => watcher.close());
     const heard: string[] = [];
-    watcher.on("all", (event, file) => heard.push(`${event} ${path.relative(kept, file)}`));
+    const watcher = watchSources([content], (event, file) => heard.push(`${event} ${path.relative(kept, file)}`));
+    closing.push(() => watcher.close());
     await new Promise((resolve) => watcher.once("ready", resolve));
     writeFileSync(path.join(content, "about.md"), "# About\n");
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(heard).toEqual(["add about.md"]);
+  });
+
+  it("hears a file whose name is not UTF-8, which chokidar alone does not", async () => {
+    const content = tempDir();
+    const heard = await heardWhile(content, () => writeFileSync(Buffer.from(`${content}/bad-\xff.md`, "latin1"), "# Bad\n"));
+    expect(heard.length).toBeGreaterThan(0);
+    expect(new Set(heard)).toEqual(new Set(["undecodable bad-\uFFFD.md"]));
   });
 
   it("hears a link to a folder added, but never walks into the folder it points to", async () => {
