@@ -2,7 +2,6 @@
 // into the site model and checked as `npm run build` does; the pages it changed are rendered and shown at once, and
 // the whole site is built again behind them, in a thread of its own. A page with errors shows them instead of its
 // content, and every page lists the site's errors at its top until they are fixed.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { CheckMemory } from "../src/checks/index.ts";
 import { ReadMemory } from "../src/model/pages.ts";
@@ -13,7 +12,8 @@ import { saveFailure } from "../src/preview/save-failure.ts";
 import { startPreviewServer } from "../src/preview/server.ts";
 import { watchSources } from "../src/preview/watch-sources.ts";
 import { WholeBuilds } from "../src/preview/whole-build.ts";
-import { previewFolder } from "../src/publish/output.ts";
+import { makeFolders, previewFolder } from "../src/publish/output.ts";
+import { layoutsAtFault } from "../src/render/render-failure.ts";
 import { fileErrorOf, whyNoFolder, wordsOf } from "../src/problems/file-error.ts";
 import { printable } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
@@ -29,7 +29,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   await exitWhenWritten(2);
 }
 try {
-  mkdirSync(options.outputDir, { recursive: true });
+  makeFolders(options.outputDir);
 } catch (error) {
   console.error(`error: no folder can be made at ${printable(options.outputDir)} for the preview: ${whyNoFolder(fileErrorOf(error)?.code)} — give --output a new folder of its own, or leave it out`);
   await exitWhenWritten(2);
@@ -42,7 +42,7 @@ const searchBehind = new SearchCatchUp((errors) => errors.forEach((error) => con
 let firstBuilt: () => void;
 const built = new Promise<void>((resolve) => (firstBuilt = resolve));
 const builds = new WholeBuilds(options.outputDir, () => saved.latest(), (build, builtSite) => {
-  if (build.failure) console.error(`error: the site could not be built: ${printable(build.failure)} — report this to the site's maintainers: the pages passed their checks, so the layouts are at fault (npm run eleventy shows why)`);
+  if (build.failure) console.error(`error: the site could not be built: ${printable(build.failure)} — ${build.fix ?? layoutsAtFault}`);
   console.log(`Wrote ${build.written?.length ?? 0} files in ${build.seconds.toFixed(2)} seconds`);
   server.rebuilt(builtSite.problems, build.written && new Set(build.written), build.generation);
   if (build.written) searchBehind.request(options.outputDir);

@@ -11,6 +11,12 @@ export const tsxApi = pathToFileURL(path.join(generatorRoot, "node_modules", "ts
 /** Loads Eleventy before tsx's loader is started, where the site is rendered (see the file). */
 export const eleventyPreload = new URL("./render/eleventy-preload.mjs", import.meta.url).href;
 
+/**
+ * Eleventy's input folder holds no file: Eleventy finds nothing of its own (no template, no data file, no
+ * `*.11tydata.js`) and renders only the pages the configuration hands it.
+ */
+export const renderInput = path.join(generatorRoot, "src", "render", "input");
+
 /** "/repo" and "repo/" both mean "/repo/". */
 export function normalizePrefix(prefix: string): string {
   const trimmed = prefix.trim().replace(/^\/+|\/+$/g, "");

@@ -4,6 +4,7 @@ import { collectGarbage } from "./memory.ts";
 import { checkContent, type CheckContentOptions } from "./prepare.ts";
 import { hasErrors, problem, type Problem } from "./problems/problems.ts";
 import { makeStaging, swapInto } from "./publish/swap.ts";
+import { layoutsAtFault } from "./render/render-failure.ts";
 import { RenderProcess } from "./render/render-process.ts";
 import { startSearchIndex } from "./search/pagefind.ts";
 
@@ -71,7 +72,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     lap("Eleventy");
     if (rendered.failure) {
       const message = rendered.failedPage ? rendered.failure : `the site could not be built: ${rendered.failure}`;
-      problems.push(problem(rendered.failedPage ?? path.resolve(options.contentDir), 1, message, "report this to the site's maintainers: the page passed its checks, so the layouts are at fault (npm run eleventy shows why)"));
+      problems.push(problem(rendered.failedPage ?? path.resolve(options.contentDir), 1, message, rendered.fix ?? layoutsAtFault));
     }
     if (hasErrors(problems)) return { problems, fileCount: 0, timings };
     const indexing = startSearchIndex(staging, options.searchPartBytes);

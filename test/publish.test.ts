@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
@@ -67,13 +67,22 @@ describe("publishing a build", () => {
     expect(readdirSync(parent).sort()).toEqual([path.basename(staging), "site"].sort());
   });
 
-  it("says plainly where no site can be written, before reading anything, and writes nothing", async () => {
+  it("says plainly where no site can be written, before reading anything, and writes nothing", { timeout: 60_000 }, async () => {
     const folder = tempDir();
-    const output = path.join(folder, "a".repeat(300), "site");
-    const result = await runInProcess("build", ["--content", secondSite, "--output", output]);
-    expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr).toBe(`error: the site cannot be written at ${output}: the path is longer than the system allows — give --output a folder this account can write, such as _site`);
-    expect(readdirSync(folder)).toEqual([]);
+    const linkToNothing = path.join(folder, "gone");
+    symlinkSync(path.join(folder, "nowhere"), linkToNothing);
+    const refused = [
+      [path.join(folder, "a".repeat(300), "site"), "the path is longer than the system allows"],
+      [path.join(linkToNothing, "site"), "something that is not a folder is there already, such as a link to a folder that is gone"],
+      // Node's own recursive mkdir never returns here: each folder is made in turn, and /proc refuses the first.
+      ["/proc/no-such/site", "the folder it would go in is one the system keeps for itself"],
+    ];
+    for (const [output, why] of refused) {
+      const result = await runInProcess("build", ["--content", secondSite, "--output", output!]);
+      expect(result).toMatchObject({ code: 2, stdout: "" });
+      expect(result.stderr).toBe(`error: the site cannot be written at ${output}: ${why} — give --output another folder, such as _site`);
+    }
+    expect(readdirSync(folder)).toEqual(["gone"]);
   });
 
   it("keeps a whole site at the output path whenever a build is killed, and the next build clears what killed ones left", { timeout: 120_000 }, async () => {

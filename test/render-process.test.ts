@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputFileOf } from "../src/model/addresses.ts";
 import { prepareSite } from "../src/prepare.ts";
+import { renderFailure } from "../src/render/render-failure.ts";
 import { RenderProcess } from "../src/render/render-process.ts";
 import { fixtures, tempDir } from "./helpers.ts";
 
@@ -65,5 +66,15 @@ describe("the build's rendering process, which renders the site while the checks
     while (!existsSync(siteMap)) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(published.filter((page) => existsSync(written(output, page.url)))).toEqual([]);
     await render.stop();
+  });
+});
+
+describe("why the site could not be laid out, in the generator's words", () => {
+  it("blames a full disk, not the layouts, when Eleventy could not write a page for want of room", () => {
+    // As Eleventy throws it: its own error, keeping the system's as originalError.
+    const noRoom = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write", path: "/site/.site-x/about/index.html" });
+    const thrown = Object.assign(new Error('Having trouble writing to "/site/.site-x/about/index.html" from "./src/render/input/about.checked-page"'), { originalError: noRoom });
+    expect(renderFailure(thrown, "/content")).toEqual({ message: "the disk the site is written to is full", fix: "free some space on it, or give --output a folder on another disk" });
+    expect(renderFailure(new Error('Having trouble rendering "./src/render/input/about.checked-page"'), "/content")).toEqual({ page: path.join("/content", "about.md"), message: "this page could not be laid out into the site" });
   });
 });

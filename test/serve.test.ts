@@ -281,7 +281,7 @@ describe("npm start, told wrongly where to serve", () => {
     symlinkSync(path.join(folder, "nowhere"), dangling);
     expect(await runScript("serve", ["--content", content, "--output", dangling], { PORT: String(await freePort()) })).toMatchObject({
       code: 2,
-      stderr: `error: no folder can be made at ${dangling} for the preview: the path leads through a link to a folder that is gone, or into one the system keeps for itself — give --output a new folder of its own, or leave it out\n`,
+      stderr: `error: no folder can be made at ${dangling} for the preview: something that is not a folder is there already, such as a link to a folder that is gone — give --output a new folder of its own, or leave it out\n`,
     });
     const port = await freePort();
     expect(await runScript("serve", ["--content", content, "--output", path.join(folder, "site"), "--host", "exa\u001b[31mmple.invalid"], { PORT: String(port) })).toMatchObject({

@@ -11,14 +11,16 @@ parentPort!.on("message", async ({ generation, site: posted, outputDir }: WholeB
   const start = performance.now();
   let written: string[] | undefined;
   let failure: string | undefined;
+  let fix: string | undefined;
   const eleventy = siteEleventy(() => site, outputDir, { indexSearch: false, preview: true, pathPrefix: site.model.pathPrefix, afterBuild: (files) => (written = files && [...files]) });
   eleventy.logger.overrideLogger({ log: () => {}, warn: () => {}, error: () => {} });
   try {
     await eleventy.write();
   } catch (error) {
-    const { page, message } = renderFailure(error, site.model.contentDir);
-    failure = page ? `${displayPath(page)}: ${message}` : message;
+    const said = renderFailure(error, site.model.contentDir);
+    failure = said.page ? `${displayPath(said.page)}: ${said.message}` : said.message;
+    fix = said.fix;
   }
-  const done: WholeBuildDone = { generation, written, failure, seconds: (performance.now() - start) / 1000 };
+  const done: WholeBuildDone = { generation, written, failure, fix, seconds: (performance.now() - start) / 1000 };
   parentPort!.postMessage(done);
 });

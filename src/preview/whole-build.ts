@@ -39,8 +39,10 @@ export interface WholeBuildDone {
   generation: number;
   /** Every file written, by full path; none when the site could not be rendered (its data files have mistakes). */
   written?: string[];
-  /** Why Eleventy stopped, in its words, when it did. */
+  /** Why Eleventy stopped, in the generator's words, when it did. */
   failure?: string;
+  /** What to do about the failure, when the layouts are not at fault. */
+  fix?: string;
   seconds: number;
 }
 

@@ -34,7 +34,8 @@ export function whyNoFolder(code: string | undefined): string {
   if (code === "EROFS") return "the disk there can only be read";
   if (code === "ENOSPC" || code === "EDQUOT") return "the disk is full";
   if (code === "ENAMETOOLONG") return "the path is longer than the system allows";
-  if (code === "ENOENT") return "the path leads through a link to a folder that is gone, or into one the system keeps for itself";
+  if (code === "EEXIST") return "something that is not a folder is there already, such as a link to a folder that is gone";
+  if (code === "ENOENT") return "the folder it would go in is one the system keeps for itself";
   return "the system allows no folder there";
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
 
@@ -17,6 +17,18 @@ export const isWithin = (child: string, parent: string) => {
 /** The folder itself, or the nearest folder above it that exists. */
 function nearestExisting(folder: string): string {
   return existsSync(folder) || path.dirname(folder) === folder ? folder : nearestExisting(path.dirname(folder));
+}
+
+/**
+ * Makes `folder` and the folders above it that are missing, one at a time, so that each refusal is the system's
+ * own: Node's recursive mkdir loops forever where an existing folder refuses any inside it (`/proc/x/site`), and
+ * says "no such file" for a disk that can only be read.
+ */
+export function makeFolders(folder: string): void {
+  const existing = nearestExisting(path.resolve(folder));
+  const missing = path.relative(existing, path.resolve(folder)).split(path.sep).filter(Boolean);
+  let parent = existing;
+  for (const name of missing) mkdirSync((parent = path.join(parent, name)));
 }
 
 /** What a previous build left at the output path: a link to the site, or (before links) a folder holding one. */

@@ -1,7 +1,8 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { fileErrorOf, whyNoFolder } from "../problems/file-error.ts";
 import { printable } from "../problems/problems.ts";
+import { makeFolders } from "./output.ts";
 
 /**
  * A site is built into a staging folder beside the output path, and the output path is a symbolic link to the
@@ -17,13 +18,13 @@ export class OutputNotWritable extends Error {}
 export function makeStaging(outputDir: string): string {
   let staging: string;
   try {
-    mkdirSync(path.dirname(outputDir), { recursive: true });
+    makeFolders(path.dirname(outputDir));
     removeLeftovers(outputDir);
     staging = mkdtempSync(path.join(path.dirname(outputDir), `${stagingPrefix(outputDir)}${process.pid}-`));
   } catch (error) {
     const failed = fileErrorOf(error);
     if (!failed) throw error;
-    throw new OutputNotWritable(`the site cannot be written at ${printable(outputDir)}: ${whyNoFolder(failed.code)} — give --output a folder this account can write, such as _site`);
+    throw new OutputNotWritable(`the site cannot be written at ${printable(outputDir)}: ${whyNoFolder(failed.code)} — give --output another folder, such as _site`);
   }
   // mkdtemp makes a folder only its owner can read; a published site is read by the web server too.
   chmodSync(staging, 0o755);

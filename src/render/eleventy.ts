@@ -5,7 +5,7 @@ import { assetsFolder, isSafeAddress, outputFileOf, servedUrl } from "../model/a
 import { siteMapUrl, writtenPages } from "../model/page-lists.ts";
 import { pagedList } from "../model/paging.ts";
 import type { SiteModel } from "../model/site.ts";
-import { generatorRoot } from "../options.ts";
+import { generatorRoot, renderInput } from "../options.ts";
 import { problemListHtml } from "../problems/problem-list.ts";
 import { ContentError, displayPath, printable, type Problem } from "../problems/problems.ts";
 import { writeSearchIndex } from "../search/pagefind.ts";
@@ -23,11 +23,6 @@ import { wordsOf } from "../model/strings.ts";
 /** Eleventy's config object is untyped JavaScript; this is the part of it the site uses. */
 export type EleventyConfig = Parameters<typeof filtersPlugin>[0] & Record<string, any>;
 
-/**
- * Eleventy's input folder holds no file: Eleventy finds nothing of its own (no template, no data file, no
- * `*.11tydata.js`) and renders only the pages this configuration hands it.
- */
-export const renderInput = path.join(generatorRoot, "src", "render", "input");
 const includes = path.join(generatorRoot, "_includes");
 const layouts = ["base", "page", "home", "search"];
 /** The file type Eleventy knows the model's pages by. */

@@ -79,7 +79,7 @@ async function render({ model, outputDir }: RenderRequest, bodies: PageBodies): 
     const [, templates] = await eleventy.write();
     return { fileCount: templates.filter((t: { url?: string }) => t.url).length };
   } catch (error) {
-    const { page, message } = renderFailure(error, model.contentDir);
-    return { fileCount: 0, failure: message, failedPage: page };
+    const { page, message, fix } = renderFailure(error, model.contentDir);
+    return { fileCount: 0, failure: message, failedPage: page, fix };
   }
 }

@@ -21,6 +21,8 @@ export interface Rendered {
   failure?: string;
   /** The page it stopped on, by its Markdown file, when it named one. */
   failedPage?: string;
+  /** What to do about the failure, when the layouts are not at fault. */
+  fix?: string;
 }
 
 /**
