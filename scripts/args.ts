@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
@@ -66,8 +66,8 @@ export function contentFolder(option: string | undefined, usage: string): string
     const what = existsSync(contentDir) ? `${contentDir} is a file, not a folder` : `there is no content folder at ${contentDir}`;
     stop(`${what} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`, usage);
   }
-  // Read as content, the generator's own code, tests and fixtures would be pages of the site.
-  if (isWithin(generatorRoot, contentDir)) stop(`${contentDir} holds the generator itself, not only the site's pages — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages, such as ${path.join(generatorRoot, "content")}`, usage);
+  // Read as content, the generator's own code, tests and fixtures would be pages of the site; a link to a folder holding them too.
+  if (isWithin(realpathSync(generatorRoot), realpathSync(contentDir))) stop(`${contentDir} holds the generator itself, not only the site's pages — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages, such as ${path.join(generatorRoot, "content")}`, usage);
   return contentDir;
 }
 

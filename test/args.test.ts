@@ -1,3 +1,4 @@
+import { symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { argumentMistake, prefixMistake } from "../scripts/args.ts";
@@ -55,6 +56,11 @@ describe("a mistake on the command line, in plain words", () => {
     const result = await runScript("check", ["--content", "/"]);
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n")[0]).toBe(`error: / holds the generator itself, not only the site's pages — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages, such as ${path.join(root, "content")}`);
+    const linkToRoot = path.join(tempDir(), "site");
+    symlinkSync("/", linkToRoot);
+    const throughLink = await runScript("check", ["--content", linkToRoot]);
+    expect(throughLink.code).toBe(2);
+    expect(throughLink.stderr.split("\n")[0]).toMatch(/^error: \S+\/site holds the generator itself/);
   });
 
   it("check writes nothing, so an --output a build would refuse does not stop it", async () => {
