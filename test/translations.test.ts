@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { languageOfPage, siteLanguages } from "../src/model/languages.ts";
 import { loadSite } from "../src/model/site.ts";
 import { checkModel, readSite } from "../src/prepare.ts";
-import { formatProblem } from "../src/problems/problems.ts";
+import { formatProblem, type Problem } from "../src/problems/problems.ts";
 import { loadStrings, stringsFolder, translate, translateText } from "../src/model/strings.ts";
 import { translationRows } from "../src/model/translations.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
@@ -229,15 +229,25 @@ describe("the layouts' words in each language", () => {
   });
 
   it("name a strings file that cannot be read, a folder in its place, instead of stopping the command", () => {
-    const folder = tempDir();
-    mkdirSync(path.join(folder, "en.yaml"));
-    mkdirSync(path.join(folder, "es.yaml"));
-    const { strings, problems } = loadStrings(languages.slice(0, 2), folder);
-    // With no English to fall back on, the preview shows each string's name.
-    expect(strings.get("es")!.words.skip_link).toBe("skip_link");
-    expect(problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.severity}: ${p.message} — ${p.fix}`)).toEqual([
-      `en.yaml:1 error: en.yaml is a folder, not a file, so no page can be published: every page's menus, notices and buttons are read from it — put the YAML file of the layouts' words back in its place, as a file: copy en.yaml in ${folder}/ and translate each line, or restore it with git`,
-      `es.yaml:1 warning: es.yaml is a folder, not a file, so the menus, notices and buttons of the pages in Español are in English — put the YAML file of the layouts' words back in its place, as a file: copy en.yaml in ${folder}/ and translate each line, or restore it with git`,
+    const said = (problems: Problem[]) => problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.severity}: ${p.message} — ${p.fix}`);
+    const noSpanish = tempDir();
+    cpSync(path.join(stringsFolder, "en.yaml"), path.join(noSpanish, "en.yaml"));
+    mkdirSync(path.join(noSpanish, "es.yaml"));
+    const spanish = loadStrings(languages.slice(0, 2), noSpanish);
+    expect(spanish.strings.get("es")!.words.skip_link).toBe("Skip to main content");
+    expect(said(spanish.problems)).toEqual([
+      `es.yaml:1 warning: es.yaml is a folder, not a file, so the menus, notices and buttons of the pages in Español are in English — remove the folder in its place, then copy en.yaml to es.yaml in ${noSpanish}/ and translate each line`,
+    ]);
+
+    // Without English, its error alone is said: the Spanish strings' braces are not compared with nothing.
+    const noEnglish = tempDir();
+    mkdirSync(path.join(noEnglish, "en.yaml"));
+    cpSync(path.join(stringsFolder, "es.yaml"), path.join(noEnglish, "es.yaml"));
+    const english = loadStrings(languages.slice(0, 2), noEnglish);
+    // The preview shows each string's name meanwhile.
+    expect(english.strings.get("en")!.words.skip_link).toBe("skip_link");
+    expect(said(english.problems)).toEqual([
+      `en.yaml:1 error: en.yaml is a folder, not a file, so no page can be published: every page's menus, notices and buttons are read from it — remove the folder in its place, then restore it with git checkout -- ${path.join(noEnglish, "en.yaml")}`,
     ]);
   });
 

@@ -35,19 +35,20 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
   const texts = new Map<string, string>();
   const shownFolder = displayPath(folder);
   /** A strings file's text; one that cannot be read (a folder in its place, say) is named, and its words are English's. */
-  const readText = (file: string, severity: Problem["severity"], consequence: string): string | undefined => {
+  const readText = (file: string, severity: Problem["severity"], consequence: string, remake: string): string | undefined => {
     try {
       return texts.set(file, readFileSync(file, "utf8")).get(file)!;
     } catch (error) {
       const failed = fileErrorOf(error);
       if (!failed) throw error;
-      const fix = `put the YAML file of the layouts' words back in its place, as a file: copy ${fallbackLanguage}.yaml in ${shownFolder}/ and translate each line, or restore it with git`;
+      const fix = `${failed.code === "EISDIR" ? "remove the folder in its place, then" : "make it a file this account can read:"} ${remake}`;
       problems.push(problem(file, 1, `${whyUnreadable(path.basename(file), failed.code)}, so ${consequence}`, fix, severity));
       return undefined;
     }
   };
-  const englishText = readText(fileOf(fallbackLanguage), "error", "no page can be published: every page's menus, notices and buttons are read from it");
-  const read = englishText === undefined ? undefined : validateYaml(completeStringsSchema, englishText, fileOf(fallbackLanguage));
+  const englishFile = fileOf(fallbackLanguage);
+  const englishText = readText(englishFile, "error", "no page can be published: every page's menus, notices and buttons are read from it", `restore it with git checkout -- ${displayPath(englishFile)}`);
+  const read = englishText === undefined ? undefined : validateYaml(completeStringsSchema, englishText, englishFile);
   // A mistake in the English file is an error that stops publishing; meanwhile the preview shows each string's name.
   problems.push(...(read?.problems ?? []));
   const english = { value: read?.ok ? read.value : (Object.fromEntries(stringNames.map((key) => [key, key])) as Strings) };
@@ -63,7 +64,7 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
     if (!file) {
       problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${shownFolder}/ and translate each line`, "warning"));
     }
-    const text = file === undefined ? undefined : readText(file, "warning", `the menus, notices and buttons of the pages in ${name} are in English`);
+    const text = file && readText(file, "warning", `the menus, notices and buttons of the pages in ${name} are in English`, `copy ${fallbackLanguage}.yaml to ${path.basename(file)} in ${shownFolder}/ and translate each line`);
     if (file === undefined || text === undefined) {
       strings.set(tag, { tag, words: english.value, fallback: new Set(stringNames), original: original(tag) });
       continue;
@@ -74,7 +75,8 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
     const source = result.ok ? parseYaml(text) : undefined;
     for (const key of stringNames) {
       const value = own[key];
-      if (value === undefined || !source) continue;
+      // Without English to compare with, no string's braces can be said to be wrong: English's own error is the one to fix.
+      if (value === undefined || !source || !read?.ok) continue;
       const expected = placeholders(english.value[key]);
       if (expected.join() === placeholders(value).join()) continue;
       const { line, column } = source.position([key]);
