@@ -223,13 +223,13 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
  * (9007199254740991), which no editor means: that one is said as "too large", not by its digits.
  */
 function numberOutOfRange(path: PropertyKey[], name: string, value: unknown, side: "small" | "large", bound: number | bigint): FieldIssue {
-  const said = describeValue(value);
   if (Math.abs(Number(bound)) === Number.MAX_SAFE_INTEGER) {
-    return { path, atKey: false, message: `${name} is ${said}, too ${side} a number for the site to use`, fix: "write a whole number of at most 15 digits, such as 10" };
+    // Its value is not quoted: past this bound, the number read is not the one written (12345678901234567890 reads as …7000).
+    return { path, atKey: false, message: `${name} is a number too ${side === "large" ? "large" : "far below zero"} for the site to use`, fix: "write a whole number of at most 15 digits, such as 10" };
   }
   return side === "large"
-    ? { path, atKey: false, message: `${name} is ${said}, more than ${String(bound)}`, fix: `keep it to at most ${String(bound)}` }
-    : { path, atKey: false, message: `${name} is ${said}, less than ${String(bound)}`, fix: `make it at least ${String(bound)}` };
+    ? { path, atKey: false, message: `${name} is ${describeValue(value)}, more than ${String(bound)}`, fix: `keep it to at most ${String(bound)}` }
+    : { path, atKey: false, message: `${name} is ${describeValue(value)}, less than ${String(bound)}`, fix: `make it at least ${String(bound)}` };
 }
 
 function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
