@@ -117,7 +117,7 @@ const saved: SavedSite = new SavedSite(model, {
 });
 // The content folder, and the layouts: a layout saved builds the whole site again.
 // A file is read once it has stopped changing for a moment: an editor's save can be an emptied file, then its text.
-const said = { add: "File changed", change: "File changed", unlink: "File deleted", addDir: "Folder added", unlinkDir: "Folder deleted", undecodable: "A file whose name is not UTF-8 changed" };
+const said = { add: "File changed", change: "File changed", unlink: "File deleted", addDir: "Folder added", unlinkDir: "Folder deleted", undecodable: "A file whose name is not UTF-8 was added, changed or removed" };
 // Every change is read again: the layouts' words and the data blocks' templates are read with the content.
 const watcher = watchSources([path.resolve(options.contentDir), path.join(generatorRoot, "_includes")], (event, file) => {
   console.log(`${said[event]}: ${printable(file)}`);
