@@ -47,6 +47,7 @@ describe("front matter", () => {
     const order = (value: string) => parsePage("order.md", `---\ntitle: Values\ndescription: Our values.\norder: ${value}\n---\n`).problems.map(formatProblem);
     expect(order(".nan")).toEqual(['order.md:4:8 error: "order" should be a number, but it is not a number — write a number here']);
     for (const large of [".inf", "1e400"]) expect(order(large)).toEqual(['order.md:4:8 error: "order" should be a number, but it is a number too large to use — write a number here']);
+    for (const belowZero of ["-.inf", "-1e400"]) expect(order(belowZero)).toEqual(['order.md:4:8 error: "order" should be a number, but it is a number too far below zero to use — write a number here']);
     // A whole number past what a computer counts exactly is said as too large, not by the bound's sixteen digits.
     // Nor by a value read that is not the one written: 12345678901234567890 is read as 12345678901234567000.
     for (const large of ["1e23", "12345678901234567890"]) expect(order(large)).toEqual(['order.md:4:8 error: "order" is a number too large for the site to use — write a whole number of at most 15 digits, such as 10']);

@@ -75,7 +75,7 @@ function describeValue(value: unknown): string {
   if (typeof value === "object") return "a group of fields";
   if (typeof value === "string") return `the text "${value}"`;
   // YAML's .nan and .inf are numbers to JavaScript, but no reader's.
-  if (typeof value === "number") return Number.isNaN(value) ? "not a number" : Number.isFinite(value) ? `the number ${String(value)}` : "a number too large to use";
+  if (typeof value === "number") return Number.isNaN(value) ? "not a number" : Number.isFinite(value) ? `the number ${String(value)}` : `a number too ${value > 0 ? "large" : "far below zero"} to use`;
   return `the value ${String(value)}`;
 }
 
