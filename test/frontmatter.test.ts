@@ -47,6 +47,9 @@ describe("front matter", () => {
     const order = (value: string) => parsePage("order.md", `---\ntitle: Values\ndescription: Our values.\norder: ${value}\n---\n`).problems.map(formatProblem);
     expect(order(".nan")).toEqual(['order.md:4:8 error: "order" should be a number, but it is not a number — write a number here']);
     for (const large of [".inf", "1e400"]) expect(order(large)).toEqual(['order.md:4:8 error: "order" should be a number, but it is a number too large to use — write a number here']);
+    // Digits grouped as people write them are text to YAML: the number meant is given.
+    expect(order("1_000")).toEqual(['order.md:4:8 error: "order" should be a number, but it is the text "1_000" — write it without separators, as 1000']);
+    expect(order("1,000")).toEqual(['order.md:4:8 error: "order" should be a number, but it is the text "1,000" — write it without separators, as 1000']);
     for (const belowZero of ["-.inf", "-1e400"]) expect(order(belowZero)).toEqual(['order.md:4:8 error: "order" should be a number, but it is a number too far below zero to use — write a number here']);
     // A whole number past what a computer counts exactly is said as too large, not by the bound's sixteen digits.
     // Nor by a value read that is not the one written: 12345678901234567890 is read as 12345678901234567000.

@@ -155,7 +155,7 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
           issues.push({ path, atKey: true, missing: true, message: `the field ${name} is missing`, fix: `add "${String(path.at(-1))}:" with ${expected}` });
         } else {
           // YAML reads 1234567 (a commit) or 2.0 as a number; quotes keep it as it was written.
-          const fix = issue.expected === "string" && typeof value === "number" ? "put it in quotes, as it is written, so that it is read as text" : `write ${expected} here`;
+          const fix = issue.expected === "string" && typeof value === "number" ? "put it in quotes, as it is written, so that it is read as text" : issue.expected === "number" ? numberFix(value) : `write ${expected} here`;
           issues.push({ path, atKey: false, message: `${name} should be ${expected}, but it is ${describeValue(value)}`, fix });
         }
         break;
@@ -216,6 +216,12 @@ export function explainIssues(error: z.ZodError, data: unknown, schema: z.ZodTyp
     }
   }
   return issues;
+}
+
+/** How to write as a number what was not read as one: 1,000 and 1_000 are text to YAML, 1000 is a number. */
+function numberFix(value: unknown): string {
+  const grouped = typeof value === "string" && /^[+-]?\d{1,3}(?:[,_ ]\d{3})+$/.test(value.trim()) ? value.trim().replace(/[,_ ]/g, "") : undefined;
+  return grouped ? `write it without separators, as ${grouped}` : "write a number here";
 }
 
 /**
