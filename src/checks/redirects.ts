@@ -34,14 +34,54 @@ export function checkRedirects(pages: readonly PageText[], index: SiteIndex, old
   return problems;
 }
 
+/** What a previous build published, read from its sitemap.xml or address list, and what in it is no address. */
+interface PreviousAddresses {
+  addresses: { path: string; line: number }[];
+  /** Why the whole file is no such list, when it is not. */
+  notAList?: string;
+  /** The lines of a list that are not addresses. */
+  strayLines: { text: string; line: number }[];
+}
+
+/** What the file is instead of a sitemap or a list of addresses, when it plainly is something else. */
+function otherKind(text: string): string | undefined {
+  if (text.includes("\u0000")) return "it is not plain text: a compressed file (sitemap.xml.gz), a file saved as UTF-16, or another kind of file";
+  if (/<sitemapindex[\s>]/i.test(text)) return "it is a sitemap index, which lists other sitemaps rather than pages";
+  if (/^\uFEFF?\s*<(!doctype\s+html|html)[\s>]/i.test(text)) return "it is a web page, not a sitemap";
+  return undefined;
+}
+
+/** A line of an address list as the address it names: a path from the site's root, or a whole web address. */
+function listedPath(line: string): string | undefined {
+  if (!/^(\/|https?:\/\/)/i.test(line) || !URL.canParse(line, "https://site.invalid")) return undefined;
+  return sourceForm(new URL(line, "https://site.invalid").pathname);
+}
+
 /** The addresses a previous build published: a sitemap.xml's <loc>s, or a list with one address a line. */
-export function previousAddresses(text: string): { path: string; line: number }[] {
-  const found: { path: string; line: number }[] = [];
-  text.split("\n").forEach((line, i) => {
-    const candidates = line.includes("<loc>") ? [...line.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!) : [line.trim()].filter((l) => l && !l.startsWith("#") && !l.startsWith("<"));
-    for (const address of candidates) found.push({ path: sourceForm(new URL(address, "https://site.invalid").pathname), line: i + 1 });
+export function previousAddresses(text: string): PreviousAddresses {
+  const notAList = otherKind(text);
+  if (notAList) return { addresses: [], notAList, strayLines: [] };
+  const addresses: PreviousAddresses["addresses"] = [];
+  const strayLines: PreviousAddresses["strayLines"] = [];
+  const sitemap = text.includes("<loc>");
+  text.split("\n").forEach((written, i) => {
+    const line = written.trim();
+    if (sitemap) {
+      for (const [, loc] of line.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)) {
+        const path = listedPath(loc!);
+        if (path) addresses.push({ path, line: i + 1 });
+        else strayLines.push({ text: loc!, line: i + 1 });
+      }
+      return;
+    }
+    if (!line || line.startsWith("#")) return;
+    const path = listedPath(line);
+    if (path) addresses.push({ path, line: i + 1 });
+    else strayLines.push({ text: line, line: i + 1 });
   });
-  return found;
+  // A file with no address in it at all is some other text (a README, a page saved as text), not a list gone wrong.
+  if (addresses.length === 0) return { addresses, notAList: "it holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line", strayLines: [] };
+  return { addresses, strayLines };
 }
 
 /**
@@ -50,12 +90,13 @@ export function previousAddresses(text: string): { path: string; line: number }[
  */
 export function checkSince(file: string, text: string, index: SiteIndex, pathPrefix: string): Problem[] {
   const prefix = pathPrefix.replace(/\/$/, "");
-  const addresses = previousAddresses(text);
-  // A web page saved in the sitemap's place holds no address: comparing against nothing would pass in silence.
-  if (addresses.length === 0) {
-    return [problem(file, 1, "the previous site's list holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line", "give the sitemap.xml the site published, such as https://code.ca.gov/sitemap.xml")];
-  }
-  return addresses.flatMap(({ path, line }) => {
+  const { addresses, notAList, strayLines } = previousAddresses(text);
+  // Comparing against nothing would pass in silence.
+  if (notAList) return [problem(file, 1, `the previous site's list cannot be read: ${notAList}`, "give the sitemap.xml that lists the site's pages, such as https://code.ca.gov/sitemap.xml, or a saved copy of it")];
+  const stray = strayLines.map(({ text: written, line }) =>
+    problem(file, line, `"${written.slice(0, 80)}" is not an address`, "write one address a line, from the site's root or whole, such as /about/ or https://code.ca.gov/about/"),
+  );
+  return stray.concat(addresses.flatMap(({ path, line }) => {
     const address = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
     if (index.page(address) || index.hasFile(address) || index.movedTo(address)) return [];
     // A page's address without its last slash (/gone, not /report.pdf) is kept by the old address with it.
@@ -65,5 +106,5 @@ export function checkSince(file: string, text: string, index: SiteIndex, pathPre
       return [problem(file, line, `the address ${address} was published before and is gone now, and redirect_from cannot keep an address like it`, "if it should still work, put back the file or page that was there", "warning")];
     }
     return [problem(file, line, `the address ${address} was published before and is gone now`, `add ${keptAs === address ? "it" : keptAs} to the redirect_from of the page that replaces it, so links to it keep working`)];
-  });
+  }));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareSite } from "../../src/prepare.ts";
@@ -80,14 +81,6 @@ describe("pages that moved", () => {
     ]);
   });
 
-  it("check --since given a web page instead of the old sitemap fails, rather than compare against nothing", () => {
-    const since = { file: "old-sitemap.xml", text: "<!DOCTYPE html>\n<html><title>Page not found</title></html>\n" };
-    const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since });
-    expect(problems.filter((p) => p.file === "old-sitemap.xml").map(formatProblem)).toEqual([
-      "old-sitemap.xml:1 error: the previous site's list holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line — give the sitemap.xml the site published, such as https://code.ca.gov/sitemap.xml",
-    ]);
-  });
-
   it("an old address that is its own page's but for capitals redirects there, and keeps the old site's address working", async () => {
     expect(await checkedProblems({ "contact.md": readFileSync(path.join(fixtures, "checks", "base", "contact.md"), "utf8").replace("title:", "redirect_from: [/Contact/]\ntitle:") })).toEqual([]);
     expect(await checkedProblems({ "old.md": page("Old", "redirect_from: [/Contact/]\n") })).toEqual([
@@ -101,6 +94,32 @@ describe("pages that moved", () => {
     // Two old addresses in other capitals that are one file between them are still two.
     expect(await checkedProblems({ "contact.md": contact.replace("title:", "redirect_from: [/Contact/, /Contact/index.html]\ntitle:") })).toEqual([
       "contact.md:2 error: /Contact/index.html would be written to the same file as /Contact/ — use /Contact/ only, or choose another address",
+    ]);
+  });
+});
+
+describe("check --since, given something other than a previous site's addresses", () => {
+  /** What check says of the file given as --since, a line each, after the file's name. */
+  const since = (text: string | Buffer) => {
+    // Read as check reads it: bytes that are not UTF-8 become U+FFFD, and NUL stays.
+    const given = { file: "old-sitemap.xml", text: typeof text === "string" ? text : new TextDecoder().decode(text) };
+    const { problems } = prepareSite({ contentDir: path.join(fixtures, "checks", "base") }, { strict: false, since: given });
+    return problems.filter((p) => p.file === given.file).map((p) => formatProblem(p).slice(given.file.length));
+  };
+  const giveSitemap = "give the sitemap.xml that lists the site's pages, such as https://code.ca.gov/sitemap.xml, or a saved copy of it";
+
+  it("fails, saying what the file is, instead of passing with nothing compared", () => {
+    expect(since("<!doctype html>\n<html><body><p>We could not find that page.</p></body></html>\n")).toEqual([`:1 error: the previous site's list cannot be read: it is a web page, not a sitemap — ${giveSitemap}`]);
+    expect(since('<?xml version="1.0"?>\n<sitemapindex><sitemap><loc>https://code.ca.gov/pages.xml</loc></sitemap></sitemapindex>\n')).toEqual([`:1 error: the previous site's list cannot be read: it is a sitemap index, which lists other sitemaps rather than pages — ${giveSitemap}`]);
+    expect(since(gzipSync("/contact/\n"))).toEqual([`:1 error: the previous site's list cannot be read: it is not plain text: a compressed file (sitemap.xml.gz), a file saved as UTF-16, or another kind of file — ${giveSitemap}`]);
+    expect(since("Our pages\n\nAbout us, and how to reach us.\n")).toEqual([`:1 error: the previous site's list cannot be read: it holds no address: it is neither a sitemap (with <loc> lines) nor a list of one address a line — ${giveSitemap}`]);
+  });
+
+  it("names each line of a list that is no address, at its line, and checks the rest", () => {
+    expect(since("/contact/\nhttps://\nWe could not find that page.\n/gone/\n")).toEqual([
+      ':2 error: "https://" is not an address — write one address a line, from the site\'s root or whole, such as /about/ or https://code.ca.gov/about/',
+      ':3 error: "We could not find that page." is not an address — write one address a line, from the site\'s root or whole, such as /about/ or https://code.ca.gov/about/',
+      ":4 error: the address /gone/ was published before and is gone now — add it to the redirect_from of the page that replaces it, so links to it keep working",
     ]);
   });
 });
