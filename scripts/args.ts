@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
 import { changedLines } from "../src/model/git.ts";
+import { isWebAddress } from "../src/model/read-source.ts";
 import { siteDayMistake } from "../src/model/review.ts";
 import { displayPath, printable } from "../src/problems/problems.ts";
 import type { ChangedLines } from "../src/problems/report.ts";
@@ -30,16 +31,26 @@ export function stop(message: string, usage: string): never {
 
 /** Reads a command's arguments; a mistake stops it with what is wrong, the nearest option and the usage. */
 export function parseCommand<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    const parsed = parseArgs(config);
-    if ((parsed.values as { help?: boolean }).help) {
-      console.log(usage);
-      process.exit(0);
-    }
-    return parsed;
+    parsed = parseArgs(config);
   } catch (error) {
     stop(argumentMistake((error as Error).message, Object.keys(config.options ?? {})), usage);
   }
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  // Without -- after the command, npm keeps the options for itself (as npm_config_content) and passes their values on as words.
+  const takenByNpm = Object.keys(config.options ?? {}).find((name) => name !== "help" && startedByNpm() && process.env[`npm_config_${name.replace(/-/g, "_")}`] !== undefined);
+  if (takenByNpm) {
+    const command = process.env.npm_lifecycle_event ?? "build";
+    stop(`--${takenByNpm} went to npm, not to the command: npm keeps for itself the options written before a -- — write -- before them, as in npm run ${command} -- --${takenByNpm} …`, usage);
+  }
+  // An unset variable in a script (--since "$OLD") gives an option nothing, which no option means.
+  const empty = Object.entries(parsed.values).find(([, value]) => value === "");
+  if (empty) stop(`--${empty[0]} is given an empty value — write the value after it, or leave the option out`, usage);
+  return parsed;
 }
 
 /** Node's words for a mistake on the command line ("argument missing", "positional arguments") as an editor would say it. */
@@ -59,9 +70,28 @@ export function argumentMistake(message: string, options: readonly string[]): st
   return `${message.replace(/\. To specify a positional.*$/s, "")} — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`;
 }
 
+/**
+ * The folder the command was typed in, which the paths given to it are read from. npm runs a script from the
+ * project's folder and keeps the one typed in as INIT_CWD: that is taken only for the script npm itself started,
+ * not for one a test, or another script, started inside an npm run.
+ */
+export function typedInFolder(): string {
+  return (startedByNpm() && process.env.INIT_CWD) || process.cwd();
+}
+
+/** Whether npm started this script itself: its environment then speaks of what was typed (INIT_CWD, npm_config_*). */
+function startedByNpm(): boolean {
+  const script = process.argv[1] && path.relative(generatorRoot, path.resolve(process.argv[1])).split(path.sep).join("/");
+  return Boolean(script && process.env.npm_lifecycle_script?.includes(script));
+}
+
+/** A path given to a command, read from the folder the command was typed in; a web address is left as it is. */
+export const givenPath = (given: string) => (isWebAddress(given) ? given : path.resolve(typedInFolder(), given));
+
 /** The content folder a command works on: --content, else SITE_CONTENT, else the project's own. */
 export function contentFolder(option: string | undefined, usage: string): string {
-  const contentDir = path.resolve(option ?? (process.env.SITE_CONTENT || path.join(generatorRoot, "content")));
+  const given = option ?? (process.env.SITE_CONTENT || undefined);
+  const contentDir = given === undefined ? path.join(generatorRoot, "content") : givenPath(given);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     const what = existsSync(contentDir) ? `${contentDir} is a file, not a folder` : `there is no content folder at ${contentDir}`;
     stop(`${what} — give --content (or SITE_CONTENT) the folder that holds the site's Markdown pages`, usage);
@@ -96,7 +126,7 @@ export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.
   } as const;
   const { values } = parseCommand({ args, options, allowPositionals: false }, usage);
   const contentDir = contentFolder(values.content, usage);
-  const outputDir = path.resolve(values.output ?? defaultOutput);
+  const outputDir = values.output === undefined ? defaultOutput : givenPath(values.output);
   // A command that writes nothing (check) has no output folder to refuse.
   const refused = writes && outputDirProblem(outputDir, contentDir);
   if (refused) stop(`the site cannot be written there: ${refused} — give --output a new folder of its own, such as _site`, usage);
@@ -110,7 +140,7 @@ export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.
     pathPrefix,
     external: values.external ?? false,
     strict: values.strict ?? false,
-    since: values.since,
+    since: values.since === undefined ? undefined : givenPath(values.since),
     timings: values.timings ?? false,
     host: values.host ?? "127.0.0.1",
     /** What the change touches now, read from git each time it is asked (the preview asks on every rebuild). */

@@ -63,6 +63,25 @@ describe("a mistake on the command line, in plain words", () => {
     expect(throughLink.stderr.split("\n")[0]).toMatch(/^error: \S+\/site holds the generator itself/);
   });
 
+  it("reads the paths given from the folder the command was typed in, as npm tells it", async () => {
+    const typedIn = path.join(fixtures, "checks");
+    const started = { INIT_CWD: typedIn, npm_lifecycle_event: "check", npm_lifecycle_script: "node --import tsx scripts/check.ts" };
+    const result = await runScript("check", ["--content", "base"], started);
+    expect(result).toMatchObject({ code: 0, stdout: "Checked 2 pages: no errors.\n" });
+    // The folder npm test was typed in is not that of a command a test starts.
+    expect((await runScript("check", ["--content", "base"], { ...started, npm_lifecycle_script: "tsc --noEmit && vitest run" })).stderr).toContain(`there is no content folder at ${path.join(root, "base")}`);
+  });
+
+  it("an option npm took for itself, for want of a -- before it, and an option given an empty value", async () => {
+    const started = { npm_lifecycle_event: "check", npm_lifecycle_script: "node --import tsx scripts/check.ts" };
+    const withoutDashes = await runScript("check", [], { ...started, npm_config_strict: "true" });
+    expect(withoutDashes.code).toBe(2);
+    expect(withoutDashes.stderr.split("\n")[0]).toBe("error: --strict went to npm, not to the command: npm keeps for itself the options written before a -- — write -- before them, as in npm run check -- --strict …");
+    const empty = await runScript("check", ["--since", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.split("\n")[0]).toBe("error: --since is given an empty value — write the value after it, or leave the option out");
+  });
+
   it("check writes nothing, so an --output a build would refuse does not stop it", async () => {
     const result = await checkInProcess(["--content", path.join(fixtures, "checks", "base"), "--output", path.join(root, "src")]);
     expect(result.stderr).not.toContain("cannot be written there");

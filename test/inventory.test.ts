@@ -591,4 +591,18 @@ describe("npm run validate:code-json", () => {
       `test/fixtures/code-json/faults.json:12 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)`,
     );
   });
+
+  it("checks every inventory named, from the folder the command was typed in, and fails if any fails", async () => {
+    const folder = path.join(fixtures, "code-json");
+    // As npm runs it from the project's folder, typed in the inventories' folder.
+    const typedIn = { INIT_CWD: folder, npm_lifecycle_script: "node --import tsx scripts/validate-code-json.ts" };
+    const both = await runScript("validate-code-json", ["valid.json", "faults.json"], typedIn);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe("valid.json: 1 releases, valid against the code.gov schema 2.0.0.\n");
+    expect(problemLines(both.stderr)).toContainEqual(expect.stringMatching(/^test\/fixtures\/code-json\/faults\.json:12 error: "usageType"/));
+    const missing = await runScript("validate-code-json", ["valid.json", "nope.json"], typedIn);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`error: there is no file at ${path.join(folder, "nope.json")} — check the file's name or the address, and try again`);
+    expect((await runScript("validate-code-json", ["--help"])).stdout).toMatch(/^Usage: npm run validate:code-json -- code\.json/);
+  });
 });

@@ -6,7 +6,7 @@ import { megabytes } from "./files.ts";
 /** What a command was pointed at (a file, or a web address): its bytes, or why they could not be had, in plain words. */
 export type SourceRead = { bytes: Uint8Array; failure?: undefined } | { bytes?: undefined; failure: string };
 
-const isWebAddress = (source: string) => /^https?:\/\//i.test(source);
+export const isWebAddress = (source: string) => /^https?:\/\//i.test(source);
 
 /**
  * Reads a file or downloads a web address, of at most `limitBytes`, giving a reason a person can act on instead of
