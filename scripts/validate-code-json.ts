@@ -3,7 +3,7 @@
 import { fieldsOf, listOf } from "../src/model/catalog/read.ts";
 import { checkInventory } from "../src/model/catalog/validate.ts";
 import { sizeLimits } from "../src/model/files.ts";
-import { readSource } from "../src/model/read-source.ts";
+import { isWebAddress, readSource } from "../src/model/read-source.ts";
 import { hasErrors, printable, type Problem } from "../src/problems/problems.ts";
 import { report } from "../src/problems/report.ts";
 import { givenPath, parseCommand, stop } from "./args.ts";
@@ -24,6 +24,12 @@ for (const given of positionals) {
   const read = await readSource(givenPath(given), sizeLimits.inventory);
   if (read.failure !== undefined) {
     console.error(`error: ${read.failure} — check the file's name or the address, and try again`);
+    unread = true;
+    continue;
+  }
+  // An address may lead to the page that shows the file (GitHub's), or to a sign-in page, rather than to the file.
+  if (isWebAddress(given) && /^\s*</.test(new TextDecoder().decode(read.bytes.subarray(0, 1024)).replace(/^\uFEFF/, ""))) {
+    console.error(`error: ${printable(given)} answers with a web page, not the inventory itself — give the address of the file: on GitHub, open the file and copy the address of its Raw button`);
     unread = true;
     continue;
   }

@@ -14,6 +14,7 @@ let nobody: string;
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === "/sitemap.xml") return response.end("<loc>https://example.org/</loc>");
+    if (request.url === "/blob/code.json") return response.end("\n<!DOCTYPE html>\n<html><title>code.json · GitHub</title></html>");
     if (request.url === "/large.xml") return response.end("x".repeat(1.5 * 1024 * 1024));
     // Says a length, then hangs up halfway.
     if (request.url === "/cut.xml") return response.writeHead(200, { "Content-Length": "1000" }).write("x".repeat(500), () => response.destroy());
@@ -65,6 +66,12 @@ describe("reading what a command is pointed at", () => {
   it("validate:code-json with a page that is not there says so", async () => {
     const result = await runScript("validate-code-json", [`${base}/code.json`]);
     expect(result.stderr.trim()).toBe(`error: ${base}/code.json answered 404 Not Found instead of the file — check the file's name or the address, and try again`);
+    expect(result.code).toBe(2);
+  });
+
+  it("validate:code-json with the address of a page showing the file says to give the file's own", async () => {
+    const result = await runScript("validate-code-json", [`${base}/blob/code.json`]);
+    expect(result.stderr.trim()).toBe(`error: ${base}/blob/code.json answers with a web page, not the inventory itself — give the address of the file: on GitHub, open the file and copy the address of its Raw button`);
     expect(result.code).toBe(2);
   });
 });
