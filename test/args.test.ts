@@ -82,6 +82,12 @@ describe("a mistake on the command line, in plain words", () => {
     expect(empty.stderr.split("\n")[0]).toBe("error: --since is given an empty value — write the value after it, or leave the option out");
   });
 
+  it("a branch to compare with that git does not know is said, not passed over", async () => {
+    const result = await runScript("check", ["--content", path.join(fixtures, "checks", "base"), "--changed-since", "mian"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split("\n")[0]).toBe('note: git knows no branch or commit "mian" here to compare with, so every problem is shown in full — give --changed-since a branch git knows (git branch -a lists them)');
+  });
+
   it("check writes nothing, so an --output a build would refuse does not stop it", async () => {
     const result = await checkInProcess(["--content", path.join(fixtures, "checks", "base"), "--output", path.join(root, "src")]);
     expect(result.stderr).not.toContain("cannot be written there");
