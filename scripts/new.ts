@@ -1,7 +1,9 @@
 // npm run new -- "Page title" [--content DIR]: writes a new page with valid front matter, ready to edit.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { checkText } from "../src/checks/encoding.ts";
 import { generatedFolders } from "../src/model/addresses.ts";
+import { parsePage } from "../src/model/frontmatter.ts";
 import { today } from "../src/model/review.ts";
 import { loadSite } from "../src/model/site.ts";
 import { slugify } from "../src/model/slug.ts";
@@ -9,7 +11,7 @@ import { cutAddressPart, maxAddressPart } from "../src/schema/patterns.ts";
 import { wordsOf } from "../src/problems/file-error.ts";
 import { printable } from "../src/problems/problems.ts";
 import { placeholderDescription } from "../src/schema/page.ts";
-import { contentFolder, parseCommand } from "./args.ts";
+import { contentFolder, parseCommand, typedInFolder } from "./args.ts";
 import { consolePrinter, endOnFileError } from "./exit.ts";
 
 const usage = `npm run new -- "Page title" [--content DIR]: writes content/page-title.md with its front matter filled in.`;
@@ -42,21 +44,17 @@ if (taken) {
 }
 const samePage = site.pages.find((page) => page.url === url);
 if (samePage) {
-  console.error(`${printable(path.relative(process.cwd(), samePage.file))} is already published at ${url}: choose another title, or edit that page.`);
+  console.error(`${printable(path.relative(typedInFolder(), samePage.file))} is already published at ${url}: choose another title, or edit that page.`);
   process.exit(1);
 }
 const file = path.join(contentDir, `${slug}.md`);
-const shownFile = printable(path.relative(process.cwd(), file));
+const shownFile = printable(path.relative(typedInFolder(), file));
 if (existsSync(file)) {
   console.error(`${shownFile} already exists: choose another title, or edit that page.`);
   process.exit(1);
 }
-const quoted = JSON.stringify(title);
-try {
-  writeFileSync(
-    file,
-    `---
-title: ${quoted}
+const page = `---
+title: ${JSON.stringify(title)}
 description: ${placeholderDescription}
 owner: Code California Working Group
 last_reviewed: ${today()}
@@ -68,9 +66,17 @@ Start with what a reader most needs to know. Keep sentences short.
 ## A first section
 
 Write each section under a heading that says what it is about.
-`,
-    { flag: "wx" },
-  );
+`;
+// A title check would refuse (too long, a character nobody can see) is refused now, in check's own words.
+const refused = title.includes("\uFFFD")
+  ? { message: "the title has a character that did not arrive as UTF-8 text (shown as \uFFFD)", fix: "type the title again, or write it in the file afterwards" }
+  : [...parsePage(file, page).problems, ...checkText(file, page.split("\n"))].find((p) => p.severity === "error");
+if (refused) {
+  console.error(`error: ${printable(`the title cannot be used as it is: ${refused.message} — ${refused.fix}`)}`);
+  process.exit(1);
+}
+try {
+  writeFileSync(file, page, { flag: "wx" });
 } catch (error) {
   console.error(`${shownFile} could not be written (${wordsOf(error, process.cwd())}): check that the content folder can be written to, then run npm run new again`);
   process.exit(1);

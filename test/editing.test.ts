@@ -63,14 +63,29 @@ describe("npm run new", () => {
     expect(await runScript("new", ["Meeting notes", "--content", content])).toMatchObject({ code: 1, stderr: `${path.relative(root, content)}/notes\\n\\u001b[2J.md is already published at /meeting-notes/: choose another title, or edit that page.\n` });
   });
 
-  it("names the page after a title of any length, cut to what a file name may hold", async () => {
+  it("names the page after a title as long as a title may be, cut to what a file name may hold", async () => {
     const content = path.join(tempDir(), "site");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
-    const created = await runScript("new", ["word ".repeat(60).trim(), "--content", content]);
+    const created = await runScript("new", ["word ".repeat(40).trim(), "--content", content]);
     expect(created).toMatchObject({ code: 0, stderr: "" });
     const file = readdirSync(content).find((name) => name.startsWith("word-"))!;
     expect(file).toMatch(/^(word-)+word\.md$/);
     expect(file.length).toBeLessThanOrEqual(200);
+  });
+
+  it("refuses a title check would refuse, in check's words, writing nothing", async () => {
+    const content = path.join(tempDir(), "site");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    const before = readdirSync(content).sort();
+    expect(await runScript("new", ["word ".repeat(60).trim(), "--content", content])).toMatchObject({
+      code: 1,
+      stderr: 'error: the title cannot be used as it is: "title" is 299 characters long, more than the 200 it may have — shorten it to at most 200 characters\n',
+    });
+    expect(await runScript("new", ["Office\u200Bhours", "--content", content])).toMatchObject({
+      code: 1,
+      stderr: "error: the title cannot be used as it is: there is a zero-width space (U+200B) here, which nobody can see — delete it: put the cursor just after it and press Backspace, or retype the word\n",
+    });
+    expect(readdirSync(content).sort()).toEqual(before);
   });
 });
 
