@@ -47,6 +47,14 @@ if (samePage) {
   console.error(`${printable(path.relative(typedInFolder(), samePage.file))} is already published at ${url}: choose another title, or edit that page.`);
   process.exit(1);
 }
+// An old address sends readers on to the page that moved from it (in any capitals, as hosts may match them).
+const moved = site.redirects.find((redirect) => redirect.from.toLowerCase() === url);
+if (moved) {
+  const movedPage = site.pages.find((page) => page.url === moved.to);
+  const named = movedPage ? printable(path.relative(typedInFolder(), movedPage.file)) : moved.to;
+  console.error(`${url} is an old address of ${named} (in its redirect_from), which sends readers there: choose another title, or take ${printable(moved.from)} out of that page's redirect_from first.`);
+  process.exit(1);
+}
 const file = path.join(contentDir, `${slug}.md`);
 const shownFile = printable(path.relative(typedInFolder(), file));
 if (existsSync(file)) {

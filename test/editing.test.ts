@@ -51,13 +51,15 @@ describe("npm run new", () => {
     expect(readdirSync(content).sort()).toEqual(before);
   });
 
-  it("refuses a title whose page is published already, from a file of another name, and takes the default language's tag as any word", async () => {
+  it("refuses a title whose page is published already, from a file of another name or as an old address, and takes the default language's tag as any word", async () => {
     const content = path.join(tempDir(), "site");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
     mkdirSync(path.join(content, "office-hours"));
     writeFileSync(path.join(content, "office-hours", "index.md"), "---\ntitle: Office hours\ndescription: When we are in.\n---\n\nText.\n");
     expect(await runScript("new", ["Office hours", "--content", content])).toMatchObject({ code: 1, stderr: `${path.relative(root, path.join(content, "office-hours", "index.md"))} is already published at /office-hours/: choose another title, or edit that page.\n` });
     expect(await runScript("new", ["EN", "--content", content])).toMatchObject({ code: 0, stdout: expect.stringContaining("it will be published at /en/") });
+    writeFileSync(path.join(content, "visit.md"), "---\ntitle: Visit\ndescription: Where we are.\nredirect_from: [/Visit-Us/]\n---\n\nText.\n");
+    expect(await runScript("new", ["Visit us", "--content", content])).toMatchObject({ code: 1, stderr: `/visit-us/ is an old address of ${path.relative(root, path.join(content, "visit.md"))} (in its redirect_from), which sends readers there: choose another title, or take /Visit-Us/ out of that page's redirect_from first.\n` });
     // The other file's name is the editor's to choose: it is named on one line, and cannot drive the terminal.
     writeFileSync(path.join(content, "notes\n\u001b[2J.md"), "---\ntitle: Notes\ndescription: Notes.\npermalink: /meeting-notes/\n---\n\nText.\n");
     expect(await runScript("new", ["Meeting notes", "--content", content])).toMatchObject({ code: 1, stderr: `${path.relative(root, content)}/notes\\n\\u001b[2J.md is already published at /meeting-notes/: choose another title, or edit that page.\n` });
