@@ -412,7 +412,7 @@ describe("an inventory of the wrong shape", () => {
       ['"x"', '5 warning: "releases": "x" should be a list — write a list here'],
     ];
     const wholeFiles: [string, string][] = [
-      ["[]", '1 warning: the whole file: a list should be a group of fields — write a group of fields here'],
+      ["[]", '1:1 warning: the whole file: a list ([ … ]), where a code.json is one group of fields ({ … }) holding version, agency, measurementType and releases — if the list holds the agency\'s releases, put it in "releases" of such a group, as the code.gov schema 2.0.0 shows'],
       ['"code.json"', '1 warning: the whole file: "code.json" should be a group of fields — write a group of fields here'],
       ["2024", '1 warning: the whole file: 2024 should be a group of fields — write a group of fields here'],
     ];

@@ -187,8 +187,8 @@ function readerFaults(data: unknown, on: string): Fault[] {
  */
 export function checkInventory(file: string, content: string | Uint8Array, options: { schemaSeverity?: Severity; today?: string } = {}): InventoryCheck {
   const { schemaSeverity = "error", today: on = today() } = options;
-  const unreadable = (place: { line: number; column: number }, message: string, fix: string): InventoryCheck => ({
-    problems: [problem(file, place.line, message, fix, "error", place.column)],
+  const unreadable = (place: { line: number; column: number }, message: string, fix: string, severity: Severity = "error"): InventoryCheck => ({
+    problems: [problem(file, place.line, message, fix, severity, place.column)],
     valid: false,
     validOutsideReleases: false,
     invalidReleases: new Set(),
@@ -201,6 +201,10 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
   if (fault) return unreadable(placeIn(text, fault.offset), `the file is not valid JSON: ${fault.message}`, fault.fix);
   const source = parseJsonWithPlaces(text);
   const data = source.value;
+  // A list at the top is most often the releases alone, without the inventory around them.
+  if (Array.isArray(data)) {
+    return unreadable(placeIn(text, text.indexOf("[")), `${describeField([], data)}: a list ([ … ]), where a code.json is one group of fields ({ … }) holding version, agency, measurementType and releases`, "if the list holds the agency's releases, put it in \"releases\" of such a group, as the code.gov schema 2.0.0 shows", schemaSeverity);
+  }
   const report = (path: (string | number)[], message: string, fix: string, severity: Severity) => {
     const { line } = source.position(path, "key");
     return problem(file, line, `${describeField(path, data)}: ${message}`, fix, severity, undefined, `${describeField(path, data, { anyEntry: true })}: ${message}`);
