@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import nunjucks from "nunjucks";
@@ -521,6 +522,13 @@ describe("reading an inventory's text", () => {
     expect(checkInventory("code.json", "").problems.map(formatProblem)).toEqual(["code.json:1:1 error: the file is not valid JSON: the file has no inventory in it — write the inventory, starting with {"]);
     expect(checkInventory("code.json", "<!DOCTYPE html>\n<title>404 Not Found</title>\n").problems.map(formatProblem)).toEqual([
       "code.json:1:1 error: the file is not valid JSON: it is a web page (HTML), perhaps an error page saved in the inventory's place — download the inventory again from its address, and check that it starts with {",
+    ]);
+    // Another kind of file in the inventory's place: YAML, Markdown, or the inventory compressed.
+    const anotherKind = (start: string) => `code.json:1:1 error: the file is not valid JSON: it starts with "${start}", where a code.json starts with {: it is another kind of file — give the agency's code.json itself, a JSON file that starts with {`;
+    expect(checkInventory("code.json", "# inventories\n- file: cdt.json\n").problems.map(formatProblem)).toEqual([anotherKind("# inventories")]);
+    expect(checkInventory("code.json", "---\ntitle: About\n---\n").problems.map(formatProblem)).toEqual([anotherKind("---")]);
+    expect(checkInventory("code.json", gzipSync(fixtureText("valid.json"))).problems.map(formatProblem)).toEqual([
+      "code.json:1:1 error: the file is compressed (gzip), not JSON text — unpack it first (gunzip, or open it and save what it holds), then check the code.json inside",
     ]);
   });
 

@@ -103,6 +103,10 @@ export function jsonFault(json: string): TextFault | undefined {
     if (char === "/" && (json[i + 1] === "/" || json[i + 1] === "*")) return { offset: i, message: "there is a comment here, and JSON has no comments", fix: "remove the comment (a note about a release can go in its description)" };
     // A web server's error page, saved under the inventory's name.
     if (char === "<" && !top) return { offset: i, message: "it is a web page (HTML), perhaps an error page saved in the inventory's place", fix: "download the inventory again from its address, and check that it starts with {" };
+    // Another kind of file given in the inventory's place (YAML, Markdown, notes): its first word is not one of JSON's.
+    if (!top && expect === "value" && !/^(?:-?\d|["{[]|true|false|null)/.test(json.slice(i, i + 5))) {
+      return { offset: i, message: `it starts with "${json.slice(i, i + 20).split("\n")[0]}", where a code.json starts with {: it is another kind of file`, fix: "give the agency's code.json itself, a JSON file that starts with {" };
+    }
     // Copied from a word processor, text brings spaces JSON does not allow: a no-break space looks like any other.
     if (/\s/.test(char)) return { offset: i, message: "there is a special space here (such as a no-break space) that JSON does not allow", fix: "replace it with an ordinary space" };
     if (expect === "next") {

@@ -193,6 +193,10 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
     validOutsideReleases: false,
     invalidReleases: new Set(),
   });
+  // Compressed, as a server may send it or a download may save it: its bytes are no text at all.
+  if (typeof content !== "string" && content[0] === 0x1f && content[1] === 0x8b) {
+    return unreadable({ line: 1, column: 1 }, "the file is compressed (gzip), not JSON text", "unpack it first (gunzip, or open it and save what it holds), then check the code.json inside");
+  }
   const { text, unreadableAt } = typeof content === "string" ? { text: content.replace(/^\uFEFF/, "") } : decodeInventory(content);
   if (unreadableAt !== undefined) {
     return unreadable(placeIn(text, unreadableAt), "the file is not saved as UTF-8: this character is in another encoding (such as Latin-1 or Windows-1252)", "save the file as UTF-8: most editors offer the choice when saving");
