@@ -30,11 +30,17 @@ export async function readSource(source: string, limitBytes: number, timeoutSeco
     return { failure: timedOut(error) ? `${shown} did not answer within ${timeoutSeconds} seconds` : `${shown} could not be reached` };
   }
   if (!response.ok) return { failure: `${shown} answered ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ""} instead of the file` };
+  // A timer that keeps the process alive: a body fetch loses (one not the gzip its server says) settles nothing,
+  // and the command, left waiting on nothing, would end with no word at all.
+  let deadline: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (deadline = setTimeout(() => reject(new DOMException("timed out", "TimeoutError")), timeoutSeconds * 1000)));
   try {
-    const bytes = await bodyWithin(response, limitBytes);
+    const bytes = await Promise.race([bodyWithin(response, limitBytes), timeout]);
     return bytes ? { bytes } : tooLarge;
   } catch (error) {
     return { failure: timedOut(error) ? `${shown} did not send the whole file within ${timeoutSeconds} seconds` : `${shown} stopped sending the file before its end` };
+  } finally {
+    clearTimeout(deadline);
   }
 }
 
