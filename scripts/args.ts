@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { generatorRoot, isSafePrefix } from "../src/options.ts";
 import { changedLines } from "../src/model/git.ts";
@@ -85,8 +86,18 @@ function startedByNpm(): boolean {
   return Boolean(script && process.env.npm_lifecycle_script?.includes(script));
 }
 
-/** A path given to a command, read from the folder the command was typed in; a web address is left as it is. */
-export const givenPath = (given: string) => (isWebAddress(given) ? given : path.resolve(typedInFolder(), given));
+/** A path given to a command, read from the folder the command was typed in; a web address is left as it is, and a file: address is its file. */
+export function givenPath(given: string): string {
+  if (isWebAddress(given)) return given;
+  if (/^file:\/\/\//i.test(given)) {
+    try {
+      return fileURLToPath(given);
+    } catch {
+      // An address no file of this system can have (an escaped slash in it): read as written, and not found.
+    }
+  }
+  return path.resolve(typedInFolder(), given);
+}
 
 /** The content folder a command works on: --content, else SITE_CONTENT, else the project's own. */
 export function contentFolder(option: string | undefined, usage: string): string {

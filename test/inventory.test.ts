@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -612,5 +613,8 @@ describe("npm run validate:code-json", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`error: there is no file at ${path.join(folder, "nope.json")} — check the file's name or the address, and try again`);
     expect((await runScript("validate-code-json", ["--help"])).stdout).toMatch(/^Usage: npm run validate:code-json -- code\.json/);
+    // A file's address, as a browser's address bar shows it, is the file.
+    const address = pathToFileURL(path.join(folder, "valid.json")).href;
+    expect(await runScript("validate-code-json", [address])).toMatchObject({ code: 0, stdout: `${address}: 1 releases, valid against the code.gov schema 2.0.0.\n` });
   });
 });
