@@ -55,7 +55,7 @@ export function parseCommand<T extends ParseArgsConfig>(config: T, usage: string
 }
 
 /** Node's words for a mistake on the command line ("argument missing", "positional arguments") as an editor would say it. */
-export function argumentMistake(message: string, options: readonly string[]): string {
+export function argumentMistake(message: string, options: readonly string[], command = process.env.npm_lifecycle_event ?? "new"): string {
   const missing = /^Option '(?:-\w, )?--([^ ']+) <value>' argument missing/.exec(message)?.[1];
   if (missing) return `--${missing} is given no value — write the value after it, as the list below shows`;
   const ambiguous = /^Option '(?:-\w, )?--([^ ']+)' argument is ambiguous/.exec(message)?.[1];
@@ -65,6 +65,9 @@ export function argumentMistake(message: string, options: readonly string[]): st
     const nearest = didYouMean(stray.replace(/^-+/, ""), options);
     return `"${stray}" is not an option: options start with -- — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`;
   }
+  // A word that starts with "-", such as a title ("-1 degrees"), is read as an option unless a second -- comes before it.
+  const dashedWord = /To specify a positional argument starting with a '-'/.test(message) && /^Unknown option '(-[^-'][^']*)'/.exec(message)?.[1];
+  if (dashedWord) return `${dashedWord}… is read as an option, as it starts with - — to give a word that starts with -, write a second -- before it, after any options: npm run ${command} -- [options] -- "${dashedWord}…"`;
   const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
   const nearest = unknown && didYouMean(unknown, options);
   // Node's own advice on positionals ("place it … after '--'") would only confuse here.

@@ -21,6 +21,11 @@ describe("a mistake on the command line, in plain words", () => {
     expect(argumentMistake("Unexpected argument 'build'. This command does not take positional arguments", options)).toBe('"build" is not an option: options start with -- — see how to use the command below');
   });
 
+  it("a word that starts with -, such as a title, with how to give it", () => {
+    const said = "Unknown option '-1'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"-1\"";
+    expect(argumentMistake(said, options, "new")).toBe('-1… is read as an option, as it starts with - — to give a word that starts with -, write a second -- before it, after any options: npm run new -- [options] -- "-1…"');
+  });
+
   it("a mistyped option, with the nearest one", () => {
     expect(argumentMistake("Unknown option '--contnet'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--contnet\"", options)).toBe(
       "Unknown option '--contnet' — did you mean --content?",
