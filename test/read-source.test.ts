@@ -18,6 +18,8 @@ beforeAll(async () => {
     if (request.url === "/large.xml") return response.end("x".repeat(1.5 * 1024 * 1024));
     // Says a length, then hangs up halfway.
     if (request.url === "/cut.xml") return response.writeHead(200, { "Content-Length": "1000" }).write("x".repeat(500), () => response.destroy());
+    if (request.url === "/loop.json") return response.writeHead(302, { Location: "/loop.json" }).end();
+    if (request.url === "/to-file.json") return response.writeHead(302, { Location: "file:///etc/passwd" }).end();
     // Says it is compressed, and is not.
     if (request.url === "/not-gzip.json") return response.writeHead(200, { "Content-Encoding": "gzip", "Content-Length": "10" }).end("0123456789");
     response.writeHead(404, "Not Found").end("<html>gone</html>");
@@ -42,6 +44,9 @@ describe("reading what a command is pointed at", () => {
     expect((await readSource(folder, 1024)).failure).toBe(`${folder} is a folder, not a file`);
     expect((await readSource(`${base}/gone.xml`, 1024)).failure).toBe(`${base}/gone.xml answered 404 Not Found instead of the file`);
     expect((await readSource(nobody, 1024)).failure).toBe(`${nobody} could not be reached`);
+    expect((await readSource(`${base}/loop.json`, 1024)).failure).toBe(`${base}/loop.json sends on to another address again and again, and never to the file`);
+    expect((await readSource(`${base}/to-file.json`, 1024)).failure).toBe(`${base}/to-file.json sends on to an address that is not a web address`);
+    expect((await readSource("http://exa mple.gov/code.json", 1024)).failure).toBe("http://exa mple.gov/code.json is not a valid web address");
     expect((await readSource(`${base}/cut.xml`, 1024)).failure).toBe(`${base}/cut.xml stopped sending the file before its end`);
     // A body fetch cannot unpack: by hand, validate:code-json ended with no word in 2 runs of 30 until a timer held it.
     expect((await readSource(`${base}/not-gzip.json`, 1024, 5)).failure).toMatch(new RegExp(`^${base}/not-gzip\\.json (stopped sending the file before its end|did not send the whole file within 5 seconds)$`));

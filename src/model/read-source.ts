@@ -27,7 +27,7 @@ export async function readSource(source: string, limitBytes: number, timeoutSeco
   try {
     response = await fetch(source, { signal: AbortSignal.timeout(timeoutSeconds * 1000) });
   } catch (error) {
-    return { failure: timedOut(error) ? `${shown} did not answer within ${timeoutSeconds} seconds` : `${shown} could not be reached` };
+    return { failure: timedOut(error) ? `${shown} did not answer within ${timeoutSeconds} seconds` : `${shown} ${whyUnreached(error)}` };
   }
   if (!response.ok) return { failure: `${shown} answered ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ""} instead of the file` };
   // A timer that keeps the process alive: a body fetch loses (one not the gzip its server says) settles nothing,
@@ -42,6 +42,15 @@ export async function readSource(source: string, limitBytes: number, timeoutSeco
   } finally {
     clearTimeout(deadline);
   }
+}
+
+/** Why fetch could not get an answer, from what it says in `cause` (its own message is only "fetch failed"). */
+function whyUnreached(error: unknown): string {
+  const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+  if (cause?.code === "ERR_INVALID_URL") return "is not a valid web address";
+  if (cause?.message === "redirect count exceeded") return "sends on to another address again and again, and never to the file";
+  if (cause?.message?.includes("scheme must be a HTTP(S) scheme")) return "sends on to an address that is not a web address";
+  return "could not be reached";
 }
 
 /** A response's body, or undefined (and the download stopped) once it is larger than `limitBytes`. */
