@@ -43,7 +43,7 @@ export function parseCommand<T extends ParseArgsConfig>(config: T, usage: string
     process.exit(0);
   }
   // Without -- after the command, npm keeps the options for itself (as npm_config_content) and passes their values on as words.
-  const takenByNpm = Object.keys(config.options ?? {}).find((name) => name !== "help" && startedByNpm() && process.env[`npm_config_${name.replace(/-/g, "_")}`] !== undefined);
+  const takenByNpm = startedByNpm() && Object.keys(config.options ?? {}).find((name) => name !== "help" && process.env[`npm_config_${name.replace(/-/g, "_")}`] !== undefined);
   if (takenByNpm) {
     const command = process.env.npm_lifecycle_event ?? "build";
     stop(`--${takenByNpm} went to npm, not to the command: npm keeps for itself the options written before a -- — write -- before them, as in npm run ${command} -- --${takenByNpm} …`, usage);

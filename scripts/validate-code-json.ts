@@ -21,19 +21,20 @@ const valid: string[] = [];
 let unread = false;
 for (const given of positionals) {
   // The inventory's bytes, as they are: checkInventory reads their encoding (a server may say none, or the wrong one).
-  const read = await readSource(givenPath(given), sizeLimits.inventory);
+  const source = givenPath(given);
+  const read = await readSource(source, sizeLimits.inventory);
   if (read.failure !== undefined) {
     console.error(`error: ${read.failure} — check the file's name or the address, and try again`);
     unread = true;
     continue;
   }
   // An address may lead to the page that shows the file (GitHub's), or to a sign-in page, rather than to the file.
-  if (isWebAddress(given) && /^\s*</.test(new TextDecoder().decode(read.bytes.subarray(0, 1024)).replace(/^\uFEFF/, ""))) {
+  if (isWebAddress(source) && /^\s*</.test(new TextDecoder().decode(read.bytes.subarray(0, 1024)).replace(/^\uFEFF/, ""))) {
     console.error(`error: ${printable(given)} answers with a web page, not the inventory itself — give the address of the file: on GitHub, open the file and copy the address of its Raw button`);
     unread = true;
     continue;
   }
-  const checked = checkInventory(givenPath(given), read.bytes);
+  const checked = checkInventory(source, read.bytes);
   problems.push(...checked.problems);
   if (!hasErrors(checked.problems)) valid.push(`${printable(given)}: ${listOf(fieldsOf(checked.inventory).releases).length} releases, valid against the code.gov schema 2.0.0.`);
 }

@@ -23,24 +23,28 @@ export async function readSource(source: string, limitBytes: number, timeoutSeco
     }
   }
   const timedOut = (error: unknown) => error instanceof Error && error.name === "TimeoutError";
-  let response: Response;
+  // One deadline for the answer and the body, on a timer that keeps the process alive: a body fetch loses (one not
+  // the gzip its server says) settles nothing, and the command, left waiting on nothing, would end with no word at all.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException("timed out", "TimeoutError")), timeoutSeconds * 1000);
+  const { signal } = deadline;
   try {
-    response = await fetch(source, { signal: AbortSignal.timeout(timeoutSeconds * 1000) });
-  } catch (error) {
-    return { failure: timedOut(error) ? `${shown} did not answer within ${timeoutSeconds} seconds` : `${shown} ${whyUnreached(error)}` };
-  }
-  if (!response.ok) return { failure: `${shown} answered ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ""} instead of the file` };
-  // A timer that keeps the process alive: a body fetch loses (one not the gzip its server says) settles nothing,
-  // and the command, left waiting on nothing, would end with no word at all.
-  let deadline: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (deadline = setTimeout(() => reject(new DOMException("timed out", "TimeoutError")), timeoutSeconds * 1000)));
-  try {
-    const bytes = await Promise.race([bodyWithin(response, limitBytes), timeout]);
-    return bytes ? { bytes } : tooLarge;
-  } catch (error) {
-    return { failure: timedOut(error) ? `${shown} did not send the whole file within ${timeoutSeconds} seconds` : `${shown} stopped sending the file before its end` };
+    let response: Response;
+    try {
+      response = await fetch(source, { signal });
+    } catch (error) {
+      return { failure: timedOut(error) ? `${shown} did not answer within ${timeoutSeconds} seconds` : `${shown} ${whyUnreached(error)}` };
+    }
+    if (!response.ok) return { failure: `${shown} answered ${response.status}${response.statusText ? ` ${printable(response.statusText)}` : ""} instead of the file` };
+    try {
+      const whenTimedOut = new Promise<never>((_, reject) => (signal.aborted ? reject(signal.reason) : signal.addEventListener("abort", () => reject(signal.reason), { once: true })));
+      const bytes = await Promise.race([bodyWithin(response, limitBytes), whenTimedOut]);
+      return bytes ? { bytes } : tooLarge;
+    } catch (error) {
+      return { failure: timedOut(error) ? `${shown} did not send the whole file within ${timeoutSeconds} seconds` : `${shown} stopped sending the file before its end` };
+    }
   } finally {
-    clearTimeout(deadline);
+    clearTimeout(timer);
   }
 }
 
