@@ -91,14 +91,38 @@ describe("validating a code.json inventory", () => {
 
   it("reports each kind of schema error with the file, the line and the JSON path, and what a reader would trip on", () => {
     expect(check(fixture("faults.json")).problems.map(formatProblem)).toEqual([
-      'test/fixtures/code-json/faults.json:11 error: "URL" in the entry "none" of "licenses" in "permissions" in the entry "bus-times" of "releases": "none" is not a web address starting with https:// — write the whole address, starting with https://, or leave the field out if there is none',
-      'test/fixtures/code-json/faults.json:12 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)',
-      'test/fixtures/code-json/faults.json:14 error: "laborHours" in the entry "bus-times" of "releases": "many" should be a number — write a number here',
-      'test/fixtures/code-json/faults.json:15 warning: "tags" in the entry "bus-times" of "releases": has no tags — add a few words people would search for',
-      'test/fixtures/code-json/faults.json:16 warning: "email" in "contact" in the entry "bus-times" of "releases": is empty — give an address people can write to about this project',
-      'test/fixtures/code-json/faults.json:17 error: "created" in "date" in the entry "bus-times" of "releases": "2020-13-40" is not a real date written YYYY-MM-DD — write the date like 2025-06-30',
-      'test/fixtures/code-json/faults.json:17 warning: "metadataLastUpdated" in "date" in the entry "bus-times" of "releases": 2099-01-01 is in the future — give the date it really happened',
-      'test/fixtures/code-json/faults.json:20 error: "name" in the second entry of "releases": is missing — add "name"',
+      'test/fixtures/code-json/faults.json:11:40 error: "URL" in the entry "none" of "licenses" in "permissions" in the entry "bus-times" of "releases": "none" is not a web address starting with https:// — write the whole address, starting with https://, or leave the field out if there is none',
+      'test/fixtures/code-json/faults.json:12:9 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)',
+      'test/fixtures/code-json/faults.json:14:7 error: "laborHours" in the entry "bus-times" of "releases": "many" should be a number — write a number here',
+      'test/fixtures/code-json/faults.json:15:7 warning: "tags" in the entry "bus-times" of "releases": has no tags — add a few words people would search for',
+      'test/fixtures/code-json/faults.json:16:20 warning: "email" in "contact" in the entry "bus-times" of "releases": is empty — give an address people can write to about this project',
+      'test/fixtures/code-json/faults.json:17:17 error: "created" in "date" in the entry "bus-times" of "releases": "2020-13-40" is not a real date written YYYY-MM-DD — write the date like 2025-06-30',
+      'test/fixtures/code-json/faults.json:17:42 warning: "metadataLastUpdated" in "date" in the entry "bus-times" of "releases": 2099-01-01 is in the future — give the date it really happened',
+      'test/fixtures/code-json/faults.json:20:5 error: "name" in the second entry of "releases": is missing — add "name"',
+    ]);
+  });
+
+  it("points at each fault's column, so that an inventory written on one line, or with lines ended by a carriage return alone, is still told apart", () => {
+    const text = fixtureText("faults.json");
+    const faultsIn = (inventory: string) => checkInventory("faults.json", inventory, { today: "2026-11-23" }).problems;
+    const places = (inventory: string) => faultsIn(inventory).map((p) => `${p.line}:${p.column}`);
+    expect(places(text.replace(/\n/g, "\r"))).toEqual(places(text));
+    expect(places(text.replace(/\n/g, "\r\n"))).toEqual(places(text));
+    const oneLine = JSON.stringify(JSON.parse(text));
+    const found = faultsIn(oneLine);
+    expect(found.map((p) => p.line)).toEqual(found.map(() => 1));
+    // Each column is where the field its message names is written; a missing name, where its entry starts.
+    const fields = ['"URL"', '"usageType"', '"laborHours"', '"tags"', '"email"', '"created"', '"metadataLastUpdated"', '{"description"'];
+    expect(found.map((p, i) => oneLine.slice(p.column! - 1, p.column! - 1 + fields[i]!.length))).toEqual(fields);
+  });
+
+  it("warns of labor hours below zero, which the schema lets through", () => {
+    const inventory = JSON.parse(fixtureText("valid.json")) as { releases: { laborHours: number }[] };
+    inventory.releases[0]!.laborHours = -40;
+    const text = JSON.stringify(inventory, null, 2);
+    const line = text.slice(0, text.indexOf('"laborHours"')).split("\n").length;
+    expect(checkInventory("code.json", text).problems.map(formatProblem)).toEqual([
+      `code.json:${line}:7 warning: "laborHours" in the entry "bus-times" of "releases": is -40, below zero — give the hours spent building the project, a number of 0 or more`,
     ]);
   });
 
@@ -303,15 +327,15 @@ describe("addresses in an inventory", () => {
     const fix = "write the whole address, starting with https://, or leave the field out if there is none";
     expect(check(fixture("unsafe-addresses.json")).problems.map(formatProblem)).toEqual(
       [
-        '19 error: "repositoryURL" in the entry "script" of "releases": "javascript:alert(1)"',
-        '20 error: "homepageURL" in the entry "script" of "releases": "  JaVaScRiPt:alert(1)"',
-        '21 error: "URL" in the entry "MIT" of "licenses" in "permissions" in the entry "script" of "releases": "\\u0001javascript:alert(1)"',
-        '24 error: "URL" in "contact" in the entry "script" of "releases": "java\\tscript:alert(1)"',
-        '30 error: "downloadURL" in the entry "other-schemes" of "releases": "data:text/html,<script>alert(1)</script>"',
-        '31 error: "disclaimerURL" in the entry "other-schemes" of "releases": "vbscript:msgbox(1)"',
-        '32 error: "URL" in the entry "MIT" of "licenses" in "permissions" in the entry "other-schemes" of "releases": "//evil.example/license"',
-        '36 error: "URL" in the entry "file" of "relatedCode" in the entry "other-schemes" of "releases": "file:///etc/passwd"',
-        '37 error: "URL" in the entry "relative" of "reusedCode" in the entry "other-schemes" of "releases": "https:evil.example"',
+        '19:7 error: "repositoryURL" in the entry "script" of "releases": "javascript:alert(1)"',
+        '20:7 error: "homepageURL" in the entry "script" of "releases": "  JaVaScRiPt:alert(1)"',
+        '21:54 error: "URL" in the entry "MIT" of "licenses" in "permissions" in the entry "script" of "releases": "\\u0001javascript:alert(1)"',
+        '24:49 error: "URL" in "contact" in the entry "script" of "releases": "java\\tscript:alert(1)"',
+        '30:7 error: "downloadURL" in the entry "other-schemes" of "releases": "data:text/html,<script>alert(1)</script>"',
+        '31:7 error: "disclaimerURL" in the entry "other-schemes" of "releases": "vbscript:msgbox(1)"',
+        '32:54 error: "URL" in the entry "MIT" of "licenses" in "permissions" in the entry "other-schemes" of "releases": "//evil.example/license"',
+        '36:41 error: "URL" in the entry "file" of "relatedCode" in the entry "other-schemes" of "releases": "file:///etc/passwd"',
+        '37:44 error: "URL" in the entry "relative" of "reusedCode" in the entry "other-schemes" of "releases": "https:evil.example"',
       ].map((problem) => `test/fixtures/code-json/unsafe-addresses.json:${problem} is not a web address starting with https:// — ${fix}`),
     );
     const catalog = buildCatalog(fixtures, [{ file: "unsafe-addresses.json", name: "Example Agency", acronym: "EXA" }], "2026-11-23");
@@ -398,25 +422,25 @@ describe("an inventory of the wrong shape", () => {
 
   it("is one problem a field, at its line, in words: a list where text belongs, text where a list does, null, a number too large", () => {
     const shapes: [string, string, string][] = [
-      ['"licenses": [{ "name": "MIT License", "URL": "https://opensource.org/licenses/MIT" }]', '"licenses": "MIT"', '12 warning: "licenses" in "permissions" in the entry "bus-times" of "releases": "MIT" should be a list or null — write a list here'],
-      ['"metadataLastUpdated": "2024-05-02"', '"metadataLastUpdated": 2024', '20 warning: "metadataLastUpdated" in "date" in the entry "bus-times" of "releases": 2024 should be text — write text here'],
-      ['"date": { "created": "2020-01-10", "lastModified": "2024-05-01", "metadataLastUpdated": "2024-05-02" }', '"date": "2024"', '20 warning: "date" in the entry "bus-times" of "releases": "2024" should be a group of fields — write a group of fields here'],
-      ['"usageType": "openSource"', '"usageType": {}', '13 warning: "usageType" in "permissions" in the entry "bus-times" of "releases": a group of fields should be text — write text here'],
-      ['"languages": ["Python"]', '"languages": "Go"', '17 warning: "languages" in the entry "bus-times" of "releases": "Go" should be a list — write a list here'],
-      ['"tags": ["transit", "open data"]', '"tags": 5', '16 warning: "tags" in the entry "bus-times" of "releases": 5 should be a list — write a list here'],
-      ['"name": "bus-times"', '"name": 12', '7 warning: "name" in the first entry of "releases": 12 should be text — write text here'],
-      ['"contact": { "email": "opensource@example.gov" }', '"contact": []', '19 warning: "contact" in the entry "bus-times" of "releases": a list should be a group of fields — write a group of fields here'],
-      ['"laborHours": 1200', '"laborHours": 1e400', '15 warning: "laborHours" in the entry "bus-times" of "releases": is a number too large to be read — write the number as it is, such as 1200'],
+      ['"licenses": [{ "name": "MIT License", "URL": "https://opensource.org/licenses/MIT" }]', '"licenses": "MIT"', '12:9 warning: "licenses" in "permissions" in the entry "bus-times" of "releases": "MIT" should be a list or null — write a list here'],
+      ['"metadataLastUpdated": "2024-05-02"', '"metadataLastUpdated": 2024', '20:72 warning: "metadataLastUpdated" in "date" in the entry "bus-times" of "releases": 2024 should be text — write text here'],
+      ['"date": { "created": "2020-01-10", "lastModified": "2024-05-01", "metadataLastUpdated": "2024-05-02" }', '"date": "2024"', '20:7 warning: "date" in the entry "bus-times" of "releases": "2024" should be a group of fields — write a group of fields here'],
+      ['"usageType": "openSource"', '"usageType": {}', '13:9 warning: "usageType" in "permissions" in the entry "bus-times" of "releases": a group of fields should be text — write text here'],
+      ['"languages": ["Python"]', '"languages": "Go"', '17:7 warning: "languages" in the entry "bus-times" of "releases": "Go" should be a list — write a list here'],
+      ['"tags": ["transit", "open data"]', '"tags": 5', '16:7 warning: "tags" in the entry "bus-times" of "releases": 5 should be a list — write a list here'],
+      ['"name": "bus-times"', '"name": 12', '7:7 warning: "name" in the first entry of "releases": 12 should be text — write text here'],
+      ['"contact": { "email": "opensource@example.gov" }', '"contact": []', '19:7 warning: "contact" in the entry "bus-times" of "releases": a list should be a group of fields — write a group of fields here'],
+      ['"laborHours": 1200', '"laborHours": 1e400', '15:7 warning: "laborHours" in the entry "bus-times" of "releases": is a number too large to be read — write the number as it is, such as 1200'],
     ];
     const wholeReleases: [string, string][] = [
-      ["[null]", '5 warning: the first entry of "releases": null should be a group of fields — write a group of fields here'],
-      ["{}", '5 warning: "releases": a group of fields should be a list — write a list here'],
-      ['"x"', '5 warning: "releases": "x" should be a list — write a list here'],
+      ["[null]", '5:16 warning: the first entry of "releases": null should be a group of fields — write a group of fields here'],
+      ["{}", '5:3 warning: "releases": a group of fields should be a list — write a list here'],
+      ['"x"', '5:3 warning: "releases": "x" should be a list — write a list here'],
     ];
     const wholeFiles: [string, string][] = [
       ["[]", '1:1 warning: the whole file: a list ([ … ]), where a code.json is one group of fields ({ … }) holding version, agency, measurementType and releases — if the list holds the agency\'s releases, put it in "releases" of such a group, as the code.gov schema 2.0.0 shows'],
-      ['"code.json"', '1 warning: the whole file: "code.json" should be a group of fields — write a group of fields here'],
-      ["2024", '1 warning: the whole file: 2024 should be a group of fields — write a group of fields here'],
+      ['"code.json"', '1:1 warning: the whole file: "code.json" should be a group of fields — write a group of fields here'],
+      ["2024", '1:1 warning: the whole file: 2024 should be a group of fields — write a group of fields here'],
     ];
     const releasesAt = valid.indexOf('"releases": [') + '"releases": '.length;
     const cases = [
@@ -559,7 +583,7 @@ describe("reading an inventory's text", () => {
     const text = JSON.stringify(inventory, null, 2);
     const secondName = text.slice(0, text.lastIndexOf(`"name": "${inventory.releases[0]!.name}"`)).split("\n").length;
     expect(checkInventory("code.json", text).problems.map(formatProblem)).toContain(
-      `code.json:${secondName} warning: "name" in the entry "${inventory.releases[0]!.name}" of "releases": is the name of an earlier release too — give each release a name of its own`,
+      `code.json:${secondName}:7 warning: "name" in the entry "${inventory.releases[0]!.name}" of "releases": is the name of an earlier release too — give each release a name of its own`,
     );
   });
 
@@ -597,7 +621,7 @@ describe("npm run validate:code-json", () => {
     const faulty = await runScript("validate-code-json", [path.join(fixtures, "code-json", "faults.json")]);
     expect(faulty.code).toBe(1);
     expect(problemLines(faulty.stderr)).toContain(
-      `test/fixtures/code-json/faults.json:12 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)`,
+      `test/fixtures/code-json/faults.json:12:9 error: "usageType" in "permissions" in the entry "bus-times" of "releases": "opensource" is not one of openSource, governmentWideReuse, exemptByLaw, exemptByNationalSecurity, exemptByAgencySystem, exemptByAgencyMission, exemptByCIO, exemptByPolicyDate — use one of the values listed (the case matters)`,
     );
   });
 
@@ -608,7 +632,7 @@ describe("npm run validate:code-json", () => {
     const both = await runScript("validate-code-json", ["valid.json", "faults.json"], typedIn);
     expect(both.code).toBe(1);
     expect(both.stdout).toBe("valid.json: 1 releases, valid against the code.gov schema 2.0.0.\n");
-    expect(problemLines(both.stderr)).toContainEqual(expect.stringMatching(/^test\/fixtures\/code-json\/faults\.json:12 error: "usageType"/));
+    expect(problemLines(both.stderr)).toContainEqual(expect.stringMatching(/^test\/fixtures\/code-json\/faults\.json:12:9 error: "usageType"/));
     const missing = await runScript("validate-code-json", ["valid.json", "nope.json"], typedIn);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`error: there is no file at ${path.join(folder, "nope.json")} — check the file's name or the address, and try again`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { problem } from "../src/problems/problems.ts";
+import { groupProblems, problem } from "../src/problems/problems.ts";
 import { report, type ChangedLines } from "../src/problems/report.ts";
 
 const problems = [
@@ -50,6 +50,17 @@ describe("report", () => {
     const oneLine = Array.from({ length: 5 }, (_, i) => problem("content/code-json/min.json", 1, `"tags" in the entry "app-${i}" of "releases": has no tags`, "add a few words people would search for", "warning", undefined, '"tags" in each entry of "releases": has no tags'));
     report(oneLine, (l) => lines.push(l), {});
     expect(lines[0]).toBe('content/code-json/min.json:1 warning: "tags" in each entry of "releases": has no tags — add a few words people would search for (5 times, line 1)');
+  });
+
+  it("tells faults on one line apart by their columns, as line:column, here and on an agency's page", () => {
+    const onOneLine = [357, 977, 1694].map((column, i) => problem("content/code-json/min.json", 1, `"tags" in the entry "app-${i}" of "releases": has no tags`, "add a few words people would search for", "warning", column, '"tags" in each entry of "releases": has no tags'));
+    const lines: string[] = [];
+    report(onOneLine, (l) => lines.push(l), {});
+    expect(lines[0]).toBe('content/code-json/min.json:1:357 warning: "tags" in each entry of "releases": has no tags — add a few words people would search for (3 times, lines 1:357, 1:977, 1:1694)');
+    expect(groupProblems(onOneLine).map((group) => group.places)).toEqual([["1:357", "1:977", "1:1694"]]);
+    // On lines of their own, the lines are enough.
+    const onTheirLines = [10, 40].map((line, i) => problem("content/code-json/agency.json", line, `"tags" in the entry "app-${i}" of "releases": has no tags`, "add tags", "warning", 7, '"tags" in each entry of "releases": has no tags'));
+    expect(groupProblems(onTheirLines).map((group) => group.places)).toEqual([["10", "40"]]);
   });
 
   it("passes when there are only warnings and notes", () => {

@@ -65,13 +65,17 @@ export function formatAnnotation(p: Problem): string {
   return `::${command} file=${property(p.file)},line=${p.line}${col}::${data(p.message + (p.fix ? ` — ${p.fix}` : ""))}`;
 }
 
-/** Problems of one kind in one file, as the missing tags of many releases are: one message, every line. */
+/** Problems of one kind in one file, as the missing tags of many releases are: one message, every place. */
 export interface ProblemGroup {
   /** The message said of any entry: `"tags" in each entry of "releases": has no tags`. */
   message: string;
   fix: string;
   count: number;
-  lines: number[];
+  /**
+   * Where they are, each once: their lines, or where some share a line (an inventory written on one line has every
+   * fault on line 1) line:column, as an editor's "go to line" takes it.
+   */
+  places: string[];
   problems: Problem[];
 }
 
@@ -84,16 +88,19 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
     if (!groups.has(key)) groups.set(key, { message, fix: p.fix ?? "", problems: [] });
     groups.get(key)!.problems.push(p);
   }
-  return [...groups.values()].map((group) => ({ ...group, count: group.problems.length, lines: group.problems.map((p) => p.line) }));
+  return [...groups.values()].map((group) => {
+    const lines = group.problems.map((p) => p.line);
+    const shareLines = new Set(lines).size < lines.length;
+    const places = shareLines ? group.problems.map((p) => (p.column ? `${p.line}:${p.column}` : String(p.line))) : lines.map(String);
+    return { ...group, count: group.problems.length, places: [...new Set(places)] };
+  });
 }
 
-/** A kind of problem seen many times in a file as one problem: at its first line, saying how often and where. */
-export function groupedProblem(group: ProblemGroup, shownLines = 10): Problem {
-  // An inventory written on one line has every fault on line 1: each line is named once.
-  const distinct = [...new Set(group.lines)];
-  const more = distinct.length - shownLines;
-  const lines = distinct.slice(0, shownLines).join(", ") + (more > 0 ? ` and ${more} more` : "");
-  const where = `(${group.count} times, ${distinct.length === 1 ? "line" : "lines"} ${lines})`;
+/** A kind of problem seen many times in a file as one problem: at its first place, saying how often and where. */
+export function groupedProblem(group: ProblemGroup, shown = 10): Problem {
+  const more = group.places.length - shown;
+  const places = group.places.slice(0, shown).join(", ") + (more > 0 ? ` and ${more} more` : "");
+  const where = `(${group.count} times, ${group.places.length === 1 ? "line" : "lines"} ${places})`;
   return { ...group.problems[0]!, message: group.message, fix: group.fix ? `${group.fix} ${where}` : where };
 }
 

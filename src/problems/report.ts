@@ -17,7 +17,7 @@ export function report(problems: readonly Problem[], out: (line: string) => void
   const order = { error: 0, warning: 1, note: 2 } as const;
   const inFocus = (p: Problem) => !changed || changed.has(p.file) || p.severity === "error";
   const elsewhere = problems.filter((p) => !inFocus(p));
-  const sorted = problems.filter(inFocus).sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
+  const sorted = problems.filter(inFocus).sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   const groupOf = new Map(groupProblems(sorted).flatMap((group) => group.problems.map((p) => [p, group] as const)));
   // A group stands where its first problem would; its other problems are in it.
   const shown = sorted.flatMap((p) => {

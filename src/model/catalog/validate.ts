@@ -170,7 +170,9 @@ function readerFaults(data: unknown, on: string): Fault[] {
       const hidden = hiddenIn.found;
       faults.push({ path: hiddenIn.path, message: `holds ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, fix: "remove it: the site's pages leave it out" });
     }
-    if (release.laborHours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
+    const hours = release.laborHours;
+    if (hours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
+    if (typeof hours === "number" && hours < 0) faults.push({ path: ["releases", i, "laborHours"], message: `is ${hours}, below zero`, fix: "give the hours spent building the project, a number of 0 or more" });
     for (const field of ["created", "lastModified", "metadataLastUpdated"]) {
       const date = dateOf(fieldsOf(release.date)[field]);
       if (date && date > on) faults.push({ path: ["releases", i, "date", field], message: `${date} is in the future`, fix: "give the date it really happened" });
@@ -210,8 +212,8 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
     return unreadable(placeIn(text, text.indexOf("[")), `${describeField([], data)}: a list ([ … ]), where a code.json is one group of fields ({ … }) holding version, agency, measurementType and releases`, "if the list holds the agency's releases, put it in \"releases\" of such a group, as the code.gov schema 2.0.0 shows", schemaSeverity);
   }
   const report = (path: (string | number)[], message: string, fix: string, severity: Severity) => {
-    const { line } = source.position(path, "key");
-    return problem(file, line, `${describeField(path, data)}: ${message}`, fix, severity, undefined, `${describeField(path, data, { anyEntry: true })}: ${message}`);
+    const { line, column } = source.position(path, "key");
+    return problem(file, line, `${describeField(path, data)}: ${message}`, fix, severity, column, `${describeField(path, data, { anyEntry: true })}: ${message}`);
   };
   const valid = validateSchema(data) as boolean;
   const invalidReleases = new Set<number>();
@@ -230,5 +232,5 @@ export function checkInventory(file: string, content: string | Uint8Array, optio
   }
   // A field the schema already refuses needs no second message.
   for (const fault of readerFaults(data, on)) if (!refused.has(JSON.stringify(fault.path))) problems.push(report(fault.path, fault.message, fault.fix, "warning"));
-  return { inventory: data, problems: problems.sort((a, b) => a.line - b.line), valid, validOutsideReleases, invalidReleases };
+  return { inventory: data, problems: problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)), valid, validOutsideReleases, invalidReleases };
 }
