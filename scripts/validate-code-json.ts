@@ -24,7 +24,7 @@ for (const given of positionals) {
   const source = givenPath(given);
   const read = await readSource(source, sizeLimits.inventory);
   if (read.failure !== undefined) {
-    console.error(`error: ${read.failure} — check the file's name or the address, and try again`);
+    console.error(`error: ${read.failure} — ${read.fix}`);
     unread = true;
     continue;
   }

@@ -85,7 +85,7 @@ export async function checkContent(options: CheckContentOptions, progress?: Chec
     await checkPagesInTurns(model, checkOptions.memory, progress.checked);
   }
   const site = checkModel(model, checkOptions);
-  if (read?.failure) site.problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, "check the address, or give a saved copy of the sitemap: --since sitemap.xml"));
+  if (read?.failure) site.problems.push(problem(options.since!, 1, `the previous site's addresses could not be read: ${read.failure}`, read.fix));
   if (options.external) append(site.problems, await checkExternalLinks(site.externalLinks));
   return site;
 }

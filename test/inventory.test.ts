@@ -635,7 +635,7 @@ describe("npm run validate:code-json", () => {
     expect(problemLines(both.stderr)).toContainEqual(expect.stringMatching(/^test\/fixtures\/code-json\/faults\.json:12:9 error: "usageType"/));
     const missing = await runScript("validate-code-json", ["valid.json", "nope.json"], typedIn);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`error: there is no file at ${path.join(folder, "nope.json")} — check the file's name or the address, and try again`);
+    expect(missing.stderr).toContain(`error: there is no file at ${path.join(folder, "nope.json")} — check the file's name, and the folder the command is typed in`);
     expect((await runScript("validate-code-json", ["--help"])).stdout).toMatch(/^Usage: npm run validate:code-json -- code\.json/);
     // A file's address, as a browser's address bar shows it, is the file.
     const address = pathToFileURL(path.join(folder, "valid.json")).href;
