@@ -148,6 +148,14 @@ export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.
   if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(prefixMistake(pathPrefix), usage);
   const dayMistake = siteDayMistake(process.env.SITE_TODAY);
   if (dayMistake) stop(dayMistake, usage);
+  let noted = false;
+  // Where no main branch is (a clone of one branch), everything in full is what is meant; a branch asked for by name
+  // is not, and is said once, not on every rebuild of the preview.
+  const noteUnknownBase = (base: string) => {
+    if (noted || values["changed-since"] === undefined) return;
+    noted = true;
+    console.error(`note: git knows no branch or commit "${printable(base)}" here to compare with, so every problem is shown in full — give --changed-since a branch git knows (git branch -a lists them)`);
+  };
   return {
     contentDir,
     outputDir,
@@ -158,7 +166,7 @@ export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.
     timings: values.timings ?? false,
     host: values.host ?? "127.0.0.1",
     /** What the change touches now, read from git each time it is asked (the preview asks on every rebuild). */
-    focus: () => (values.all ? undefined : focusOn(contentDir, values["changed-since"] ?? (process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : "main"), values["changed-since"] !== undefined)),
+    focus: () => (values.all ? undefined : focusOn(contentDir, values["changed-since"] ?? (process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : "main"), noteUnknownBase)),
     // Not an option for editors: how much HTML one search index part holds, so tests can build a small site in parts.
     searchPartBytes: Number(process.env.SEARCH_PART_BYTES) || undefined,
   };
@@ -168,10 +176,9 @@ export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.
  * The content folder's files a change touches, as problems name them, with their changed lines; undefined (everything
  * in full) outside a git checkout, or when the change touches nothing in the content folder.
  */
-function focusOn(contentDir: string, base: string, asked: boolean): ChangedLines | undefined {
+function focusOn(contentDir: string, base: string, unknownBase: (base: string) => void): ChangedLines | undefined {
   const changed = changedLines(contentDir, base);
-  // Where no main branch is (a clone of one branch), everything in full is what is meant; a branch asked for by name is not.
-  if (!changed && asked) console.error(`note: git knows no branch or commit "${printable(base)}" here to compare with, so every problem is shown in full — give --changed-since a branch git knows (git branch -a lists them)`);
+  if (!changed) unknownBase(base);
   const inContent = [...(changed ?? [])].filter(([file]) => file.startsWith(contentDir + path.sep));
   return inContent.length ? new Map(inContent.map(([file, lines]) => [displayPath(file), lines])) : undefined;
 }

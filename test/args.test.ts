@@ -1,7 +1,7 @@
 import { symlinkSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { argumentMistake, prefixMistake } from "../scripts/args.ts";
+import { describe, expect, it, vi } from "vitest";
+import { argumentMistake, commonArgs, prefixMistake } from "../scripts/args.ts";
 import { checkInProcess, fixtures, root, runScript, tempDir } from "./helpers.ts";
 
 const options = ["content", "output", "since", "strict"];
@@ -91,6 +91,17 @@ describe("a mistake on the command line, in plain words", () => {
     const result = await runScript("check", ["--content", path.join(fixtures, "checks", "base"), "--changed-since", "mian"]);
     expect(result.code).toBe(0);
     expect(result.stderr.split("\n")[0]).toBe('note: git knows no branch or commit "mian" here to compare with, so every problem is shown in full — give --changed-since a branch git knows (git branch -a lists them)');
+  });
+
+  it("a branch git does not know is said once, not again on each of the preview's rebuilds", () => {
+    const said = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { focus } = commonArgs(["--content", path.join(fixtures, "checks", "base"), "--changed-since", "mian"], { writes: false });
+      expect([focus(), focus(), focus()]).toEqual([undefined, undefined, undefined]);
+      expect(said.mock.calls.map(([line]) => String(line))).toEqual([expect.stringMatching(/^note: git knows no branch or commit "mian" here/)]);
+    } finally {
+      said.mockRestore();
+    }
   });
 
   it("check writes nothing, so an --output a build would refuse does not stop it", async () => {
