@@ -21,9 +21,13 @@ export function prepareSite(options: SiteOptions, checkOptions: CheckOptions): P
   return checkModel(readSite(options), checkOptions);
 }
 
-/** Reads the content folder into the site model, with what the reading found (a history too shallow to date pages). */
+/** Reads the content folder into the site model, with what the reading found (a history too shallow, or none, to tell by). */
 export function readSite(options: SiteOptions): SiteModel {
   const model = loadSite(options);
+  // Outside a checkout (a copy, an archive), a translation's translated_from cannot be compared with anything.
+  if (!model.commits.inRepository && model.translations.translations.size) {
+    model.problems.push(problem(model.contentDir, 1, "this folder is not in a git checkout, so whether each translation keeps up with the page it translates cannot be told", "build from a clone of the site's repository to have them compared", "note"));
+  }
   if (model.commits.shallow) {
     model.problems.push(
       problem(model.contentDir, 1, `this is a shallow git clone, where every page would seem last updated on the same day, so pages show no last-updated date${model.translations.translations.size ? ", and whether each translation keeps up with its English page cannot be told" : ""}`, "clone the full history (git fetch --unshallow; fetch-depth: 0 in GitHub Actions)", "warning"),

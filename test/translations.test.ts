@@ -74,10 +74,13 @@ describe("a translation, judged against its English page's history", () => {
     expect(translationOf(repo, "es/values.md")).toMatchObject({ state: "behind", newer: [{ hash: head(repo) }] });
   });
 
-  it("is unknown without a history to read", () => {
+  it("is unknown without a history to read, which the check says once for the site", () => {
     const copy = tempDir();
     cpSync(fixture, copy, { recursive: true });
     expect(translationOf({ dir: copy } as ThrowawayRepo, "es/values.md").state).toBe("unknown");
+    const untold = "note: this folder is not in a git checkout, so whether each translation keeps up with the page it translates cannot be told — build from a clone of the site's repository to have them compared";
+    expect(readSite({ contentDir: copy }).problems.map(formatProblem)).toEqual([`${copy}:1 ${untold}`]);
+    expect(readSite({ contentDir: translatedSite().dir }).problems).toEqual([]);
   });
 
   it("lists, with the pages not translated yet, every page's state for the status page", () => {
