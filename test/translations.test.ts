@@ -242,6 +242,15 @@ describe("the layouts' words in each language", () => {
       `es.yaml:1 warning: es.yaml is a folder, not a file, so the menus, notices and buttons of the pages in Español are in English — remove the folder in its place, then copy en.yaml to es.yaml in ${noSpanish}/ and translate each line`,
     ]);
 
+    // A folder named for a region of the language does not hide the language's own file.
+    const regionFolder = tempDir();
+    cpSync(path.join(stringsFolder, "en.yaml"), path.join(regionFolder, "en.yaml"));
+    cpSync(path.join(stringsFolder, "es.yaml"), path.join(regionFolder, "es.yaml"));
+    mkdirSync(path.join(regionFolder, "es-MX.yaml"));
+    const mexican = loadStrings([languages[0]!, { ...languages[1]!, tag: "es-MX" }], regionFolder);
+    expect(mexican.strings.get("es-MX")!.words.skip_link).toBe("Ir al contenido principal");
+    expect(said(mexican.problems)).toEqual([]);
+
     // Without English, its error alone is said: the Spanish strings' braces are not compared with nothing.
     const noEnglish = tempDir();
     mkdirSync(path.join(noEnglish, "en.yaml"));

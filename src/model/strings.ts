@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import nunjucks from "nunjucks";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
@@ -60,7 +60,9 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
       strings.set(tag, { tag, words: english.value, fallback: new Set(), original: original(tag) });
       continue;
     }
-    const file = [tag, tag.split("-")[0]!].map(fileOf).find((candidate) => existsSync(candidate));
+    // A region's own file (es-MX.yaml), or its language's (es.yaml); a folder of the name is passed over for a file.
+    const candidates = [tag, tag.split("-")[0]!].map(fileOf);
+    const file = candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile()) ?? candidates.find((candidate) => existsSync(candidate));
     if (!file) {
       problems.push(problem(fileOf(tag), 1, `the site is published in ${name}, but there is no strings file for it, so its menus, notices and buttons are in English`, `copy ${fallbackLanguage}.yaml to ${tag}.yaml in ${shownFolder}/ and translate each line`, "warning"));
     }
