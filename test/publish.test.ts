@@ -72,15 +72,16 @@ describe("publishing a build", () => {
     const linkToNothing = path.join(folder, "gone");
     symlinkSync(path.join(folder, "nowhere"), linkToNothing);
     const refused = [
-      [path.join(folder, "a".repeat(300), "site"), "the path is longer than the system allows"],
-      [path.join(linkToNothing, "site"), "something that is not a folder is there already, such as a link to a folder that is gone"],
-      // Node's own recursive mkdir never returns here: each folder is made in turn, and /proc refuses the first.
-      ["/proc/no-such/site", "the folder it would go in is one the system keeps for itself"],
-    ];
-    for (const [output, why] of refused) {
-      const result = await runInProcess("build", ["--content", secondSite, "--output", output!]);
+      [path.join(folder, "a".repeat(300), "site"), "the path is longer than the system allows", runInProcess],
+      [path.join(linkToNothing, "site"), "something that is not a folder is there already, such as a link to a folder that is gone", runInProcess],
+      // Node's own recursive mkdir never returns here: each folder is made in turn, and /proc refuses the first. In a
+      // process of its own, so that were it to loop again, the test would time out rather than the run hang.
+      ["/proc/no-such/site", "the folder it would go in is one the system keeps for itself", runScript],
+    ] as const;
+    for (const [output, why, run] of refused) {
+      const result = await run("build", ["--content", secondSite, "--output", output]);
       expect(result).toMatchObject({ code: 2, stdout: "" });
-      expect(result.stderr).toBe(`error: the site cannot be written at ${output}: ${why} — give --output another folder, such as _site`);
+      expect(result.stderr.trimEnd()).toBe(`error: the site cannot be written at ${output}: ${why} — give --output another folder, such as _site`);
     }
     expect(readdirSync(folder)).toEqual(["gone"]);
   });
