@@ -66,6 +66,16 @@ describe("YAML made to stall or flood the reader", () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it("a long text repeated by aliases, or a part holding itself, is a message at the first alias, not a flood", () => {
+    const long = "word ".repeat(180_000);
+    const repeated = `users: []\nmembers:\n  - &a "${long}"\n${"  - *a\n".repeat(99)}`;
+    const flood = { line: 4, column: 5, message: "its aliases (*name) repeat parts of it without end, or to more than 1 MB of text" };
+    expect(() => parseYaml(repeated)).toThrow(expect.objectContaining(flood));
+    expect(() => parseYaml("a: &x [1, *x]\n")).toThrow(expect.objectContaining({ ...flood, line: 1, column: 11 }));
+    // An alias that repeats a little is read as before.
+    expect(parseYaml("a: &x [1, 2]\nb: [*x, *x]\n").value).toEqual({ a: [1, 2], b: [[1, 2], [1, 2]] });
+  });
+
   it("lets brackets, quotes and apostrophes of ordinary values through", () => {
     expect(parseYaml(`title: Don't [panic]\ntags: ['a', "b [c]", {d: [e]}]\nnote: it's # a comment [\n`).value).toEqual({ title: "Don't [panic]", tags: ["a", "b [c]", { d: ["e"] }], note: "it's" });
   });

@@ -4,8 +4,12 @@ import { locate, type PageSource } from "./page-source.ts";
 import { blockArguments } from "../markdown/blocks.ts";
 import { blockArgument } from "../markdown/data-blocks.ts";
 
-/** Data blocks (`{{ agencies }}`) name blocks that exist, with a name after a colon only for those that take one. */
+/**
+ * Data blocks (`{{ agencies }}`) name blocks that exist, with a name after a colon only for those that take one, and
+ * each is shown once on a page: a data file's list repeated a thousand times would make a page of megabytes.
+ */
 export function checkDataBlocks(page: PageSource, blockNames: readonly string[]): Problem[] {
+  const shownAt = new Map<string, number>();
   return page.tokens.flatMap((token) => {
     if (token.type !== "data_block") return [];
     const line = page.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
@@ -15,6 +19,10 @@ export function checkDataBlocks(page: PageSource, blockNames: readonly string[])
     }
     const argument = (token.meta as { argument?: string }).argument;
     if (argument !== undefined && !Object.hasOwn(blockArguments, token.info)) return [problem(page.file, line, `{{ ${token.info} }} takes nothing after a colon, so "${argument}" would be left out`, `write {{ ${token.info} }}`)];
+    const block = `{{ ${token.info}${argument === undefined ? "" : `: ${argument}`} }}`;
+    const first = shownAt.get(block);
+    if (first !== undefined) return [problem(page.file, line, `${block} is on this page already, on line ${first}`, "show it once: remove this one, or link to the first with its section's address")];
+    shownAt.set(block, line);
     return [];
   });
 }

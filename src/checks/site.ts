@@ -52,28 +52,31 @@ const nameRules = {
 export function checkFileNames(contentDir: string, pages: readonly PageText[], languageFolders: ReadonlySet<string> = new Set(), images: readonly PublishedFile[] = []): Problem[] {
   const named = [
     ...pages
-      .filter((page) => !page.data?.permalink && !page.data?.draft)
+      .filter((page) => !page.data?.draft)
       .map((page) => {
         const all = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
         // A language's folder is named by its tag, as browsers write it: es-MX.
-        return { file: page.file, url: page.url, what: "page", names: all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all, extension: ".md", ...nameRules.page };
+        const names = all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all;
+        // A permalink gives the address; the file's name is still in the page's "Edit this page" link.
+        return { file: page.file, url: page.url, what: "page", names, extension: ".md", ...nameRules.page, permalink: Boolean(page.data?.permalink) };
       }),
     ...images.map((image) => {
       const all = path.relative(contentDir, image.file).split(path.sep);
       const extension = path.extname(all.at(-1)!);
-      return { file: image.file, url: image.url, what: "image", names: [...all.slice(0, -1), all.at(-1)!.slice(0, -extension.length)], extension, ...nameRules.image };
+      return { file: image.file, url: image.url, what: "image", names: [...all.slice(0, -1), all.at(-1)!.slice(0, -extension.length)], extension, ...nameRules.image, permalink: false };
     }),
   ];
   const problems: Problem[] = [];
-  for (const { file, url, what, names, extension, unsafeCharacter, allowed } of named) {
+  for (const { file, url, what, names, extension, unsafeCharacter, allowed, permalink } of named) {
     const unsafe = names.find((name) => unsafeCharacter.test(name));
-    const capitals = names.find((name) => /[A-Z]/.test(name)) ?? (/[A-Z]/.test(extension) ? names.at(-1) : undefined);
+    const capitals = permalink ? undefined : (names.find((name) => /[A-Z]/.test(name)) ?? (/[A-Z]/.test(extension) ? names.at(-1) : undefined));
     const name = unsafe ?? capitals;
     if (name === undefined) continue;
     const kind = name === names.at(-1) ? "file" : "folder";
     const why = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : `has characters other than ${allowed}`) : "has capital letters";
+    const so = permalink ? `its "Edit this page" link would not lead to it` : `the ${what}'s address would be ${url}`;
     const [written, renamed] = kind === "file" ? [`${name}${extension}`, `${slugify(name)}${extension.toLowerCase()}`] : [name, slugify(name)];
-    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, so the ${what}'s address would be ${url}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
+    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, so ${so}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
   }
   return problems;
 }

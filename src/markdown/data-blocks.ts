@@ -1,4 +1,4 @@
-import type { MarkdownIt } from "markdown-it";
+import type { MarkdownIt, Token } from "markdown-it";
 
 /** Renders a named block of site data (a list of agencies, a role's duties) as HTML. */
 export type BlockRenderer = (argument: string | undefined) => string;
@@ -26,11 +26,18 @@ export function dataBlocksPlugin(md: MarkdownIt, blocks: Record<string, BlockRen
     state.line = startLine + 1;
     return true;
   });
+  // The blocks each page has shown: one shown again is an error the checks name, and is not made again meanwhile.
+  const shown = new WeakMap<Token[], Set<string>>();
   md.renderer.rules.data_block = (tokens, idx) => {
     const token = tokens[idx]!;
     const render = blocks[token.info];
     // The checks name an unknown block at its line, with the nearest known one.
     if (!render) return "";
-    return render((token.meta as { argument?: string }).argument);
+    const argument = (token.meta as { argument?: string }).argument;
+    const page = shown.get(tokens) ?? shown.set(tokens, new Set()).get(tokens)!;
+    const block = `${token.info}:${argument ?? ""}`;
+    if (page.has(block)) return "";
+    page.add(block);
+    return render(argument);
   };
 }

@@ -1,4 +1,4 @@
-import { isMap, isNode, isSeq, LineCounter, parseDocument, YAMLError, type Node } from "yaml";
+import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, YAMLError, type Document, type Node } from "yaml";
 
 /** YAML parsed with the source position of every key and value, so errors can point at a line. */
 export interface YamlSource {
@@ -90,6 +90,11 @@ export function parseYaml(text: string): YamlSource {
     const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
     throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
   }
+  // An alias is not copied by the reading, but by whatever shows the value: 100 aliases of a long text are 100 texts.
+  if (hasAlias(doc) && expandsPast(value, maxExpandedCharacters)) {
+    const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
+    throw new YamlSyntaxError(`its aliases (*name) repeat parts of it without end, or to more than ${maxExpandedCharacters / 1024 ** 2} MB of text`, line, col, "write out what is repeated, once, where it is needed");
+  }
   return {
     value,
     position(path, which = "value") {
@@ -111,6 +116,35 @@ export function parseYaml(text: string): YamlSource {
       return at(which === "key" && keyOffset !== undefined ? keyOffset : lastOffset);
     },
   };
+}
+
+/** As much text as a data file may hold, its aliases repeated: what the largest file without them could say. */
+const maxExpandedCharacters = 1024 * 1024;
+
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Whether a value's texts and names add up to more than `limit` characters; one that holds itself always does. */
+function expandsPast(value: unknown, limit: number): boolean {
+  let left = limit;
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const item = pending.pop();
+    left -= typeof item === "string" ? item.length : 1;
+    if (left < 0) return true;
+    if (item instanceof Map) for (const [key, entry] of item) pending.push(key, entry);
+    else if (Array.isArray(item)) for (const entry of item) pending.push(entry);
+    else if (item !== null && typeof item === "object") for (const [key, entry] of Object.entries(item)) pending.push(key, entry);
+  }
+  return false;
 }
 
 const tooDeep = (line = 1) => new YamlSyntaxError("its lists and groups are nested too deep to read", line, 1, "write the values with less nesting");

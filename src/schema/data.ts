@@ -7,6 +7,11 @@ const httpsUrl = z
   .refine((url) => !URL.canParse(url) || !privateHost(new URL(url)), "must be an address the public can reach, not one of your own computer or private network");
 const patterned = ({ regex, message }: { regex: RegExp; message: string }) => z.string().regex(regex, message);
 const sitePath = patterned(patterns.sitePath);
+/**
+ * Words the pages show: not blank, and no longer than a person writes them. The settings and menus are on every page,
+ * so a text of a megabyte there would make every page a megabyte.
+ */
+const words = (max: number) => z.string().trim().min(1).max(max);
 
 /** Whether browsers know a language tag: the pattern lets through some (`es-12`) that they refuse to format dates in. */
 const isKnownLanguage = (tag: string) => {
@@ -21,9 +26,9 @@ const languageTag = patterned(patterns.language).refine(isKnownLanguage, pattern
 /** `_data/settings.yaml`: what makes the site this community's site. */
 export const settingsSchema = z.strictObject({
   /** The site's name, shown in the header and in every page title. */
-  name: z.string().min(1),
+  name: words(100),
   /** What the site is, in one sentence: the home page's description. */
-  description: z.string().min(1),
+  description: words(300),
   /** The address the site is published at, without a trailing slash, e.g. https://code.ca.gov. */
   url: httpsUrl,
   /** The language of the pages, as a BCP 47 tag (en, es, en-US…): the default language, whose pages have no prefix. */
@@ -32,7 +37,7 @@ export const settingsSchema = z.strictObject({
    * Every language the site is published in, the default one included, each by its tag with its name written in
    * that language (`es: Español`). A language's pages live in a folder of its tag (`content/es/about.md`).
    */
-  languages: z.record(languageTag, z.string().min(1)).optional(),
+  languages: z.record(languageTag, words(60)).optional(),
   /** The folder the site is served under, "/" for a site of its own or "/repo/" for a GitHub Pages project site. PATH_PREFIX overrides it. */
   path_prefix: patterned(patterns.pathPrefix).default("/"),
   /** The public source repository, for "Edit this page" links, e.g. https://github.com/owner/repo. */
@@ -44,49 +49,49 @@ export const settingsSchema = z.strictObject({
   /** How the public reaches the community. */
   contact: z.strictObject({
     /** Who answers, e.g. "the Code California product owner". */
-    who: z.string().min(1),
+    who: words(200),
     /** Where to write: a web address people can use without an account elsewhere if possible. */
     url: httpsUrl,
     /** The link's text. */
-    label: z.string().min(1),
+    label: words(100),
   }),
   /** The owner named in the footer's copyright line. */
-  copyright: z.string().min(1),
+  copyright: words(200),
 });
 
 /** A link of a menu; its address leads to the same page in another language where that page is translated. */
 const menuItem = z.strictObject({
-  text: z.string().min(1),
+  text: words(60),
   url: sitePath,
   /** The link's words in the site's other languages, by language tag: `es: Acerca de`. */
-  translations: z.record(languageTag, z.string().min(1)).optional(),
+  translations: z.record(languageTag, words(60)).optional(),
 });
 
 /** `_data/navigation.yaml`: the menus. */
 export const navigationSchema = z.strictObject({
   /** The header's main menu, in order. */
-  primary: z.array(menuItem).min(1),
+  primary: z.array(menuItem).min(1).max(10),
   /** The footer's links, which a California state site must carry. */
-  footer: z.array(menuItem).min(1),
+  footer: z.array(menuItem).min(1).max(20),
 });
 
 /** `_data/agencies.yaml`: the state agencies, offices and initiatives that lead Code California. */
 export const agenciesSchema = z.array(
   z.strictObject({
-    name: z.string().min(1),
+    name: words(200),
     /** The agency's own website. Leave it out where there is none to link to. */
     url: httpsUrl.optional(),
     /** The `name` of the agency this one belongs to, for offices inside an agency. */
-    parent: z.string().optional(),
+    parent: words(200).optional(),
   }),
 );
 
 /** `_data/community.yaml`: who the community serves and who belongs to it. */
 export const communitySchema = z.strictObject({
   /** The core user groups and what each should get out of the community's work. */
-  users: z.array(z.strictObject({ name: z.string().min(1), so_that: z.string().min(1) })).min(1),
+  users: z.array(z.strictObject({ name: words(200), so_that: words(300) })).min(1),
   /** The kinds of people and organisations that make up the community. */
-  members: z.array(z.string().min(1)).min(1),
+  members: z.array(words(200)).min(1),
 });
 
 /** `_data/inventories.yaml`: the agencies whose code.json inventories the site publishes, each kept in `code-json/`. */
@@ -95,7 +100,7 @@ export const inventoriesSchema = z.array(
     /** The inventory's file name in `content/code-json/`, such as `cdt.json`. */
     file: patterned(patterns.inventoryFile),
     /** The agency's full name. */
-    name: z.string().min(1),
+    name: words(200),
     /** The agency's short name, used in addresses (`/projects/cdt/`) and filters. */
     acronym: patterned(patterns.acronym),
     /** The agency's website. */
@@ -107,8 +112,8 @@ export const inventoriesSchema = z.array(
 export const rolesSchema = z.record(
   patterned(patterns.roleName),
   z.strictObject({
-    name: z.string().min(1),
-    duties: z.array(z.string().min(1)).min(1),
+    name: words(100),
+    duties: z.array(words(300)).min(1),
   }),
 );
 

@@ -13,4 +13,7 @@ describe("editUrl", () => {
   it("works for content at the repository's top level and a trailing slash on the repository", () => {
     expect(editUrl("/x/about.md", "/x", { repository: "https://github.com/a/b/", branch: "trunk", content_path: "" })).toBe("https://github.com/a/b/edit/trunk/about.md");
   });
+  it("percent-encodes each name of the path, so that a # or ? in a file's name does not cut the address short", () => {
+    expect(editUrl("/x/content/notes #1?.md", "/x/content", { ...settings, branch: "release/2026" })).toBe("https://github.com/cagov/code.ca.gov/edit/release/2026/content/notes%20%231%3F.md");
+  });
 });

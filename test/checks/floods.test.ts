@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { md } from "../../src/markdown/markdown.ts";
+import { checkedProblems, fixtures } from "../helpers.ts";
+
+const page = (front: string, body: string) => `---\ntitle: Notes\ndescription: Notes from the meeting.\n${front}---\n\n${body}\n`;
+const baseData = (file: string) => readFileSync(path.join(fixtures, "checks", "base", "_data", file), "utf8");
+
+describe("what would flood every page, or slip onto one unseen, is refused at its line", () => {
+  it("a data block shown twice on a page, which is made once meanwhile", async () => {
+    expect(await checkedProblems({ "notes.md": page("", "{{ contact }}\n\nAnd again:\n\n{{ contact }}") })).toEqual([
+      "notes.md:10 error: {{ contact }} is on this page already, on line 6 — show it once: remove this one, or link to the first with its section's address",
+    ]);
+    let made = 0;
+    const markdown = md({ blocks: { contact: () => `<p>${++made}</p>\n` } });
+    expect(markdown.render("{{ contact }}\n\n{{ contact }}\n")).toBe("<p>1</p>\n");
+    // Each page is its own: the next page shows the block too.
+    expect(markdown.render("{{ contact }}\n")).toBe("<p>2</p>\n");
+  });
+
+  it("menus and settings of a length no person writes, or of spaces alone, which every page would carry", async () => {
+    const items = (count: number) => Array.from({ length: count }, (_, i) => `  - text: Item ${i}\n    url: /\n`).join("");
+    const navigation = `primary:\n${items(11)}footer:\n  - text: "\\u00a0 "\n    url: /contact/\n`;
+    const settings = baseData("settings.yaml").replace("name: Checks Example", `name: ${"Checks ".repeat(20)}`).replace("copyright: Checks Example", 'copyright: " "');
+    expect(await checkedProblems({ "_data/navigation.yaml": navigation, "_data/settings.yaml": settings })).toEqual([
+      '_data/settings.yaml:1:7 error: "name" is 139 characters long, more than the 100 it may have — shorten it to at most 100 characters',
+      '_data/settings.yaml:11:12 error: "copyright" is empty — write some text here',
+      '_data/navigation.yaml:2:3 error: "primary" is 11 items long, more than the 10 it may have — shorten it to at most 10 items',
+      '_data/navigation.yaml:25:11 error: "text" in the first entry of "footer" is empty — write some text here',
+    ]);
+  });
+
+  it("a link or an image to a file on the editor's own computer", async () => {
+    expect(await checkedProblems({ "notes.md": page("", "See [the plan](file:///C:/Users/me/plan.docx) for details.\n\n![The map](file:///C:/Users/me/map.png)") })).toEqual([
+      'notes.md:6:5 error: "[the plan](file:///C:/Users/me/plan.docx)" points at a file on your own computer, which no reader can open, so it shows as plain text — link to the file\'s web address (https://…), or put the file in content/ and link to it there',
+      'notes.md:8:1 error: "![The map](file:///C:/Users/me/map.png)" points at a file on your own computer, which no reader can open, so it shows as plain text — put the image in content/images/ and write its address so: /images/name.png',
+    ]);
+  });
+
+  it("a file name no edit link can carry, even where a permalink gives the page its address", async () => {
+    expect(await checkedProblems({ "notes #1?.md": page("permalink: /notes/\n", "Some notes."), "Minutes.md": page("permalink: /minutes/\n", "Some minutes.").replace("title: Notes", "title: Minutes") })).toEqual([
+      'notes #1?.md:1 error: the file name "notes #1?.md" has a space in it, so its "Edit this page" link would not lead to it — rename the file "notes-1.md"',
+    ]);
+  });
+});
