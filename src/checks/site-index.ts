@@ -52,6 +52,11 @@ export class SiteIndex {
     return this.pages.get(url) ?? this.pages.get(url.endsWith("/") ? url : `${url}/`);
   }
 
+  /** Whether an address is one of the images the site publishes. */
+  hasImage(url: string): boolean {
+    return this.files.has(sourceForm(url));
+  }
+
   /** Whether an address that is not a page is a file the site publishes: an image, a generated file. */
   hasFile(url: string): boolean {
     return this.files.has(sourceForm(url)) || this.pages.has(sourceForm(url));

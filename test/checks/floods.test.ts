@@ -38,6 +38,13 @@ describe("what would flood every page, or slip onto one unseen, is refused at it
     ]);
   });
 
+  it("an image whose address is a page's, which shows as a broken image", async () => {
+    expect(await checkedProblems({ "notes.md": page("", "![Our contacts](/contact/)\n\n![The site's map](/sitemap.xml)") })).toEqual([
+      'notes.md:6:17 error: the image "/contact/" is the address of a page, not of an image — give the address of an image in content/images/, such as /images/map.png',
+      'notes.md:8:19 error: the image "/sitemap.xml" is the address of a page, not of an image — give the address of an image in content/images/, such as /images/map.png',
+    ]);
+  });
+
   it("a file name no edit link can carry, even where a permalink gives the page its address", async () => {
     expect(await checkedProblems({ "notes #1?.md": page("permalink: /notes/\n", "Some notes."), "Minutes.md": page("permalink: /minutes/\n", "Some minutes.").replace("title: Notes", "title: Minutes") })).toEqual([
       'notes #1?.md:1 error: the file name "notes #1?.md" has a space in it, so its "Edit this page" link would not lead to it — rename the file "notes-1.md"',
