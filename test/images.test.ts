@@ -54,6 +54,12 @@ describe("images", () => {
     expect(judgeImage("x.svg", svg("<g><?pi x?></g><script/>"))?.message).toBe("x.svg is not safe to publish as an image: it has a processing instruction");
   });
 
+  it("names the line of the element at fault, and lets a url() to a part of the drawing through however it is spaced", () => {
+    const drawing = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n  <defs/>\n  <rect fill="url( #a)" style="fill: url( \' #a\' )"/>\n  <circle onclick="alert(1)"/>\n</svg>\n');
+    expect(judgeImage("x.svg", drawing)).toMatchObject({ message: "x.svg is not safe to publish as an image: it has an event handler (onclick)", line: 4 });
+    expect(judgeImage("x.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n<rect fill="url( #a)"/>\n<rect fill="url( https://example.com/x)"/></svg>'))).toMatchObject({ line: 3 });
+  });
+
   it("reads a style element's sheet from its own text, as a browser does, not from the elements inside it", () => {
     expect(judgeImage("x.svg", svg("<style><![CDATA[@import url(https://example.com/a.css);]]></style>"))?.message).toBe("x.svg is not safe to publish as an image: it refers to another file in its styles");
     expect(judgeImage("x.svg", svg('<style><desc>@import "https://example.com/a.css"</desc></style>'))).toBeUndefined();

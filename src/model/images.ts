@@ -22,8 +22,8 @@ const formats: ImageFormat[] = [
 
 export const imageExtensions = formats.flatMap((format) => format.extensions);
 
-/** Why a file in images/ may not be published, or undefined when it is an image of the kind its name says. */
-export function judgeImage(name: string, bytes: Buffer): { message: string; fix: string } | undefined {
+/** Why a file in images/ may not be published (at a line of a drawing), or undefined when it is an image of the kind its name says. */
+export function judgeImage(name: string, bytes: Buffer): { message: string; fix: string; line?: number } | undefined {
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   const named = formats.find((format) => format.extensions.includes(extension));
   const actual = formats.find((format) => format.matches(bytes));
@@ -41,7 +41,7 @@ export function judgeImage(name: string, bytes: Buffer): { message: string; fix:
   }
   if (named.extensions.includes("svg")) {
     const danger = svgDanger(bytes);
-    if (danger) return { message: `${name} is not safe to publish as an image: it ${danger}`, fix: "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG" };
+    if (danger) return { message: `${name} is not safe to publish as an image: it ${danger.why}`, fix: "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG", line: danger.line };
   }
   return undefined;
 }
@@ -64,19 +64,20 @@ const embeddedImage = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*
  * Styles that could load from elsewhere: a `url()` to anything but a part of the same drawing (`url(#gradient)`),
  * an import, `image-set()`, or any backslash, with which CSS can spell those words in escapes (`u\\rl(`).
  */
-const outsideReference = /url\s*\(\s*(?!['"]?#)|@import|image-set|\\/i;
+const outsideReference = /url\s*\((?!\s*['"]?\s*#)|@import|image-set|\\/i;
 
 /**
  * What in an SVG could run code or load from elsewhere, read with an XML parser as a browser reads an SVG file.
  * Anything the parser has to guess at is refused, so no reading of the file differs from the one checked.
  */
-export function svgDanger(bytes: Buffer): string | undefined {
+export function svgDanger(bytes: Buffer): { why: string; line?: number } | undefined {
   const text = bytes.toString("utf8");
-  if (text.includes("\uFFFD")) return "is not saved as UTF-8";
-  if (/<!DOCTYPE/i.test(text)) return "declares a DOCTYPE, whose entities can pull in other files";
-  if (/<\?xml-stylesheet/i.test(text)) return "loads a stylesheet";
+  const at = (why: string, offset: number) => ({ why, line: text.slice(0, offset).split("\n").length });
+  if (text.includes("\uFFFD")) return at("is not saved as UTF-8", text.indexOf("\uFFFD"));
+  if (/<!DOCTYPE/i.test(text)) return at("declares a DOCTYPE, whose entities can pull in other files", text.search(/<!DOCTYPE/i));
+  if (/<\?xml-stylesheet/i.test(text)) return at("loads a stylesheet", text.search(/<\?xml-stylesheet/i));
   const encoding = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)/i.exec(text)?.[1];
-  if (encoding && !/^utf-?8$/i.test(encoding)) return `says it is in the ${encoding} encoding`;
+  if (encoding && !/^utf-?8$/i.test(encoding)) return { why: `says it is in the ${encoding} encoding`, line: 1 };
   let document;
   try {
     document = new DOMParser({
@@ -85,10 +86,10 @@ export function svgDanger(bytes: Buffer): string | undefined {
       },
     }).parseFromString(text.replace(/^\uFEFF/, ""), "image/svg+xml");
   } catch {
-    return "is not well-formed XML";
+    return { why: "is not well-formed XML" };
   }
   const root = document.documentElement;
-  if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return "is not an SVG drawing";
+  if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return { why: "is not an SVG drawing" };
   return drawingDanger(root);
 }
 
@@ -96,12 +97,11 @@ export function svgDanger(bytes: Buffer): string | undefined {
  * The first danger in the drawing, in document order: walked without recursion and without spreading a node's
  * children into a call, as a drawing may nest 10,000 deep, or hold 200,000 elements side by side.
  */
-function drawingDanger(root: Element): string | undefined {
+function drawingDanger(root: Element): { why: string; line?: number } | undefined {
   const waiting: Node[] = [root];
   for (let node = waiting.pop(); node; node = waiting.pop()) {
-    if (node.nodeType === node.PROCESSING_INSTRUCTION_NODE) return "has a processing instruction";
-    const danger = elementDanger(node as Element);
-    if (danger) return danger;
+    const why = node.nodeType === node.PROCESSING_INSTRUCTION_NODE ? "has a processing instruction" : elementDanger(node as Element);
+    if (why) return { why, line: node.lineNumber };
     // Pushed last child first, so the first is taken next.
     for (let child: Node | null = node.lastChild; child; child = child.previousSibling) {
       if (child.nodeType === child.ELEMENT_NODE || child.nodeType === child.PROCESSING_INSTRUCTION_NODE) waiting.push(child);

@@ -115,7 +115,7 @@ export function loadSite(options: SiteOptions): SiteModel {
     if (!withinLimit(file, sizeLimits.image, "image")) continue;
     const bytes = readFileSync(file);
     const refused = judgeImage(path.basename(file), bytes);
-    if (refused) problems.push(problem(file, 1, refused.message, refused.fix));
+    if (refused) problems.push(problem(file, refused.line ?? 1, refused.message, refused.fix));
     else images.push({ file, url: `/${path.relative(contentDir, file).split(path.sep).join("/")}` });
     if (!refused && /\.svg$/i.test(file)) drawingTexts.set(file, bytes.toString("utf8"));
   }
