@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readContentText } from "./files.ts";
 import { dataSchemas, requiredDataSchemas, type SiteData } from "../schema/data.ts";
 import { append, problem, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
@@ -20,7 +20,11 @@ export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>):
       problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
       continue;
     }
-    const text = readFileSync(file, "utf8");
+    const { text, problem: unreadable } = readContentText(file);
+    if (unreadable) {
+      problems.push(unreadable);
+      continue;
+    }
     texts.set(file, text);
     const result = validateYaml(schema, text, file);
     append(problems, result.problems);

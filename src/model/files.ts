@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { problem, type Problem } from "../problems/problems.ts";
 
@@ -17,6 +17,22 @@ export const sizeLimits = {
   // A previous site's sitemap (check --since): the sitemap protocol's own limit.
   sitemap: 50 * 1024 * 1024,
 } as const;
+
+/**
+ * A page's or a data file's text. One saved as UTF-16 (what Notepad calls "Unicode") is not read on: as UTF-8, every
+ * other character of it is a NUL, and its one problem is said instead of thousands.
+ */
+export function readContentText(file: string): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
+  const bytes = readFileSync(file);
+  const [first, second, third, fourth] = bytes;
+  const byteOrderMark = (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff);
+  // Without a mark: two characters of ASCII, each followed by a zero byte ("---" starts "-\0-\0").
+  const unmarked = bytes.length >= 4 && first !== 0 && second === 0 && third !== 0 && fourth === 0;
+  if (byteOrderMark || unmarked) {
+    return { problem: problem(file, 1, 'the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8', "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)") };
+  }
+  return { text: bytes.toString("utf8") };
+}
 
 /** A size in megabytes, as an editor reads it: "1.5 MB". */
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2).replace(/\.?0+$/, "")} MB`;

@@ -1,5 +1,6 @@
-import { readFileSync, type BigIntStats } from "node:fs";
+import type { BigIntStats } from "node:fs";
 import { pageUrl } from "./addresses.ts";
+import { readContentText } from "./files.ts";
 import { parsePage, type ParsedPage } from "./frontmatter.ts";
 import { KeptWork } from "./kept-work.ts";
 import type { Problem } from "../problems/problems.ts";
@@ -43,8 +44,8 @@ export function readPages(contentDir: string, files: readonly PageFile[], memory
   const pages: ReadPage[] = [];
   const problems: Problem[] = [];
   const read = (file: string) => {
-    const text = readFileSync(file, "utf8");
-    return { text, ...parsePage(file, text) };
+    const { text, problem: unreadable } = readContentText(file);
+    return text === undefined ? { text: "", page: undefined, problems: [unreadable] } : { text, ...parsePage(file, text) };
   };
   const startedMs = Date.now();
   const settled = BigInt(startedMs - (memory?.settledMs ?? 0)) * 1_000_000n;

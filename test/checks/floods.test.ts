@@ -45,6 +45,16 @@ describe("what would flood every page, or slip onto one unseen, is refused at it
     ]);
   });
 
+  it("a page or a data file saved as UTF-16, in one problem each rather than one a character", async () => {
+    const utf16 = (text: string, mark = "\uFEFF") => Buffer.from(mark + text, "utf16le");
+    const said = 'error: the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8 — save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)';
+    expect(await checkedProblems({ "notes.md": utf16(page("", "Some notes.")), "minutes.md": utf16(page("", "Some minutes."), ""), "_data/navigation.yaml": utf16(baseData("navigation.yaml")) })).toEqual([
+      `_data/navigation.yaml:1 ${said}`,
+      `minutes.md:1 ${said}`,
+      `notes.md:1 ${said}`,
+    ]);
+  });
+
   it("a file name no edit link can carry, even where a permalink gives the page its address", async () => {
     expect(await checkedProblems({ "notes #1?.md": page("permalink: /notes/\n", "Some notes."), "Minutes.md": page("permalink: /minutes/\n", "Some minutes.").replace("title: Notes", "title: Minutes") })).toEqual([
       'notes #1?.md:1 error: the file name "notes #1?.md" has a space in it, so its "Edit this page" link would not lead to it — rename the file "notes-1.md"',

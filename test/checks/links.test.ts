@@ -88,6 +88,7 @@ describe("where a link is written", () => {
       'start.md:10 error: the link to "/y/b/" goes to a page that does not exist — check the address, or create the page',
       'start.md:10:12 error: the link to "/a/b/" goes to a page that does not exist — check the address, or create the page',
       'start.md:8:14 error: the image "" has no alt text — describe what the image shows between the square brackets: ![A map of California](…)',
+      "start.md:8:14 error: the image has no address — write the image's address between the round brackets, such as /images/map.png",
     ]);
   });
 
