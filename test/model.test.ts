@@ -157,7 +157,7 @@ describe("size limits", () => {
   it("an image larger than 5 MB is refused", () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
-    expect(problemsWithPage("images/poster.png", big)).toEqual(["images/poster.png:1 error: this image is 5 MB, more than the 5 MB one may be — make it smaller, or split it in two"]);
+    expect(problemsWithPage("images/poster.png", big)).toEqual(["images/poster.png:1 error: this image is 5,242,881 bytes, more than the 5 MB one may be — make it smaller, or split it in two"]);
   });
 });
 

@@ -15,7 +15,8 @@ describe("parseYaml", () => {
   it("points a missing path at its nearest parent", () => expect(source.position(["agencies", 1, "url"]).line).toBe(5));
 
   it("runs no code and reads dates as text", () => {
-    expect(parseYaml("day: 2025-06-30\nx: !!js/function 'function(){}'").value).toMatchObject({ day: "2025-06-30" });
+    expect(parseYaml("day: 2025-06-30\n").value).toEqual({ day: "2025-06-30" });
+    expect(() => parseYaml("day: 2025-06-30\nx: !!js/function 'function(){}'")).toThrow(expect.objectContaining({ line: 2, column: 4, message: "the value is marked with the tag !!js/function, which the site does not read" }));
   });
 
   it("names a duplicated field at its line, and the line of the first", () => {
@@ -42,6 +43,9 @@ describe("YAML mistakes in plain words, never the parser's own", () => {
     ["a tab", "contact:\n\twho: us\n", { line: 2, column: 1, message: "a tab is used to indent this line, and YAML allows only spaces", fix: "replace the tab at the start of the line with spaces" }],
     ["a list never closed", "title: x\ntags: [a, b\n", { line: 2, column: 1, message: "the [ that starts a list is never closed with ]", fix: "add the ] at the end of the value" }],
     ["a value starting with @", "owner: @team\n", { line: 1, column: 8, message: "the value starts with a character YAML keeps for itself (such as @, ` or %)", fix: "put the value in quotes" }],
+    ["a tag that makes bytes of text", "copyright: !!binary aGVsbG8=\n", { line: 1, column: 12, message: "the value is marked with the tag !!binary, which the site does not read", fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" }],
+    ["a tag the site does not know, which would be dropped unsaid", "members: [a, !foo b]\n", { line: 1, column: 14, message: "the value is marked with the tag !foo, which the site does not read", fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" }],
+    ["a directive bringing back YAML 1.1's merge keys", "%YAML 1.1\n---\na: 1\n<<: 5\n", { line: 1, column: 1, message: "a line starting with % (a YAML directive) changes how the rest is read", fix: "remove the line, and the --- line after it" }],
     ["a * naming nothing", "title: *new*\n", { line: 1, column: 8, message: "*new* names no part marked &new* above it", fix: "write the value out, or put it in quotes if the * is part of the text" }],
     ["a second ---", "title: a\n---\nb: 2\n", { line: 2, column: 1, message: 'a second "---" line starts another document, which is not read', fix: 'remove the extra "---" line' }],
   ])("%s", (_, text, expected) => expect(mistake(text)).toEqual(expected));

@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { readContentText } from "./files.ts";
 import { dataSchemas, requiredDataSchemas, type SiteData } from "../schema/data.ts";
@@ -13,11 +14,14 @@ export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>):
   const problems: Problem[] = [];
   const texts = new Map<string, string>();
   const data: Partial<Record<keyof SiteData, unknown>> = {};
+  let incomplete = false;
   for (const [name, schema] of Object.entries(dataSchemas) as [keyof SiteData, (typeof dataSchemas)[keyof SiteData]][]) {
     const file = path.join(dataFolder(contentDir), `${name}.yaml`);
     if (!accepted.has(file)) {
       if (!(name in requiredDataSchemas)) continue;
-      problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
+      incomplete = true;
+      // A file refused for what it is (too large, a link) has its own problem already.
+      if (!lstatSync(file, { throwIfNoEntry: false })) problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
       continue;
     }
     const { text, problem: unreadable } = readContentText(file);
@@ -36,7 +40,7 @@ export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>):
   if (data.agencies) append(problems, checkAgencies(data.agencies as NonNullable<SiteData["agencies"]>, agenciesFile, texts.get(agenciesFile)!));
   // The settings alone, when they are valid, still say which languages the pages are in while another file has mistakes.
   const settings = data.settings as SiteData["settings"] | undefined;
-  return problems.length ? { settings, problems, texts } : { data: data as SiteData, settings, problems, texts };
+  return problems.length || incomplete ? { settings, problems, texts } : { data: data as SiteData, settings, problems, texts };
 }
 
 /** How deep offices may sit under the agency at the top: an org chart is a few levels, and the list nests one a level. */

@@ -94,7 +94,7 @@ export function loadSite(options: SiteOptions): SiteModel {
   const problems = [...files.problems, ...unknownDataFiles(files.dataFiles, contentDir)];
   const withinLimit = (file: string, limit: number, what: string, size = statSync(file).size) => {
     if (size <= limit) return true;
-    problems.push(problem(file, 1, `this ${what} is ${megabytes(size)}, more than the ${megabytes(limit)} one may be`, `make it smaller, or split it in two`));
+    problems.push(problem(file, 1, `this ${what} is ${megabytes(size) === megabytes(limit) ? `${size.toLocaleString("en")} bytes` : megabytes(size)}, more than the ${megabytes(limit)} one may be`, `make it smaller, or split it in two`));
     return false;
   };
   const { data, settings, problems: dataProblems, texts: dataTexts } = loadSiteData(contentDir, new Set(files.dataFiles.filter((file) => withinLimit(file, sizeLimits.data, "data file"))));

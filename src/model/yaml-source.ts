@@ -1,4 +1,5 @@
 import { isMap, isNode, isSeq, LineCounter, parseDocument, visit, YAMLError, type Document, type Node } from "yaml";
+import { messageOf } from "../problems/problems.ts";
 
 /** YAML parsed with the source position of every key and value, so errors can point at a line. */
 export interface YamlSource {
@@ -72,6 +73,11 @@ export function parseYaml(text: string): YamlSource {
     const described = describeYamlError(firstError, text, line);
     throw new YamlSyntaxError(described.message, quoteLine ?? described.line ?? line, quoteLine || described.line ? 1 : col, described.fix);
   }
+  const refusal = tagOrDirective(doc, text);
+  if (refusal) {
+    const { line, col } = lineCounter.linePos(refusal.offset);
+    throw new YamlSyntaxError(refusal.message, line, col, refusal.fix);
+  }
   const at = (offset: number | undefined) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line, column: col };
@@ -88,7 +94,8 @@ export function parseYaml(text: string): YamlSource {
       throw new YamlSyntaxError(`*${unresolved} names no part marked &${unresolved} above it`, line, col, "write the value out, or put it in quotes if the * is part of the text");
     }
     const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
-    throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
+    if (/alias count/i.test(messageOf(error))) throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
+    throw new YamlSyntaxError("a part of it cannot be read as fields, lists and values", 1, 1, "write it as plain fields and lists, as the other files in _data/ are");
   }
   // An alias is not copied by the reading, but by whatever shows the value: 100 aliases of a long text are 100 texts.
   if (hasAlias(doc) && expandsPast(value, maxExpandedCharacters)) {
@@ -116,6 +123,31 @@ export function parseYaml(text: string): YamlSource {
       return at(which === "key" && keyOffset !== undefined ? keyOffset : lastOffset);
     },
   };
+}
+
+/**
+ * A tag (`!!binary`, `!!set`, `!foo`) or a directive (`%YAML 1.1`, which brings back merge keys and yes/no as true
+ * and false) makes a value something other than the text, numbers, lists and fields the schemas describe, or is
+ * dropped without a word: neither is anything an editor needs, so each is named.
+ */
+function tagOrDirective(doc: Document, text: string): { offset: number; message: string; fix: string } | undefined {
+  if (doc.directives?.yaml.explicit || Object.keys(doc.directives?.tags ?? {}).length > 1) {
+    return { offset: Math.max(0, text.search(/^%/m)), message: "a line starting with % (a YAML directive) changes how the rest is read", fix: "remove the line, and the --- line after it" };
+  }
+  let tagged: Node | undefined;
+  visit(doc, (_key, node) => {
+    if (!isNode(node) || !node.tag) return undefined;
+    tagged = node;
+    return visit.BREAK;
+  });
+  if (!tagged) return undefined;
+  // The tag is written just before its value: the last word starting with ! there.
+  const valueAt = tagged.range?.[0] ?? 0;
+  const before = text.slice(Math.max(0, valueAt - 1000), valueAt);
+  const found = before.search(/!\S*\s*$/);
+  const offset = found === -1 ? valueAt : valueAt - before.length + found;
+  const tag = /^!\S*/.exec(text.slice(offset))?.[0] ?? "!";
+  return { offset, message: `the value is marked with the tag ${tag}, which the site does not read`, fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" };
 }
 
 /** As much text as a data file may hold, its aliases repeated: what the largest file without them could say. */

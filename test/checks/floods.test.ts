@@ -31,6 +31,13 @@ describe("what would flood every page, or slip onto one unseen, is refused at it
     ]);
   });
 
+  it("a data file too large to read is said once, not also as missing", async () => {
+    const settings = `${baseData("settings.yaml")}# ${"x".repeat(1024 * 1024)}\n`;
+    expect((await checkedProblems({ "_data/settings.yaml": settings })).filter((line) => line.startsWith("_data/settings.yaml"))).toEqual([
+      "_data/settings.yaml:1 error: this data file is 1,048,903 bytes, more than the 1 MB one may be — make it smaller, or split it in two",
+    ]);
+  });
+
   it("a link or an image to a file on the editor's own computer", async () => {
     expect(await checkedProblems({ "notes.md": page("", "See [the plan](file:///C:/Users/me/plan.docx) for details.\n\n![The map](file:///C:/Users/me/map.png)") })).toEqual([
       'notes.md:6:5 error: "[the plan](file:///C:/Users/me/plan.docx)" points at a file on your own computer, which no reader can open, so it shows as plain text — link to the file\'s web address (https://…), or put the file in content/ and link to it there',
