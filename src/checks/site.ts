@@ -4,6 +4,7 @@ import type { SiteData } from "../schema/data.ts";
 import { outputFileOf } from "../model/addresses.ts";
 import type { PublishedFile } from "../model/site.ts";
 import { slugify } from "../model/slug.ts";
+import { maxAddress } from "../schema/patterns.ts";
 import { didYouMean } from "../problems/suggest.ts";
 import { parseYaml } from "../model/yaml-source.ts";
 import { fieldLine, type PageText } from "./page-source.ts";
@@ -67,6 +68,11 @@ export function checkFileNames(contentDir: string, pages: readonly PageText[], l
     }),
   ];
   const problems: Problem[] = [];
+  // Each name fits the file system, but folders together can make an address no sitemap takes, and a path the site
+  // cannot be written to (a permalink has the same limit in the schema).
+  for (const { file, url, what, permalink } of named) {
+    if (!permalink && url.length > maxAddress) problems.push(problem(file, 1, `the ${what}'s address, made of its folders' and file's names, is ${url.length.toLocaleString("en")} characters long, more than the ${maxAddress.toLocaleString("en")} an address may have`, "shorten the names of its folders, or of the file"));
+  }
   for (const { file, url, what, names, extension, unsafeCharacter, allowed, permalink } of named) {
     const unsafe = names.find((name) => unsafeCharacter.test(name));
     const capitals = permalink ? undefined : (names.find((name) => /[A-Z]/.test(name)) ?? (/[A-Z]/.test(extension) ? names.at(-1) : undefined));

@@ -62,6 +62,13 @@ describe("what would flood every page, or slip onto one unseen, is refused at it
     ]);
   });
 
+  it("a page whose folders make an address longer than any sitemap takes", async () => {
+    const folders = Array.from({ length: 9 }, (_, i) => `${String(i)}${"a".repeat(249)}`).join("/");
+    expect(await checkedProblems({ [`${folders}/notes.md`]: page("", "Some notes.") })).toEqual([
+      `${folders}/notes.md:1 error: the page's address, made of its folders' and file's names, is 2,266 characters long, more than the 2,000 an address may have — shorten the names of its folders, or of the file`,
+    ]);
+  });
+
   it("a file name no edit link can carry, even where a permalink gives the page its address", async () => {
     expect(await checkedProblems({ "notes #1?.md": page("permalink: /notes/\n", "Some notes."), "Minutes.md": page("permalink: /minutes/\n", "Some minutes.").replace("title: Notes", "title: Minutes") })).toEqual([
       'notes #1?.md:1 error: the file name "notes #1?.md" has a space in it, so its "Edit this page" link would not lead to it — rename the file "notes-1.md"',
