@@ -58,6 +58,10 @@ describe("images", () => {
     const drawing = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n  <defs/>\n  <rect fill="url( #a)" style="fill: url( \' #a\' )"/>\n  <circle onclick="alert(1)"/>\n</svg>\n');
     expect(judgeImage("x.svg", drawing)).toMatchObject({ message: "x.svg is not safe to publish as an image: it has an event handler (onclick)", line: 4 });
     expect(judgeImage("x.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n<rect fill="url( #a)"/>\n<rect fill="url( https://example.com/x)"/></svg>'))).toMatchObject({ line: 3 });
+    // A long run of spaces is read once, not tried split by split (200,000 took 25 s so).
+    const started = performance.now();
+    expect(judgeImage("x.svg", svg(`<style>.a{fill:url(${" ".repeat(200_000)}x)}</style>`))?.message).toBe("x.svg is not safe to publish as an image: it refers to another file in its styles");
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it("reads a style element's sheet from its own text, as a browser does, not from the elements inside it", () => {

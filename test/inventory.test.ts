@@ -122,7 +122,7 @@ describe("validating a code.json inventory", () => {
     const text = JSON.stringify(inventory, null, 2);
     const line = text.slice(0, text.indexOf('"laborHours"')).split("\n").length;
     expect(checkInventory("code.json", text).problems.map(formatProblem)).toEqual([
-      `code.json:${line}:7 warning: "laborHours" in the entry "bus-times" of "releases": is -40, below zero — give the hours spent building the project, a number of 0 or more`,
+      `code.json:${line}:7 warning: "laborHours" in the entry "bus-times" of "releases": is -40, below zero — give the hours spent building the project, even roughly`,
     ]);
   });
 

@@ -46,6 +46,7 @@ describe("YAML mistakes in plain words, never the parser's own", () => {
     ["a tag that makes bytes of text", "copyright: !!binary aGVsbG8=\n", { line: 1, column: 12, message: "the value is marked with the tag !!binary, which the site does not read", fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" }],
     ["a tag the site does not know, which would be dropped unsaid", "members: [a, !foo b]\n", { line: 1, column: 14, message: "the value is marked with the tag !foo, which the site does not read", fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" }],
     ["a directive bringing back YAML 1.1's merge keys", "%YAML 1.1\n---\na: 1\n<<: 5\n", { line: 1, column: 1, message: "a line starting with % (a YAML directive) changes how the rest is read", fix: "remove the line, and the --- line after it" }],
+    ["a tag after an anchor", "a: !!str &x 5\n", { line: 1, column: 4, message: "the value is marked with the tag !!str, which the site does not read", fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" }],
     ["a * naming nothing", "title: *new*\n", { line: 1, column: 8, message: "*new* names no part marked &new* above it", fix: "write the value out, or put it in quotes if the * is part of the text" }],
     ["a second ---", "title: a\n---\nb: 2\n", { line: 2, column: 1, message: 'a second "---" line starts another document, which is not read', fix: 'remove the extra "---" line' }],
   ])("%s", (_, text, expected) => expect(mistake(text)).toEqual(expected));
@@ -76,6 +77,7 @@ describe("YAML made to stall or flood the reader", () => {
     const flood = { line: 4, column: 5, message: "its aliases (*name) repeat parts of it without end, or to more than 1 MB of text" };
     expect(() => parseYaml(repeated)).toThrow(expect.objectContaining(flood));
     expect(() => parseYaml("a: &x [1, *x]\n")).toThrow(expect.objectContaining({ ...flood, line: 1, column: 11 }));
+    expect(parseYaml("%YAML 1.2\n---\na: 1\n").value).toEqual({ a: 1 });
     // An alias that repeats a little is read as before.
     expect(parseYaml("a: &x [1, 2]\nb: [*x, *x]\n").value).toEqual({ a: [1, 2], b: [[1, 2], [1, 2]] });
   });

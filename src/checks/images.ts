@@ -26,7 +26,7 @@ export function checkImages(page: PageText, refs: readonly Reference[], index: S
       if (index.hasImage(resolved.path)) continue;
       if (!ref.url.trim()) report("the image has no address", "write the image's address between the round brackets, such as /images/map.png");
       // A page, or a file the site makes (sitemap.xml), shows as a broken image.
-      else if (index.hasFile(resolved.path)) report(`the image "${ref.written}" is the address of a page, not of an image`, "give the address of an image in content/images/, such as /images/map.png");
+      else if (index.hasFile(resolved.path)) report(`the image "${ref.written}" is the address of a page or another file, not of an image`, "give the address of an image in content/images/, such as /images/map.png");
       else report(`the image "${ref.written}" does not exist`, `add the file to content${sourceForm(resolved.path)}, or correct the address`);
     } else {
       report(`the image address "${ref.written}" is not valid`, "use the address of a file in content/images/, such as /images/map.png");

@@ -85,7 +85,7 @@ export function checkUnparsedLinks(page: PageSource): Problem[] {
       const address = match[2]!;
       if (/^\s*file:/i.test(address)) {
         const image = token.content[match.index - 1] === "!";
-        report(line, image ? `!${written}` : written, `"${image ? "!" : ""}${written}" points at a file on your own computer, which no reader can open, so it shows as plain text`, image ? "put the image in content/images/ and write its address so: /images/name.png" : "link to the file's web address (https://…), or put the file in content/ and link to it there");
+        report(line, image ? `!${written}` : written, `"${image ? "!" : ""}${written}" points at a file on your own computer, which no reader can open, so it shows as plain text`, image ? "put the image in content/images/ and write its address so: /images/name.png" : "link to the file's web address (https://…), or write what it says on a page of its own");
       } else if (/^\s*(javascript|data|vbscript):/i.test(address)) {
         report(line, written, `the link "${address.trim()}" runs code or embeds data`, "link to a page or a web address (https://…) instead");
       } else if (/\S\s+\S/.test(address)) {

@@ -1,5 +1,8 @@
 import type { PageOutline } from "./page-source.ts";
 import { sourceForm } from "./references.ts";
+import { imageExtensions } from "../model/images.ts";
+
+const imageFile = new RegExp(`\\.(${imageExtensions.join("|")})$`, "i");
 
 /** Ids every page has from its layout, besides its headings. */
 export const layoutIds = ["main-content"];
@@ -52,9 +55,10 @@ export class SiteIndex {
     return this.pages.get(url) ?? this.pages.get(url.endsWith("/") ? url : `${url}/`);
   }
 
-  /** Whether an address is one of the images the site publishes. */
+  /** Whether an address is one of the images the site publishes: the content's, or the layouts' own (the state's logo). */
   hasImage(url: string): boolean {
-    return this.files.has(sourceForm(url));
+    const address = sourceForm(url);
+    return this.files.has(address) || (imageFile.test(address) && this.pages.has(address));
   }
 
   /** Whether an address that is not a page is a file the site publishes: an image, a generated file. */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { displayPath, problem, type Problem } from "../problems/problems.ts";
+import { mayBeHidden } from "../problems/hidden-characters.ts";
 import type { SiteData } from "../schema/data.ts";
 import { outputFileOf } from "../model/addresses.ts";
 import type { PublishedFile } from "../model/site.ts";
@@ -42,6 +43,8 @@ export function checkPagesTogether(pages: readonly PageText[], languageOf: (file
 const nameRules = {
   page: { unsafeCharacter: /[^A-Za-z0-9._-]/, allowed: "letters, digits, hyphens, underscores and dots" },
   image: { unsafeCharacter: /[^A-Za-z0-9._@-]/, allowed: "letters, digits, hyphens, underscores, @ and dots" },
+  // Any name a person can read and type; not a line break, a control or a character nobody can see.
+  permalinkPage: { unsafeCharacter: new RegExp(`${mayBeHidden.source}|[\\n\\r\\u2028\\u2029]`, "u"), allowed: "those everyone can see" },
 };
 
 /**
@@ -58,8 +61,9 @@ export function checkFileNames(contentDir: string, pages: readonly PageText[], l
         const all = path.relative(contentDir, page.file).replace(/\.md$/, "").split(path.sep);
         // A language's folder is named by its tag, as browsers write it: es-MX.
         const names = all.length > 1 && languageFolders.has(all[0]!) ? all.slice(1) : all;
-        // A permalink gives the address; the file's name is still in the page's "Edit this page" link.
-        return { file: page.file, url: page.url, what: "page", names, extension: ".md", ...nameRules.page, permalink: Boolean(page.data?.permalink) };
+        // A permalink gives the address; the file's name, in the edit link (percent-encoded), is for editors to read.
+        const permalink = Boolean(page.data?.permalink);
+        return { file: page.file, url: page.url, what: "page", names, extension: ".md", ...(permalink ? nameRules.permalinkPage : nameRules.page), permalink };
       }),
     ...images.map((image) => {
       const all = path.relative(contentDir, image.file).split(path.sep);
@@ -79,10 +83,10 @@ export function checkFileNames(contentDir: string, pages: readonly PageText[], l
     const name = unsafe ?? capitals;
     if (name === undefined) continue;
     const kind = name === names.at(-1) ? "file" : "folder";
-    const why = unsafe ? (/\s/.test(unsafe) ? "has a space in it" : `has characters other than ${allowed}`) : "has capital letters";
-    const so = permalink ? `its "Edit this page" link would not lead to it` : `the ${what}'s address would be ${url}`;
+    const why = unsafe ? (/\s/.test(unsafe) && !permalink ? "has a space in it" : `has characters other than ${allowed}`) : "has capital letters";
+    const so = permalink ? "so no editor can tell what the file is called" : `the ${what}'s address would be ${url}`;
     const [written, renamed] = kind === "file" ? [`${name}${extension}`, `${slugify(name)}${extension.toLowerCase()}`] : [name, slugify(name)];
-    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, so ${so}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
+    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, ${permalink ? so : `so ${so}`}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
   }
   return problems;
 }

@@ -20,8 +20,10 @@ export function loadSiteData(contentDir: string, accepted: ReadonlySet<string>):
     if (!accepted.has(file)) {
       if (!(name in requiredDataSchemas)) continue;
       incomplete = true;
+      const found = lstatSync(file, { throwIfNoEntry: false });
       // A file refused for what it is (too large, a link) has its own problem already.
-      if (!lstatSync(file, { throwIfNoEntry: false })) problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
+      if (found?.isDirectory()) problems.push(problem(file, 1, `${name}.yaml is a folder, not the data file`, `remove the folder, and put the file ${name}.yaml in its place`));
+      else if (!found) problems.push(problem(file, 1, `the data file ${name}.yaml is missing`, `create it; see src/schema/data.ts for the fields it needs`));
       continue;
     }
     const { text, problem: unreadable } = readContentText(file);

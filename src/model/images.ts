@@ -64,7 +64,9 @@ const embeddedImage = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*
  * Styles that could load from elsewhere: a `url()` to anything but a part of the same drawing (`url(#gradient)`),
  * an import, `image-set()`, or any backslash, with which CSS can spell those words in escapes (`u\\rl(`).
  */
-const outsideReference = /url\s*\((?!\s*['"]?\s*#)|@import|image-set|\\/i;
+// The spaces after "url(" are taken whole, (?=(\s*))\1, as no JavaScript pattern can say otherwise: a pattern free to
+// give some back would both let "url( #a)" look like another file and try every split of a long run of spaces.
+const outsideReference = /url\s*\((?=(\s*))\1(?!['"]?\s*#)|@import|image-set|\\/i;
 
 /**
  * What in an SVG could run code or load from elsewhere, read with an XML parser as a browser reads an SVG file.
@@ -72,7 +74,7 @@ const outsideReference = /url\s*\((?!\s*['"]?\s*#)|@import|image-set|\\/i;
  */
 export function svgDanger(bytes: Buffer): { why: string; line?: number } | undefined {
   const text = bytes.toString("utf8");
-  const at = (why: string, offset: number) => ({ why, line: text.slice(0, offset).split("\n").length });
+  const at = (why: string, offset: number) => ({ why, line: text.slice(0, offset).split(/\r\n?|\n/).length });
   if (text.includes("\uFFFD")) return at("is not saved as UTF-8", text.indexOf("\uFFFD"));
   if (/<!DOCTYPE/i.test(text)) return at("declares a DOCTYPE, whose entities can pull in other files", text.search(/<!DOCTYPE/i));
   if (/<\?xml-stylesheet/i.test(text)) return at("loads a stylesheet", text.search(/<\?xml-stylesheet/i));

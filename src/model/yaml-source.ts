@@ -131,7 +131,7 @@ export function parseYaml(text: string): YamlSource {
  * dropped without a word: neither is anything an editor needs, so each is named.
  */
 function tagOrDirective(doc: Document, text: string): { offset: number; message: string; fix: string } | undefined {
-  if (doc.directives?.yaml.explicit || Object.keys(doc.directives?.tags ?? {}).length > 1) {
+  if ((doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") || Object.keys(doc.directives?.tags ?? {}).length > 1) {
     return { offset: Math.max(0, text.search(/^%/m)), message: "a line starting with % (a YAML directive) changes how the rest is read", fix: "remove the line, and the --- line after it" };
   }
   let tagged: Node | undefined;
@@ -141,10 +141,10 @@ function tagOrDirective(doc: Document, text: string): { offset: number; message:
     return visit.BREAK;
   });
   if (!tagged) return undefined;
-  // The tag is written just before its value: the last word starting with ! there.
+  // The tag is written just before its value (an anchor, &name, may come between): the last word starting with ! there.
   const valueAt = tagged.range?.[0] ?? 0;
   const before = text.slice(Math.max(0, valueAt - 1000), valueAt);
-  const found = before.search(/!\S*\s*$/);
+  const found = before.search(/!\S*(?:\s+&\S+)?\s*$/);
   const offset = found === -1 ? valueAt : valueAt - before.length + found;
   const tag = /^!\S*/.exec(text.slice(offset))?.[0] ?? "!";
   return { offset, message: `the value is marked with the tag ${tag}, which the site does not read`, fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" };

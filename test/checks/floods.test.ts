@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { md } from "../../src/markdown/markdown.ts";
-import { checkedProblems, fixtures } from "../helpers.ts";
+import { prepareSite } from "../../src/prepare.ts";
+import { checkedProblems, fixtures, tempDir } from "../helpers.ts";
 
 const page = (front: string, body: string) => `---\ntitle: Notes\ndescription: Notes from the meeting.\n${front}---\n\n${body}\n`;
 const baseData = (file: string) => readFileSync(path.join(fixtures, "checks", "base", "_data", file), "utf8");
@@ -40,15 +41,15 @@ describe("what would flood every page, or slip onto one unseen, is refused at it
 
   it("a link or an image to a file on the editor's own computer", async () => {
     expect(await checkedProblems({ "notes.md": page("", "See [the plan](file:///C:/Users/me/plan.docx) for details.\n\n![The map](file:///C:/Users/me/map.png)") })).toEqual([
-      'notes.md:6:5 error: "[the plan](file:///C:/Users/me/plan.docx)" points at a file on your own computer, which no reader can open, so it shows as plain text — link to the file\'s web address (https://…), or put the file in content/ and link to it there',
+      'notes.md:6:5 error: "[the plan](file:///C:/Users/me/plan.docx)" points at a file on your own computer, which no reader can open, so it shows as plain text — link to the file\'s web address (https://…), or write what it says on a page of its own',
       'notes.md:8:1 error: "![The map](file:///C:/Users/me/map.png)" points at a file on your own computer, which no reader can open, so it shows as plain text — put the image in content/images/ and write its address so: /images/name.png',
     ]);
   });
 
-  it("an image whose address is a page's, which shows as a broken image", async () => {
-    expect(await checkedProblems({ "notes.md": page("", "![Our contacts](/contact/)\n\n![The site's map](/sitemap.xml)") })).toEqual([
-      'notes.md:6:17 error: the image "/contact/" is the address of a page, not of an image — give the address of an image in content/images/, such as /images/map.png',
-      'notes.md:8:19 error: the image "/sitemap.xml" is the address of a page, not of an image — give the address of an image in content/images/, such as /images/map.png',
+  it("an image whose address is a page's, which shows as a broken image; the layouts' own images are images", async () => {
+    expect(await checkedProblems({ "notes.md": page("", "![Our contacts](/contact/)\n\n![The site's map](/sitemap.xml)\n\n![The State of California](/assets/ca-gov-logo.svg)") })).toEqual([
+      'notes.md:6:17 error: the image "/contact/" is the address of a page or another file, not of an image — give the address of an image in content/images/, such as /images/map.png',
+      'notes.md:8:19 error: the image "/sitemap.xml" is the address of a page or another file, not of an image — give the address of an image in content/images/, such as /images/map.png',
     ]);
   });
 
@@ -69,9 +70,23 @@ describe("what would flood every page, or slip onto one unseen, is refused at it
     ]);
   });
 
-  it("a file name no edit link can carry, even where a permalink gives the page its address", async () => {
-    expect(await checkedProblems({ "notes #1?.md": page("permalink: /notes/\n", "Some notes."), "Minutes.md": page("permalink: /minutes/\n", "Some minutes.").replace("title: Notes", "title: Minutes") })).toEqual([
-      'notes #1?.md:1 error: the file name "notes #1?.md" has a space in it, so its "Edit this page" link would not lead to it — rename the file "notes-1.md"',
+  it("a file name with a character nobody can see, even where a permalink gives the page its address and any other name will do", async () => {
+    const pages = {
+      "notes\u202e1.md": page("permalink: /notes/\n", "Some notes."),
+      "Annual Report #1.md": page("permalink: /annual-report/\n", "Some figures.").replace("title: Notes", "title: Report"),
+    };
+    expect(await checkedProblems(pages)).toEqual([
+      'notes\\u202e1.md:1 error: the file name "notes\\u202e1.md" has characters other than those everyone can see, so no editor can tell what the file is called — rename the file "notes-1.md"',
+    ]);
+  });
+
+  it("a folder in place of a data file the site needs", () => {
+    const content = path.join(tempDir(), "content");
+    cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
+    rmSync(path.join(content, "_data", "navigation.yaml"));
+    mkdirSync(path.join(content, "_data", "navigation.yaml"));
+    expect(prepareSite({ contentDir: content }, { strict: false }).problems.filter((p) => p.severity === "error").map((p) => `${path.relative(content, p.file)}:${p.line} ${p.message} — ${p.fix}`)).toEqual([
+      "_data/navigation.yaml:1 navigation.yaml is a folder, not the data file — remove the folder, and put the file navigation.yaml in its place",
     ]);
   });
 });

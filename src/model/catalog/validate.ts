@@ -172,7 +172,7 @@ function readerFaults(data: unknown, on: string): Fault[] {
     }
     const hours = release.laborHours;
     if (hours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
-    if (typeof hours === "number" && hours < 0) faults.push({ path: ["releases", i, "laborHours"], message: `is ${hours}, below zero`, fix: "give the hours spent building the project, a number of 0 or more" });
+    if (typeof hours === "number" && hours < 0) faults.push({ path: ["releases", i, "laborHours"], message: `is ${hours}, below zero`, fix: "give the hours spent building the project, even roughly" });
     for (const field of ["created", "lastModified", "metadataLastUpdated"]) {
       const date = dateOf(fieldsOf(release.date)[field]);
       if (date && date > on) faults.push({ path: ["releases", i, "date", field], message: `${date} is in the future`, fix: "give the date it really happened" });
