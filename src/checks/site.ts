@@ -84,9 +84,9 @@ export function checkFileNames(contentDir: string, pages: readonly PageText[], l
     if (name === undefined) continue;
     const kind = name === names.at(-1) ? "file" : "folder";
     const why = unsafe ? (/\s/.test(unsafe) && !permalink ? "has a space in it" : `has characters other than ${allowed}`) : "has capital letters";
-    const so = permalink ? "so no editor can tell what the file is called" : `the ${what}'s address would be ${url}`;
+    const consequence = permalink ? "so no editor can tell what the file is called" : `so the ${what}'s address would be ${url}`;
     const [written, renamed] = kind === "file" ? [`${name}${extension}`, `${slugify(name)}${extension.toLowerCase()}`] : [name, slugify(name)];
-    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, ${permalink ? so : `so ${so}`}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
+    problems.push(problem(file, 1, `the ${kind} name "${written}" ${why}, ${consequence}`, `rename the ${kind} "${renamed}"`, unsafe ? "error" : "warning"));
   }
   return problems;
 }

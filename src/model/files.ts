@@ -24,14 +24,21 @@ export const sizeLimits = {
  */
 export function readContentText(file: string): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
   const bytes = readFileSync(file);
-  const [first, second, third, fourth] = bytes;
-  const byteOrderMark = (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff);
-  // Without a mark: two characters of ASCII, each followed by a zero byte ("---" starts "-\0-\0").
-  const unmarked = bytes.length >= 4 && first !== 0 && second === 0 && third !== 0 && fourth === 0;
-  if (byteOrderMark || unmarked) {
+  if (utf16Of(bytes)) {
     return { problem: problem(file, 1, 'the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8', "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)") };
   }
   return { text: bytes.toString("utf8") };
+}
+
+/**
+ * Whether a text's bytes are UTF-16, and which: by its byte order mark, or without one by the zero byte beside its
+ * first character, which in the text of a content file or an inventory is always ASCII.
+ */
+export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first !== 0 && second === 0)) return "utf-16le";
+  if ((first === 0xfe && second === 0xff) || (first === 0 && second !== undefined && second !== 0)) return "utf-16be";
+  return undefined;
 }
 
 /** A size in megabytes, as an editor reads it: "1.5 MB". */

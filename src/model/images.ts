@@ -1,4 +1,5 @@
 import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
+import { placeIn } from "./text-places.ts";
 
 /** An image format the site publishes: what its file may be named, and how its first bytes begin. */
 interface ImageFormat {
@@ -74,7 +75,7 @@ const outsideReference = /url\s*\((?=(\s*))\1(?!['"]?\s*#)|@import|image-set|\\/
  */
 export function svgDanger(bytes: Buffer): { why: string; line?: number } | undefined {
   const text = bytes.toString("utf8");
-  const at = (why: string, offset: number) => ({ why, line: text.slice(0, offset).split(/\r\n?|\n/).length });
+  const at = (why: string, offset: number) => ({ why, line: placeIn(text, offset).line });
   if (text.includes("\uFFFD")) return at("is not saved as UTF-8", text.indexOf("\uFFFD"));
   if (/<!DOCTYPE/i.test(text)) return at("declares a DOCTYPE, whose entities can pull in other files", text.search(/<!DOCTYPE/i));
   if (/<\?xml-stylesheet/i.test(text)) return at("loads a stylesheet", text.search(/<\?xml-stylesheet/i));

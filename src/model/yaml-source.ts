@@ -93,13 +93,14 @@ export function parseYaml(text: string): YamlSource {
       const { line, col } = lineCounter.linePos(Math.max(0, text.indexOf(`*${unresolved}`)));
       throw new YamlSyntaxError(`*${unresolved} names no part marked &${unresolved} above it`, line, col, "write the value out, or put it in quotes if the * is part of the text");
     }
-    const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
+    const { line, col } = lineCounter.linePos(firstAlias(doc)?.range?.[0] ?? 0);
     if (/alias count/i.test(messageOf(error))) throw new YamlSyntaxError("it repeats a named part (&name, *name) too many times", line, col, "write the values out instead of repeating them with * and &");
     throw new YamlSyntaxError("a part of it cannot be read as fields, lists and values", 1, 1, "write it as plain fields and lists, as the other files in _data/ are");
   }
   // An alias is not copied by the reading, but by whatever shows the value: 100 aliases of a long text are 100 texts.
-  if (hasAlias(doc) && expandsPast(value, maxExpandedCharacters)) {
-    const { line, col } = lineCounter.linePos(Math.max(0, text.search(/\*[^\s,\]}]/)));
+  const alias = firstAlias(doc);
+  if (alias && expandsPast(value, maxExpandedCharacters)) {
+    const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
     throw new YamlSyntaxError(`its aliases (*name) repeat parts of it without end, or to more than ${maxExpandedCharacters / 1024 ** 2} MB of text`, line, col, "write out what is repeated, once, where it is needed");
   }
   return {
@@ -153,11 +154,12 @@ function tagOrDirective(doc: Document, text: string): { offset: number; message:
 /** As much text as a data file may hold, its aliases repeated: what the largest file without them could say. */
 const maxExpandedCharacters = 1024 * 1024;
 
-function hasAlias(doc: Document): boolean {
-  let found = false;
+/** The document's first alias (`*name`), as written. */
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
   visit(doc, {
-    Alias() {
-      found = true;
+    Alias(_key, alias) {
+      found = alias;
       return visit.BREAK;
     },
   });

@@ -1,3 +1,6 @@
+import { utf16Of } from "../files.ts";
+import { placeIn } from "../text-places.ts";
+
 /** Where in an inventory's text something is wrong, in words a code coordinator can act on. */
 export interface TextFault {
   /** The character the fault is at (or just after, for something missing). */
@@ -11,9 +14,7 @@ export interface TextFault {
  * mark. `unreadableAt` is where the first character that is not UTF-8 is: published, it would show as "�".
  */
 export function decodeInventory(bytes: Uint8Array): { text: string; unreadableAt?: number } {
-  const [first, second] = bytes;
-  // JSON starts with a character of ASCII, so a zero byte beside it is UTF-16 even without a byte order mark.
-  const utf16 = (first === 0xff && second === 0xfe) || (first !== 0 && second === 0) ? "utf-16le" : (first === 0xfe && second === 0xff) || (first === 0 && second !== 0) ? "utf-16be" : undefined;
+  const utf16 = utf16Of(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes) };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
@@ -22,34 +23,6 @@ export function decodeInventory(bytes: Uint8Array): { text: string; unreadableAt
     return { text, unreadableAt: text.indexOf("\uFFFD") };
   }
 }
-
-/** A line (from 1) and column (from 1) in a text. */
-export interface Place {
-  line: number;
-  column: number;
-}
-
-/**
- * Turns offsets in a text into lines and columns, as an editor counts them: a line ends at a line feed, a carriage
- * return and line feed, or a carriage return alone (an inventory saved on an old Mac, which editors still show so).
- * The lines' starts are found once, and each offset in a binary search: inventories run to megabytes.
- */
-export function placesIn(text: string): (offset: number) => Place {
-  const starts = [0];
-  for (const end of text.matchAll(/\r\n?|\n/g)) starts.push(end.index + end[0].length);
-  return (offset) => {
-    let [low, high] = [0, starts.length - 1];
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
-}
-
-/** The line and column of one place in a text. */
-export const placeIn = (text: string, offset: number): Place => placesIn(text)(offset);
 
 /** Deeper than any inventory goes (the schema's deepest field is six levels down), and shallow enough for every reader after this one. */
 export const maxNesting = 100;

@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree, type Node } from "jsonc-parser";
 import type { YamlSource } from "../yaml-source.ts";
-import { placesIn } from "./inventory-text.ts";
+import { placesIn } from "../text-places.ts";
 
 /**
  * An inventory already known to be JSON (`jsonFault` found no fault), with the place of every field. A tree of

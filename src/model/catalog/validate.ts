@@ -6,7 +6,8 @@ import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
 import { codePoint, firstHidden, hiddenName } from "../../problems/hidden-characters.ts";
 import { today } from "../review.ts";
-import { decodeInventory, jsonFault, placeIn } from "./inventory-text.ts";
+import { placeIn } from "../text-places.ts";
+import { decodeInventory, jsonFault } from "./inventory-text.ts";
 import { parseJsonWithPlaces } from "./json-source.ts";
 import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf } from "./read.ts";
 
