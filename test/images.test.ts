@@ -54,6 +54,12 @@ describe("images", () => {
     expect(judgeImage("x.svg", svg("<g><?pi x?></g><script/>"))?.message).toBe("x.svg is not safe to publish as an image: it has a processing instruction");
   });
 
+  it("names the line of the tag where a drawing stops being well-formed XML", () => {
+    const mismatched = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n    <rect>\n  </g>\n</svg>\n');
+    expect(judgeImage("x.svg", mismatched)).toMatchObject({ message: "x.svg is not safe to publish as an image: it is not well-formed XML", line: 3 });
+    expect(judgeImage("x.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n\n<rect x="1/>\n</svg>'))).toMatchObject({ line: 3 });
+  });
+
   it("names the line of the element at fault, and lets a url() to a part of the drawing through however it is spaced", () => {
     const drawing = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n  <defs/>\n  <rect fill="url( #a)" style="fill: url( \' #a\' )"/>\n  <circle onclick="alert(1)"/>\n</svg>\n');
     expect(judgeImage("x.svg", drawing)).toMatchObject({ message: "x.svg is not safe to publish as an image: it has an event handler (onclick)", line: 4 });

@@ -1,4 +1,4 @@
-import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
+import { DOMParser, ParseError, type Element, type Node } from "@xmldom/xmldom";
 import { placeIn } from "./text-places.ts";
 
 /** An image format the site publishes: what its file may be named, and how its first bytes begin. */
@@ -88,8 +88,10 @@ export function svgDanger(bytes: Buffer): { why: string; line?: number } | undef
         throw new Error(`${level}: ${message}`);
       },
     }).parseFromString(text.replace(/^\uFEFF/, ""), "image/svg+xml");
-  } catch {
-    return { why: "is not well-formed XML" };
+  } catch (error) {
+    // The parser places a fault at the last tag it read, so the line is where to start looking.
+    const line: unknown = error instanceof ParseError ? error.locator?.lineNumber : undefined;
+    return { why: "is not well-formed XML", line: typeof line === "number" ? line : undefined };
   }
   const root = document.documentElement;
   if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return { why: "is not an SVG drawing" };
