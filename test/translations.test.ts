@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { languageOfPage, siteLanguages } from "../src/model/languages.ts";
@@ -240,6 +240,16 @@ describe("the layouts' words in each language", () => {
     expect(spanish.strings.get("es")!.words.skip_link).toBe("Skip to main content");
     expect(said(spanish.problems)).toEqual([
       `es.yaml:1 warning: es.yaml is a folder, not a file, so the menus, notices and buttons of the pages in Español are in English — remove the folder in its place, then copy en.yaml to es.yaml in ${noSpanish}/ and translate each line`,
+    ]);
+
+    // Saved as UTF-16, it is named once, not read as thousands of NULs.
+    rmSync(path.join(noSpanish, "es.yaml"), { recursive: true });
+    writeFileSync(path.join(noSpanish, "es.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path.join(stringsFolder, "es.yaml"), "utf8"), "utf16le")]));
+    const utf16 = loadStrings(languages.slice(0, 2), noSpanish);
+    expect(utf16.strings.get("es")!.words.skip_link).toBe("Skip to main content");
+    expect(utf16.texts.has(path.join(noSpanish, "es.yaml"))).toBe(false);
+    expect(said(utf16.problems)).toEqual([
+      'es.yaml:1 warning: the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8, so the menus, notices and buttons of the pages in Español are in English — save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)',
     ]);
 
     // A folder named for a region of the language does not hide the language's own file.

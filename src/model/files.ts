@@ -24,11 +24,15 @@ export const sizeLimits = {
  */
 export function readContentText(file: string): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
   const bytes = readFileSync(file);
-  if (utf16Of(bytes)) {
-    return { problem: problem(file, 1, 'the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8', "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)") };
-  }
+  if (utf16Of(bytes)) return { problem: problem(file, 1, savedAsUtf16.message, savedAsUtf16.fix) };
   return { text: bytes.toString("utf8") };
 }
+
+/** What is said of a text file saved as UTF-16, wherever the site reads one. */
+export const savedAsUtf16 = {
+  message: 'the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8',
+  fix: "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)",
+};
 
 /**
  * Whether a text's bytes are UTF-16, and which: by its byte order mark, or without one by the zero byte beside its

@@ -9,6 +9,7 @@ import { nameIn, type Language } from "./languages.ts";
 import { validateYaml } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";
 import { escapeHtml } from "./escape-html.ts";
+import { savedAsUtf16, utf16Of } from "./files.ts";
 
 /** The layouts' words, one file a language: `en.yaml`, `es.yaml`. */
 export const stringsFolder = path.join(generatorRoot, "_includes", "strings");
@@ -37,7 +38,12 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
   /** A strings file's text; one that cannot be read (a folder in its place, say) is named, and its words are English's. */
   const readText = (file: string, severity: Problem["severity"], consequence: string, remake: string): string | undefined => {
     try {
-      return texts.set(file, readFileSync(file, "utf8")).get(file)!;
+      const bytes = readFileSync(file);
+      if (utf16Of(bytes)) {
+        problems.push(problem(file, 1, `${savedAsUtf16.message}, so ${consequence}`, savedAsUtf16.fix, severity));
+        return undefined;
+      }
+      return texts.set(file, bytes.toString("utf8")).get(file)!;
     } catch (error) {
       const failed = fileErrorOf(error);
       if (!failed) throw error;

@@ -73,10 +73,16 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (value instanceof Date) return "a date";
   if (typeof value === "object") return "a group of fields";
-  if (typeof value === "string") return `the text "${value}"`;
+  if (typeof value === "string") return quotedText(value);
   // YAML's .nan and .inf are numbers to JavaScript, but no reader's.
   if (typeof value === "number") return Number.isNaN(value) ? "not a number" : Number.isFinite(value) ? `the number ${String(value)}` : `a number too ${value > 0 ? "large" : "far below zero"} to use`;
   return `the value ${String(value)}`;
+}
+
+/** A text as written, or, where it runs past what a message can show, its start and its length. */
+function quotedText(text: string): string {
+  if (text.length <= 300) return `the text "${text}"`;
+  return `the text "${Array.from(text.slice(0, 101)).slice(0, 100).join("")}…", ${text.length.toLocaleString("en-US")} characters long`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -35,3 +35,15 @@ describe("a field another site generator uses", () => {
     ]);
   });
 });
+
+describe("a value written where another was wanted", () => {
+  it("is quoted as written, or where it is too long to read in a message, by its start and its length", async () => {
+    const { checkedProblems } = await import("../helpers.ts");
+    const page = (field: string) => `---\ntitle: Notes\ndescription: Notes from the meeting.\n${field}\n---\n\nSome notes.\n`;
+    const problems = await checkedProblems({ "a.md": page(`review_every: ${"twice a year ".repeat(100).trim()}`), "b.md": page("review_every: twice a year") });
+    expect(problems).toEqual([
+      `a.md:4:15 error: "review_every" must be a number and a unit, such as 6 months, 1 year or 90 days, but it is the text "${"twice a year ".repeat(7)}twice a y…", 1,299 characters long — write a number, a space and days, weeks, months or years, such as 6 months`,
+      'b.md:4:15 error: "review_every" must be a number and a unit, such as 6 months, 1 year or 90 days, but it is the text "twice a year" — write a number, a space and days, weeks, months or years, such as 6 months',
+    ]);
+  });
+});
