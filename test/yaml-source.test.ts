@@ -48,6 +48,7 @@ describe("YAML mistakes in plain words, never the parser's own", () => {
     ["a directive bringing back YAML 1.1's merge keys", "%YAML 1.1\n---\na: 1\n<<: 5\n", { line: 1, column: 1, message: "a line starting with % (a YAML directive) changes how the rest is read", fix: "remove the line, and the --- line after it" }],
     ["a tag after an anchor", "a: !!str &x 5\n", { line: 1, column: 4, message: "the value is marked with the tag !!str, which the site does not read", fix: "remove the tag, and write the value as text (in quotes if need be), a number, a list or fields" }],
     ["a * naming nothing", "title: *new*\n", { line: 1, column: 8, message: "*new* names no part marked &new* above it", fix: "write the value out, or put it in quotes if the * is part of the text" }],
+    ["a line of text read as a field's name", `title: a\n${"Our values, ".repeat(100)}and more: all of them\n`, { line: 2, column: 1, message: "this line is read as a field whose name is more than 1,024 characters long, which YAML does not allow", fix: 'if the line is text, write it after its field\'s name and in quotes, such as description: "…"' }],
     ["a second ---", "title: a\n---\nb: 2\n", { line: 2, column: 1, message: 'a second "---" line starts another document, which is not read', fix: 'remove the extra "---" line' }],
   ])("%s", (_, text, expected) => expect(mistake(text)).toEqual(expected));
 });

@@ -29,7 +29,7 @@ export function checkImages(page: PageText, refs: readonly Reference[], index: S
       else if (index.hasFile(resolved.path)) report(`the image "${ref.written}" is the address of a page or another file, not of an image`, "give the address of an image in content/images/, such as /images/map.png");
       else report(`the image "${ref.written}" does not exist`, `add the file to content${sourceForm(resolved.path)}, or correct the address`);
     } else {
-      report(`the image address "${ref.written}" is not valid`, "use the address of a file in content/images/, such as /images/map.png");
+      report(`the image address "${ref.written}" is not valid${resolved.kind === "malformed" ? `: ${resolved.reason}` : ""}`, "use the address of a file in content/images/, such as /images/map.png");
     }
   }
   return problems;

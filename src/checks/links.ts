@@ -34,7 +34,7 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
       problems.push(at(page, ref, `the link to ${shown} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${asWritten.pathname}` : "link to its public address, or remove the link"));
       if (resolved.kind === "malformed") continue;
     } else if (resolved.kind === "malformed") {
-      problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.reason.includes("space") ? "use an address without spaces: rename the page or file with hyphens, such as getting-started" : "write the full address, such as https://example.gov/page or /about/"));
+      problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.fix));
       continue;
     }
     if (resolved.kind === "other") {

@@ -1,3 +1,4 @@
+import { startOf } from "../problems/problems.ts";
 import { decodedAddress } from "../schema/patterns.ts";
 import type { BodyElement } from "./html.ts";
 import { inlineTokens, textBetween, type PageSource } from "./page-source.ts";
@@ -23,17 +24,24 @@ export type ResolvedUrl =
   | { kind: "internal"; path: string; hash: string }
   | { kind: "external"; url: URL }
   | { kind: "other"; scheme: string }
-  | { kind: "malformed"; reason: string };
+  | { kind: "malformed"; reason: string; fix: string };
+
+/** The longest address every browser and server is sure to take, as for the site's own pages. */
+const longestAddress = 2000;
 
 /** What an address in a page points at, read against the page's own address. */
 export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
-  if (/\s|%20/i.test(href)) return { kind: "malformed", reason: "it has a space in it" };
-  if (/^(https?\/\/|https?:\/(?!\/)|www\.)/i.test(href)) return { kind: "malformed", reason: "it looks like a web address missing part of its https://" };
+  const fullAddress = "write the full address, such as https://example.gov/page or /about/";
+  if (href.length > longestAddress) {
+    return { kind: "malformed", reason: `it is ${href.length.toLocaleString("en-US")} characters long, and browsers and servers are sure to take only ${longestAddress.toLocaleString("en-US")}`, fix: "link to a shorter address, such as the page's own, or /about/" };
+  }
+  if (/\s|%20/i.test(href)) return { kind: "malformed", reason: "it has a space in it", fix: "use an address without spaces: rename the page or file with hyphens, such as getting-started" };
+  if (/^(https?\/\/|https?:\/(?!\/)|www\.)/i.test(href)) return { kind: "malformed", reason: "it looks like a web address missing part of its https://", fix: fullAddress };
   let url: URL;
   try {
     url = new URL(href, localOrigin + pageUrl);
   } catch {
-    return { kind: "malformed", reason: "it is not a valid address" };
+    return { kind: "malformed", reason: "it is not a valid address", fix: fullAddress };
   }
   if (url.origin === localOrigin) return { kind: "internal", path: url.pathname, hash: sourceForm(url.hash.slice(1)) };
   if (url.protocol === "http:" || url.protocol === "https:") return { kind: "external", url };
@@ -68,7 +76,8 @@ export function references(page: PageSource, elements: readonly BodyElement[]): 
     const { line, column } = inHtml.ofText(element.line, element.opening);
     found.push({ kind: element.tag === "a" ? "link" : "image", url, written: url, text: element.tag === "a" ? element.text().trim() : element.attribute("alt"), line, column, fromHtml: true });
   }
-  return found.map((ref) => ({ ...ref, resolved: resolveUrl(ref.url, page.url) }));
+  // An address too long to use is shown by its start: the problem is its length, and quoting it whole would bury the message.
+  return found.map((ref) => ({ ...ref, written: ref.url.length > longestAddress ? startOf(ref.written) : ref.written, resolved: resolveUrl(ref.url, page.url) }));
 }
 
 /** Where a link, an image or a text is written: the 1-based line and column, and the text found there. */

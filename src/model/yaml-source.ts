@@ -224,6 +224,7 @@ function describeYamlError(error: YAMLError, text: string, line: number): { mess
     TAB_AS_INDENT: { message: "a tab is used to indent this line, and YAML allows only spaces", fix: "replace the tab at the start of the line with spaces" },
     BAD_SCALAR_START: { message: "the value starts with a character YAML keeps for itself (such as @, ` or %)", fix: "put the value in quotes" },
     BAD_DQ_ESCAPE: { message: "a backslash in text in double quotes starts no character YAML knows", fix: "write a backslash as two (\\\\), or put the text in single quotes" },
+    KEY_OVER_1024_CHARS: { message: "this line is read as a field whose name is more than 1,024 characters long, which YAML does not allow", fix: 'if the line is text, write it after its field\'s name and in quotes, such as description: "…"' },
     MULTIPLE_DOCS: { message: 'a second "---" line starts another document, which is not read', fix: 'remove the extra "---" line' },
   };
   const close = error.code === "BAD_INDENT" ? /end with an? ([\]}])/.exec(error.message)?.[1] : undefined;

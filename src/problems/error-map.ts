@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { patternWithMessage } from "../schema/patterns.ts";
 import { mayBeHidden } from "./hidden-characters.ts";
 import { didYouMean } from "./suggest.ts";
+import { startOf } from "./problems.ts";
 
 export interface FieldIssue {
   /** Where in the data the problem is: field names and list positions. */
@@ -82,7 +83,7 @@ function describeValue(value: unknown): string {
 /** A text as written, or, where it runs past what a message can show, its start and its length. */
 function quotedText(text: string): string {
   if (text.length <= 300) return `the text "${text}"`;
-  return `the text "${Array.from(text.slice(0, 101)).slice(0, 100).join("")}…", ${text.length.toLocaleString("en-US")} characters long`;
+  return `the text "${startOf(text)}", ${text.length.toLocaleString("en-US")} characters long`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

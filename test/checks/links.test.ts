@@ -15,9 +15,23 @@ describe("resolveUrl", () => {
     expect(resolveUrl("mailto:someone@example.gov", "/")).toEqual({ kind: "other", scheme: "mailto:" });
   });
   it("calls out addresses with spaces and missing parts", () => {
-    expect(resolveUrl("getting%20started/", "/")).toEqual({ kind: "malformed", reason: "it has a space in it" });
+    expect(resolveUrl("getting%20started/", "/")).toMatchObject({ kind: "malformed", reason: "it has a space in it" });
     expect(resolveUrl("www.ca.gov", "/").kind).toBe("malformed");
     expect(resolveUrl("https:/ca.gov", "/").kind).toBe("malformed");
+  });
+});
+
+describe("an address too long to use", () => {
+  it("is refused once, shown by its start, whether it is a link's or an image's, in Markdown or HTML", async () => {
+    const long = (start: string) => start + "a".repeat(2001 - start.length);
+    const page = `---\ntitle: Start\ndescription: A page.\n---\n\n[Plan](${long("/plans/")}) and ![Map](${long("/images/")})\n\n<p><a href="${long("https://example.com/")}">Other</a></p>\n`;
+    const shown = (start: string) => `${start}${"a".repeat(100 - start.length)}…`;
+    const tooLong = "it is 2,001 characters long, and browsers and servers are sure to take only 2,000";
+    expect(await checkedProblems({ "start.md": page })).toEqual([
+      `start.md:6:8 error: the link address "${shown("/plans/")}" is malformed: ${tooLong} — link to a shorter address, such as the page's own, or /about/`,
+      `start.md:8:4 error: the link address "${shown("https://example.com/")}" is malformed: ${tooLong} — link to a shorter address, such as the page's own, or /about/`,
+      `start.md:6:2022 error: the image address "${shown("/images/")}" is not valid: ${tooLong} — use the address of a file in content/images/, such as /images/map.png`,
+    ]);
   });
 });
 
