@@ -68,10 +68,11 @@ export function argumentMistake(message: string, options: readonly string[], com
   // A word that starts with "-", such as a title ("-1 degrees"), is read as an option unless a second -- comes before it.
   const dashedWord = /To specify a positional argument starting with a '-'/.test(message) && /^Unknown option '(-[^-'][^']*)'/.exec(message)?.[1];
   if (dashedWord) return `${dashedWord}… is read as an option, as it starts with - — to give a word that starts with -, write a second -- before it, after any options: npm run ${command} -- [options] -- "${dashedWord}…"`;
-  const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
-  const nearest = unknown && didYouMean(unknown, options);
+  const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
+  const nearest = unknown && didYouMean(unknown.replace(/^-+/, ""), options);
+  const advice = nearest ? `did you mean --${nearest}?` : "see how to use the command below";
   // Node's own advice on positionals ("place it … after '--'") would only confuse here.
-  return `${message.replace(/\. To specify a positional.*$/s, "")} — ${nearest ? `did you mean --${nearest}?` : "see how to use the command below"}`;
+  return unknown ? `${unknown} is not an option of this command — ${advice}` : `${message.replace(/\. To specify a positional.*$/s, "")} — ${advice}`;
 }
 
 /**

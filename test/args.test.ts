@@ -28,8 +28,9 @@ describe("a mistake on the command line, in plain words", () => {
 
   it("a mistyped option, with the nearest one", () => {
     expect(argumentMistake("Unknown option '--contnet'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--contnet\"", options)).toBe(
-      "Unknown option '--contnet' — did you mean --content?",
+      "--contnet is not an option of this command — did you mean --content?",
     );
+    expect(argumentMistake("Unknown option '-x'", options)).toBe("-x is not an option of this command — see how to use the command below");
   });
 
   it("a whole address given as the path prefix, with the folder meant", () => {

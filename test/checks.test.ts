@@ -93,7 +93,7 @@ describe("npm run check", () => {
 
   it("a mistyped option or a content folder that is not there: what is wrong and the options, not a stack trace", async () => {
     const typo = await runScript("check", ["--contnet", "site"]);
-    expect(typo.stderr).toContain("error: Unknown option '--contnet' — did you mean --content?");
+    expect(typo.stderr).toContain("error: --contnet is not an option of this command — did you mean --content?");
     expect(typo.stderr).toContain("--content DIR");
     expect(typo.code).toBe(2);
     const missing = await runScript("check", ["--content", "no-such-folder"], {}, tempDir());
