@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkText } from "../src/checks/encoding.ts";
+import { windowsDevice } from "../src/checks/site.ts";
 import { generatedFolders } from "../src/model/addresses.ts";
 import { parsePage } from "../src/model/frontmatter.ts";
 import { today } from "../src/model/review.ts";
@@ -28,6 +29,10 @@ const cut = cutAddressPart(words, maxAddressPart - ".md".length);
 const slug = cut.length < words.length && words[cut.length] !== "-" && cut.includes("-") ? cut.slice(0, cut.lastIndexOf("-")) : cut;
 if (!slug) {
   console.error(`The title "${printable(title)}" has no letter from a to z, nor a digit, to name the page's file after (an address is written in a-z, 0-9 and hyphens): give it a title with such words, such as npm run new -- "Office hours"; the title can be changed in the file afterwards`);
+  process.exit(1);
+}
+if (windowsDevice.test(slug)) {
+  console.error(`${slug}.md is a name Windows keeps for a device, which no Windows computer can hold: choose another title, such as "${printable(title)} guide".`);
   process.exit(1);
 }
 let site: ReturnType<typeof loadSite>;

@@ -37,7 +37,7 @@ describe("npm run new", () => {
     expect((await runScript("new", ["Open data guide", "--content", content])).code).toBe(1);
   });
 
-  it("refuses a title with no word in it, and an address the site uses itself, writing nothing", async () => {
+  it("refuses a title with no word in it, an address the site uses itself, and a name Windows keeps, writing nothing", async () => {
     const content = path.join(tempDir(), "site");
     cpSync(path.join(fixtures, "checks", "base"), content, { recursive: true });
     writeFileSync(path.join(content, "_data", "settings.yaml"), `${readFileSync(path.join(content, "_data", "settings.yaml"), "utf8")}languages:\n  en: English\n  es: Español\n`);
@@ -48,6 +48,7 @@ describe("npm run new", () => {
     for (const [title, url] of [["Search", "/search/"], ["Pagefind", "/pagefind/"], ["ES", "/es/"]] as const) {
       expect(await runScript("new", [title, "--content", content])).toMatchObject({ code: 1, stderr: `${url} is an address the site uses itself: choose another title, such as "${title} guide".\n` });
     }
+    expect(await runScript("new", ["Con", "--content", content])).toMatchObject({ code: 1, stderr: 'con.md is a name Windows keeps for a device, which no Windows computer can hold: choose another title, such as "Con guide".\n' });
     expect(readdirSync(content).sort()).toEqual(before);
   });
 

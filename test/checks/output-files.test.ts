@@ -76,6 +76,16 @@ describe("image names, which become addresses", () => {
     ]);
   });
 
+  it("refuses a file or folder named as Windows names a device, which no Windows computer can hold, and says what to rename it", async () => {
+    const page = "---\ntitle: Con\ndescription: A page.\n---\n\nText.\n";
+    expect(await checkedProblems({ "con.md": page, "aux/notes.md": page.replace("Con", "Notes"), "images/nul.v2.png": png, "images/com1/x.png": png, "console.md": page.replace("Con", "Console"), "images/lpt.png": png })).toEqual([
+      'aux/notes.md:1 error: the folder name "aux" is one Windows keeps for a device (AUX), so the repository could not be copied to a Windows computer to edit it — rename the folder, such as "aux-pages"',
+      'con.md:1 error: the file name "con.md" is one Windows keeps for a device (CON), so the repository could not be copied to a Windows computer to edit it — rename the file, such as "con-page.md"',
+      'images/com1/x.png:1 error: the folder name "com1" is one Windows keeps for a device (COM1), so the repository could not be copied to a Windows computer to edit it — rename the folder, such as "com1-images"',
+      'images/nul.v2.png:1 error: the file name "nul.v2.png" is one Windows keeps for a device (NUL), so the repository could not be copied to a Windows computer to edit it — rename the file, such as "nul-image.v2.png"',
+    ]);
+  });
+
   it("publishes the names images are given: an underscore, and @2x for sharper screens", async () => {
     expect(await checkedProblems({ "images/logo@2x.png": png, "images/team_photo.png": png, "images/seal.v2.png": png })).toEqual([]);
   });
