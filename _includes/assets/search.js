@@ -37,10 +37,22 @@ const params = new URLSearchParams(location.search);
 if (!input.value) input.value = params.get("q") ?? "";
 for (const select of filterSelects) select.value = params.get(select.name) ?? "";
 
-/** Pagefind's excerpts mark the matched words with <mark>; everything else in them is escaped text. */
+/**
+ * Pagefind's excerpts mark the matched words with <mark> and escape the page's < and >, but not its &: a code the
+ * page shows as written (&#x202E;) would become the character itself if read as HTML. So the excerpt is taken
+ * apart at its marks and its text added as text, with only < and > turned back.
+ */
 function excerpt(html) {
+  const pieces = html.split(/(<\/?mark>)/);
   const paragraph = element("p", { class: "search-excerpt" });
-  paragraph.innerHTML = html;
+  let marked = false;
+  for (const piece of pieces) {
+    if (piece === "<mark>" || piece === "</mark>") marked = piece === "<mark>";
+    else if (piece) {
+      const text = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      paragraph.append(marked ? element("mark", {}, [text]) : text);
+    }
+  }
   return paragraph;
 }
 

@@ -55,6 +55,19 @@ describe("hostile values that are published", () => {
     }
   });
 
+  it("show in a search result the text the page shows: a character code written out stays written out, and only the words searched for are marked", async () => {
+    const { page, problems } = await browser.open(`${site.url}search/?q=yakfinder`);
+    await page.locator("#search-results li").first().waitFor();
+    const excerpt = page.locator("#search-results .search-excerpt").first();
+    const text = await excerpt.textContent();
+    expect(text).toContain("5 &#x202E;3 rebmun kcalb, and 5 < 6 & 7 > 6, with &#8203; written out");
+    expect(text).not.toMatch(/[\u202e\u200b]/);
+    expect(await excerpt.locator("mark").allTextContents()).toEqual(["Yakfinder:"]);
+    expect(await excerpt.evaluate((p) => [...p.querySelectorAll("*")].map((e) => e.localName))).toEqual(["mark"]);
+    expect(problems).toEqual([]);
+    await leaveBlank(page);
+  });
+
   it("link no address other than the site's own, https:, http: and mailto:", () => {
     for (const pagePath of pagePaths(dir)) {
       const page = readPage(dir, `/${pagePath}`);
