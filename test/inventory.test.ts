@@ -126,6 +126,27 @@ describe("validating a code.json inventory", () => {
     ]);
   });
 
+  it("warns of an address on a private network or the reader's own computer, which the catalog's pages do not link", () => {
+    const inventory = JSON.parse(fixtureText("valid.json")) as { releases: Record<string, unknown>[] };
+    Object.assign(inventory.releases[0]!, { repositoryURL: "https://127.0.0.1/bus-times", homepageURL: "http://[::1]/", relatedCode: [{ name: "Router", URL: "http://192.168.1.1/reboot" }] });
+    (inventory.releases[0]!.permissions as { licenses: { URL: string }[] }).licenses[0]!.URL = "http://intranet/license";
+    const text = JSON.stringify(inventory, null, 2);
+    const at = (field: string, from = 0) => {
+      const offset = text.indexOf(`"${field}"`, from);
+      return `${text.slice(0, offset).split("\n").length}:${offset - text.lastIndexOf("\n", offset)}`;
+    };
+    const said = (place: string, field: string, host: string) =>
+      `code.json:${place} warning: ${field} of "releases": goes to a computer on a private network, or the reader's own (${host}), which readers cannot reach — give the address the public reaches it at: the site's pages do not link to this one`;
+    expect(checkInventory("code.json", text).problems.map(formatProblem)).toEqual([
+      said(at("repositoryURL"), '"repositoryURL" in the entry "bus-times"', "127.0.0.1"),
+      said(at("URL", text.indexOf('"licenses"')), '"URL" in the entry "MIT License" of "licenses" in "permissions" in the entry "bus-times"', "intranet"),
+      said(at("homepageURL"), '"homepageURL" in the entry "bus-times"', "::1"),
+      said(at("URL", text.indexOf('"relatedCode"')), '"URL" in the entry "Router" of "relatedCode" in the entry "bus-times"', "192.168.1.1"),
+    ]);
+    const [release] = catalogOf({ "code.json": text }).agencies[0]!.releases;
+    expect(release).toMatchObject({ repositoryURL: "", homepageURL: undefined });
+  });
+
   it("points a JSON syntax error at its place: a missing comma where the comma belongs", () => {
     expect(check(fixture("broken.json")).problems.map(formatProblem)).toEqual(["test/fixtures/code-json/broken.json:3:18 error: the file is not valid JSON: a comma is missing here, between two fields — add a comma"]);
   });

@@ -10,7 +10,7 @@ import { cutAddressPart, maxAddressPart } from "../../schema/patterns.ts";
 import type { Words } from "../strings.ts";
 import { parseYaml } from "../yaml-source.ts";
 import { licenseName } from "./license-name.ts";
-import { dateOf, fieldsOf, isFields, isWebAddress, listOf, textOf, textsOf } from "./read.ts";
+import { dateOf, fieldsOf, isFields, isLinkable, listOf, textOf, textsOf } from "./read.ts";
 import { checkInventory, type Inventory, type Release } from "./validate.ts";
 
 /** How a release may be used, each shown in the site's words: open source, government-wide reuse, or exempt. */
@@ -130,8 +130,8 @@ export function buildCatalog(contentDir: string, inventories: Inventories, today
           status: textOf(release.status),
           usageType,
           usage: usageGroup(usageType),
-          repositoryURL: isWebAddress(release.repositoryURL) ? release.repositoryURL : "",
-          homepageURL: isWebAddress(release.homepageURL) ? release.homepageURL : undefined,
+          repositoryURL: isLinkable(release.repositoryURL) ? release.repositoryURL : "",
+          homepageURL: isLinkable(release.homepageURL) ? release.homepageURL : undefined,
           metadataLastUpdated: dateOf(fieldsOf(release.date).metadataLastUpdated),
           inCombined: inCombined(checked, i),
           url: `${base.url}${slug}/`,

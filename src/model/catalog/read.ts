@@ -3,6 +3,7 @@
 // it; a value of another type is the schema check's to report, and reading it never throws.
 
 import { mayBeHidden, withoutHidden } from "../../problems/hidden-characters.ts";
+import { privateHost } from "../../schema/private-addresses.ts";
 
 export const isFields = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -39,4 +40,12 @@ export function isWebAddress(value: unknown): value is string {
   } catch {
     return false;
   }
+}
+
+/**
+ * A web address the catalog's pages may link to: one on a private network, or the reader's own computer, reaches
+ * no reader, and a link there could ask a reader's router to do something. It is published as text instead.
+ */
+export function isLinkable(value: unknown): value is string {
+  return isWebAddress(value) && privateHost(new URL(value)) === undefined;
 }

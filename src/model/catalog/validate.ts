@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
 import { codePoint, firstHidden, hiddenName } from "../../problems/hidden-characters.ts";
+import { privateHost } from "../../schema/private-addresses.ts";
 import { today } from "../review.ts";
 import { placeIn } from "../text-places.ts";
 import { decodeInventory, jsonFault } from "./inventory-text.ts";
@@ -148,6 +149,18 @@ function firstFoundInText<T>(value: unknown, path: (string | number)[], find: (t
   return undefined;
 }
 
+/** A release's web addresses, each with its place in the release: those the code.gov schema gives as URIs. */
+function releaseAddresses(release: Record<string, unknown>): [(string | number)[], unknown][] {
+  const urlsOf = (place: string[], list: unknown) => listOf(list).map((item, j): [(string | number)[], unknown] => [[...place, j, "URL"], fieldsOf(item).URL]);
+  return [
+    ...["repositoryURL", "homepageURL", "downloadURL", "disclaimerURL"].map((field): [(string | number)[], unknown] => [[field], release[field]]),
+    [["contact", "URL"], fieldsOf(release.contact).URL],
+    ...urlsOf(["permissions", "licenses"], fieldsOf(release.permissions).licenses),
+    ...urlsOf(["relatedCode"], release.relatedCode),
+    ...urlsOf(["reusedCode"], release.reusedCode),
+  ];
+}
+
 /** What the schema lets through but a reader would trip on. */
 function readerFaults(data: unknown, on: string): Fault[] {
   const faults: Fault[] = [];
@@ -170,6 +183,10 @@ function readerFaults(data: unknown, on: string): Fault[] {
     if (hiddenIn) {
       const hidden = hiddenIn.found;
       faults.push({ path: hiddenIn.path, message: `holds ${hiddenName(hidden)} (${codePoint(hidden)}), which nobody can see`, fix: "remove it: the site's pages leave it out" });
+    }
+    for (const [place, address] of releaseAddresses(release)) {
+      const host = isWebAddress(address) ? privateHost(new URL(address)) : undefined;
+      if (host) faults.push({ path: ["releases", i, ...place], message: `goes to a computer on a private network, or the reader's own (${host}), which readers cannot reach`, fix: "give the address the public reaches it at: the site's pages do not link to this one" });
     }
     const hours = release.laborHours;
     if (hours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
