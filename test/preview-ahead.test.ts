@@ -1,6 +1,4 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
-import { hostname } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
@@ -365,44 +363,19 @@ describe("the preview's server, given pages rendered ahead", () => {
   });
 });
 
-describe("the preview's server, asked at an address of its own or not", () => {
-  /** A request with the Host header as a browser would send it for the name it was given (fetch cannot set it). */
-  const ask = (url: string, host: string) =>
-    new Promise<{ status: number; location?: string; body: string }>((resolve, reject) => {
-      const request = httpRequest(url, { headers: { host } }, (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location, body }));
-      });
-      request.on("error", reject).end();
-    });
-
-  it("sends the site's folder without its final slash on to the site, under a path prefix", async () => {
+describe("the preview's server under a path prefix", () => {
+  it("sends the site's folder without its final slash on to the site", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "index.html"), "<!DOCTYPE html><html><body><p>Home</p></body></html>");
     const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/repo/" });
     try {
-      const origin = new URL(server.url).origin;
-      expect(await ask(`${origin}/repo`, new URL(server.url).host)).toMatchObject({ status: 301, location: "/repo/" });
-      expect(await ask(`${origin}/`, new URL(server.url).host)).toMatchObject({ status: 302, location: "/repo/" });
-      expect(await ask(`${origin}/repository`, new URL(server.url).host)).toMatchObject({ status: 404 });
-    } finally {
-      await server.close();
-    }
-  });
-
-  it("answers this computer's names, and refuses a name a web page elsewhere pointed at it, in words", async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, "index.html"), "<!DOCTYPE html><html><body><p>Home</p></body></html>");
-    const server = await startPreviewServer(dir, { host: "127.0.0.1", port: 0, pathPrefix: "/" });
-    try {
-      const { port } = new URL(server.url);
-      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${hostname()}:${port}`, "LOCALHOST"]) {
-        expect(await ask(server.url, host), host).toMatchObject({ status: 200, body: expect.stringContaining("Home") });
-      }
-      for (const host of [`attacker.example:${port}`, "127.0.0.1.attacker.example"]) {
-        expect(await ask(server.url, host), host).toEqual({ status: 403, body: `This preview answers only at its own address: open http://127.0.0.1:${port}/` });
-      }
+      const ask = async (address: string) => {
+        const response = await fetch(new URL(address, server.url), { redirect: "manual" });
+        return { status: response.status, location: response.headers.get("location") };
+      };
+      expect(await ask("/repo")).toEqual({ status: 301, location: "/repo/" });
+      expect(await ask("/")).toEqual({ status: 302, location: "/repo/" });
+      expect((await ask("/repository")).status).toBe(404);
     } finally {
       await server.close();
     }

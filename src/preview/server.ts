@@ -1,7 +1,6 @@
 import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
-import { isIP, type AddressInfo } from "node:net";
-import { hostname } from "node:os";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { problemListHtml } from "../problems/problem-list.ts";
 import type { RenderedAhead } from "./ahead.ts";
@@ -63,17 +62,6 @@ export interface PreviewServerOptions {
  * any malformed address answered (never a stop), and every page told to reload when the site is rebuilt. Each
  * page shows the site's errors at its top while there are any.
  */
-/**
- * Whether a request's Host names this computer: an IP address, localhost, the computer's own name (as another on
- * its network would use it), or the name the preview was told to serve on.
- */
-function isOwnName(host: string | undefined, servedOn: string): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d*$/, "").replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "").toLowerCase();
-  const computer = hostname().toLowerCase();
-  return isIP(name) !== 0 || name === "localhost" || name.endsWith(".localhost") || [servedOn.toLowerCase(), computer, `${computer}.local`].includes(name);
-}
-
 export function startPreviewServer(siteDir: string, options: PreviewServerOptions): Promise<PreviewServer> {
   const root = realpathSync(siteDir);
   const listeners = new Set<ServerResponse>();
@@ -115,11 +103,6 @@ export function startPreviewServer(siteDir: string, options: PreviewServerOption
   };
 
   const server = createServer((request, response) => {
-    // A web page elsewhere could point a name of its own at this computer (DNS rebinding) and read the preview,
-    // drafts and all: the preview answers only to the names this computer has.
-    if (!isOwnName(request.headers.host, options.host)) {
-      return send(response, 403, types[".txt"]!, `This preview answers only at its own address: open http://127.0.0.1:${(server.address() as AddressInfo).port}${options.pathPrefix}`);
-    }
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(request.url ?? "/", "http://preview.invalid").pathname);
