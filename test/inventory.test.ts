@@ -135,13 +135,13 @@ describe("validating a code.json inventory", () => {
       const offset = text.indexOf(`"${field}"`, from);
       return `${text.slice(0, offset).split("\n").length}:${offset - text.lastIndexOf("\n", offset)}`;
     };
-    const said = (place: string, field: string, host: string) =>
-      `code.json:${place} warning: ${field} of "releases": goes to a computer on a private network, or the reader's own (${host}), which readers cannot reach — give the address the public reaches it at: the site's pages do not link to this one`;
+    const said = (place: string, field: string, where: string) =>
+      `code.json:${place} warning: ${field} of "releases": goes to ${where}, which readers cannot reach — give the address the public reaches it at: the site's pages do not link to this one`;
     expect(checkInventory("code.json", text).problems.map(formatProblem)).toEqual([
-      said(at("repositoryURL"), '"repositoryURL" in the entry "bus-times"', "127.0.0.1"),
-      said(at("URL", text.indexOf('"licenses"')), '"URL" in the entry "MIT License" of "licenses" in "permissions" in the entry "bus-times"', "intranet"),
-      said(at("homepageURL"), '"homepageURL" in the entry "bus-times"', "::1"),
-      said(at("URL", text.indexOf('"relatedCode"')), '"URL" in the entry "Router" of "relatedCode" in the entry "bus-times"', "192.168.1.1"),
+      said(at("repositoryURL"), '"repositoryURL" in the entry "bus-times"', "the reader's own computer (127.0.0.1)"),
+      said(at("URL", text.indexOf('"licenses"')), '"URL" in the entry "MIT License" of "licenses" in "permissions" in the entry "bus-times"', "a computer on a private network (intranet)"),
+      said(at("homepageURL"), '"homepageURL" in the entry "bus-times"', "the reader's own computer (::1)"),
+      said(at("URL", text.indexOf('"relatedCode"')), '"URL" in the entry "Router" of "relatedCode" in the entry "bus-times"', "a computer on a private network (192.168.1.1)"),
     ]);
     const [release] = catalogOf({ "code.json": text }).agencies[0]!.releases;
     expect(release).toMatchObject({ repositoryURL: "", homepageURL: undefined });

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
-import { append, problem, type Problem } from "../problems/problems.ts";
+import { append, problem, startOf, type Problem } from "../problems/problems.ts";
 import { didYouMean } from "../problems/suggest.ts";
-import { privateHost } from "../schema/private-addresses.ts";
+import { isOwnComputer, privateHost } from "../schema/private-addresses.ts";
 import { inlineTokens, locate, type PageSource, type PageText } from "./page-source.ts";
 import { sourceForm, type Reference } from "./references.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -30,8 +30,8 @@ export function checkLinks(page: PageText, refs: readonly Reference[], index: Si
     const asWritten = resolved.kind === "external" ? resolved.url : resolved.kind === "malformed" && /^https?:\/\//i.test(decoded) && URL.canParse(decoded) ? new URL(decoded) : undefined;
     const host = asWritten && privateHost(asWritten);
     if (asWritten && host) {
-      const own = /(^|\.)localhost$|^127\.|^::1$/.test(host);
-      problems.push(at(page, ref, `the link to ${shown} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${asWritten.pathname}` : "link to its public address, or remove the link"));
+      const own = isOwnComputer(host);
+      problems.push(at(page, ref, `the link to ${shown} goes to ${own ? "your own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, own ? `link to the page's address on the site instead, such as ${startOf(asWritten.pathname)}` : "link to its public address, or remove the link"));
       if (resolved.kind === "malformed") continue;
     } else if (resolved.kind === "malformed") {
       problems.push(at(page, ref, `the link address "${shown}" is malformed: ${resolved.reason}`, resolved.fix));

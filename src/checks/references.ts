@@ -1,5 +1,5 @@
 import { startOf } from "../problems/problems.ts";
-import { decodedAddress } from "../schema/patterns.ts";
+import { decodedAddress, maxAddress } from "../schema/patterns.ts";
 import type { BodyElement } from "./html.ts";
 import { inlineTokens, textBetween, type PageSource } from "./page-source.ts";
 
@@ -26,15 +26,19 @@ export type ResolvedUrl =
   | { kind: "other"; scheme: string }
   | { kind: "malformed"; reason: string; fix: string };
 
-/** The longest address every browser and server is sure to take, as for the site's own pages. */
-const longestAddress = 2000;
+/** An address's length in characters as written, when it is more than an address may have. */
+function tooLongAddress(href: string): number | undefined {
+  if (href.length <= maxAddress) return undefined;
+  const length = [...sourceForm(href)].length;
+  return length > maxAddress ? length : undefined;
+}
 
 /** What an address in a page points at, read against the page's own address. */
 export function resolveUrl(href: string, pageUrl: string): ResolvedUrl {
   const fullAddress = "write the full address, such as https://example.gov/page or /about/";
-  if (href.length > longestAddress) {
-    return { kind: "malformed", reason: `it is ${href.length.toLocaleString("en-US")} characters long, and browsers and servers are sure to take only ${longestAddress.toLocaleString("en-US")}`, fix: "link to a shorter address, such as the page's own, or /about/" };
-  }
+  // Counted as the editor wrote it: markdown-it writes a letter beyond a-z as up to 12 characters of %-codes.
+  const length = tooLongAddress(href);
+  if (length) return { kind: "malformed", reason: `it is ${length.toLocaleString("en-US")} characters long, more than the ${maxAddress.toLocaleString("en-US")} an address may have`, fix: "link to a shorter address" };
   if (/\s|%20/i.test(href)) return { kind: "malformed", reason: "it has a space in it", fix: "use an address without spaces: rename the page or file with hyphens, such as getting-started" };
   if (/^(https?\/\/|https?:\/(?!\/)|www\.)/i.test(href)) return { kind: "malformed", reason: "it looks like a web address missing part of its https://", fix: fullAddress };
   let url: URL;
@@ -77,7 +81,7 @@ export function references(page: PageSource, elements: readonly BodyElement[]): 
     found.push({ kind: element.tag === "a" ? "link" : "image", url, written: url, text: element.tag === "a" ? element.text().trim() : element.attribute("alt"), line, column, fromHtml: true });
   }
   // An address too long to use is shown by its start: the problem is its length, and quoting it whole would bury the message.
-  return found.map((ref) => ({ ...ref, written: ref.url.length > longestAddress ? startOf(ref.written) : ref.written, resolved: resolveUrl(ref.url, page.url) }));
+  return found.map((ref) => ({ ...ref, written: tooLongAddress(ref.url) ? startOf(ref.written) : ref.written, resolved: resolveUrl(ref.url, page.url) }));
 }
 
 /** Where a link, an image or a text is written: the 1-based line and column, and the text found there. */

@@ -55,9 +55,11 @@ export function printable(text: string): string {
 /** What `printable` shows as written in JavaScript: what nobody would see, line breaks, and the marks that set a line's direction. */
 const unprintable = new RegExp(`${mayBeHidden.source}|[\\n\\r\\u2028\\u2029\\u200e\\u200f\\u061c]`, "gu");
 
-/** The start of a text too long to quote whole in a message, marked as cut. */
+/** The first `length` characters of a text too long to quote whole in a message, marked as cut; never half an emoji. */
 export function startOf(text: string, length = 100): string {
-  return text.length <= length ? text : `${Array.from(text.slice(0, length + 1)).slice(0, length).join("")}…`;
+  let end = 0;
+  for (let taken = 0; taken < length && end < text.length; taken++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  return end >= text.length ? text : `${text.slice(0, end)}…`;
 }
 
 /** GitHub Actions annotation, so the problem shows on the pull request's diff. */

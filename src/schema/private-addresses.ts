@@ -27,3 +27,6 @@ export function privateHost(url: URL): string | undefined {
   const host = hostOf(url).replace(/\.$/, "");
   return isPrivateAddress(host) || privateNames.test(host) || (!host.includes(".") && isIP(host) === 0) ? host : undefined;
 }
+
+/** Whether a private host is the computer the address is opened on itself, rather than another on its network. */
+export const isOwnComputer = (host: string): boolean => /(^|\.)localhost$|^127\.|^::1$/.test(host);

@@ -22,16 +22,34 @@ describe("resolveUrl", () => {
 });
 
 describe("an address too long to use", () => {
+  const tooLong = "it is 2,001 characters long, more than the 2,000 an address may have";
+
   it("is refused once, shown by its start, whether it is a link's or an image's, in Markdown or HTML", async () => {
     const long = (start: string) => start + "a".repeat(2001 - start.length);
     const page = `---\ntitle: Start\ndescription: A page.\n---\n\n[Plan](${long("/plans/")}) and ![Map](${long("/images/")})\n\n<p><a href="${long("https://example.com/")}">Other</a></p>\n`;
     const shown = (start: string) => `${start}${"a".repeat(100 - start.length)}…`;
-    const tooLong = "it is 2,001 characters long, and browsers and servers are sure to take only 2,000";
     expect(await checkedProblems({ "start.md": page })).toEqual([
-      `start.md:6:8 error: the link address "${shown("/plans/")}" is malformed: ${tooLong} — link to a shorter address, such as the page's own, or /about/`,
-      `start.md:8:4 error: the link address "${shown("https://example.com/")}" is malformed: ${tooLong} — link to a shorter address, such as the page's own, or /about/`,
+      `start.md:6:8 error: the link address "${shown("/plans/")}" is malformed: ${tooLong} — link to a shorter address`,
+      `start.md:8:4 error: the link address "${shown("https://example.com/")}" is malformed: ${tooLong} — link to a shorter address`,
       `start.md:6:2022 error: the image address "${shown("/images/")}" is not valid: ${tooLong} — use the address of a file in content/images/, such as /images/map.png`,
     ]);
+  });
+
+  it("is counted in the characters the editor wrote, not the %-codes a letter beyond a-z becomes, and shown without cutting one in half", async () => {
+    const wiki = `https://zh.wikipedia.org/wiki/${"加州".repeat(200)}`;
+    const page = (link: string) => `---\ntitle: Start\ndescription: A page.\n---\n\nRead [the article](${link}) and <a href="${link}">the same article</a>.\n`;
+    expect(await checkedProblems({ "start.md": page(wiki) })).toEqual([]);
+    const smiles = `/${"😀".repeat(2000)}/`;
+    expect(await checkedProblems({ "start.md": page(smiles) })).toEqual([
+      `start.md:6:20 error: the link address "/${"😀".repeat(99)}…" is malformed: it is 2,002 characters long, more than the 2,000 an address may have — link to a shorter address`,
+      `start.md:6:${20 + smiles.length + 6} error: the link address "/${"😀".repeat(99)}…" is malformed: it is 2,002 characters long, more than the 2,000 an address may have — link to a shorter address`,
+    ]);
+  });
+
+  it("to the editor's own computer is named by its start there too", async () => {
+    const local = `http://127.0.0.1:8080/${"a".repeat(2000)}`;
+    const [said] = await checkedProblems({ "start.md": `---\ntitle: Start\ndescription: A page.\n---\n\n[Local](${local})\n` });
+    expect(said).toBe(`start.md:6:9 error: the link to ${local.slice(0, 100)}… goes to your own computer (127.0.0.1), which readers cannot reach — link to the page's address on the site instead, such as /${"a".repeat(99)}…`);
   });
 });
 

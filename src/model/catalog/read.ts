@@ -44,7 +44,7 @@ export function isWebAddress(value: unknown): value is string {
 
 /**
  * A web address the catalog's pages may link to: one on a private network, or the reader's own computer, reaches
- * no reader, and a link there could ask a reader's router to do something. It is published as text instead.
+ * no reader, and a link there could ask a reader's router to do something. The pages show no link to it.
  */
 export function isLinkable(value: unknown): value is string {
   return isWebAddress(value) && privateHost(new URL(value)) === undefined;

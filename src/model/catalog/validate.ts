@@ -5,7 +5,7 @@ import addFormats from "ajv-formats";
 import { describeField } from "../../problems/error-map.ts";
 import { problem, type Problem, type Severity } from "../../problems/problems.ts";
 import { codePoint, firstHidden, hiddenName } from "../../problems/hidden-characters.ts";
-import { privateHost } from "../../schema/private-addresses.ts";
+import { isOwnComputer, privateHost } from "../../schema/private-addresses.ts";
 import { today } from "../review.ts";
 import { placeIn } from "../text-places.ts";
 import { decodeInventory, jsonFault } from "./inventory-text.ts";
@@ -186,7 +186,7 @@ function readerFaults(data: unknown, on: string): Fault[] {
     }
     for (const [place, address] of releaseAddresses(release)) {
       const host = isWebAddress(address) ? privateHost(new URL(address)) : undefined;
-      if (host) faults.push({ path: ["releases", i, ...place], message: `goes to a computer on a private network, or the reader's own (${host}), which readers cannot reach`, fix: "give the address the public reaches it at: the site's pages do not link to this one" });
+      if (host) faults.push({ path: ["releases", i, ...place], message: `goes to ${isOwnComputer(host) ? "the reader's own computer" : "a computer on a private network"} (${host}), which readers cannot reach`, fix: "give the address the public reaches it at: the site's pages do not link to this one" });
     }
     const hours = release.laborHours;
     if (hours === 0) faults.push({ path: ["releases", i, "laborHours"], message: "is 0", fix: "give the hours spent building the project, even roughly" });
