@@ -2,8 +2,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkText } from "../src/checks/encoding.ts";
-import { windowsDevice } from "../src/checks/site.ts";
 import { generatedFolders } from "../src/model/addresses.ts";
+import { windowsDevice } from "../src/model/files.ts";
 import { parsePage } from "../src/model/frontmatter.ts";
 import { today } from "../src/model/review.ts";
 import { loadSite } from "../src/model/site.ts";

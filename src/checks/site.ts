@@ -47,9 +47,6 @@ const nameRules = {
   permalinkPage: { unsafeCharacter: new RegExp(`${mayBeHidden.source}|[\\n\\r\\u2028\\u2029]`, "u"), allowed: "those everyone can see" },
 };
 
-/** The names Windows keeps for devices, whatever follows their first dot (nul.md is NUL): no file or folder may have one. */
-export const windowsDevice = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-
 /**
  * A page's or an image's address comes from its file and folder names: a space or a character other than letters,
  * digits, hyphens, underscores and dots (and "@" in an image's, as in logo@2x.png) makes an address that is hard
@@ -79,14 +76,6 @@ export function checkFileNames(contentDir: string, pages: readonly PageText[], l
   // cannot be written to (a permalink has the same limit in the schema).
   for (const { file, url, what, permalink } of named) {
     if (!permalink && url.length > maxAddress) problems.push(problem(file, 1, `the ${what}'s address, made of its folders' and file's names, is ${url.length.toLocaleString("en")} characters long, more than the ${maxAddress.toLocaleString("en")} an address may have`, "shorten the names of its folders, or of the file"));
-  }
-  for (const { file, what, names, extension } of named) {
-    const device = names.findIndex((name) => windowsDevice.test(name));
-    if (device < 0) continue;
-    const kind = device === names.length - 1 ? "file" : "folder";
-    const [name, deviceName] = [names[device]!, names[device]!.split(".")[0]!];
-    const [written, renamed] = kind === "file" ? [`${name}${extension}`, `${deviceName}-${what}${name.slice(deviceName.length)}${extension}`] : [name, `${name}-${what}s`];
-    problems.push(problem(file, 1, `the ${kind} name "${written}" is one Windows keeps for a device (${deviceName.toUpperCase()}), so the repository could not be copied to a Windows computer to edit it`, `rename the ${kind}, such as "${renamed}"`));
   }
   for (const { file, url, what, names, extension, unsafeCharacter, allowed, permalink } of named) {
     const unsafe = names.find((name) => unsafeCharacter.test(name));

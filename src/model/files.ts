@@ -57,6 +57,9 @@ export interface ContentFiles {
   problems: Problem[];
 }
 
+/** The names Windows keeps for devices, whatever follows their first dot (nul.md is NUL): no file or folder may have one. */
+export const windowsDevice = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/i;
+
 /** Files that editors' computers and tools leave behind; they are never published and need no word. */
 const systemFiles = new Set([".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep", ".git", ".gitattributes", ".gitignore", "node_modules"]);
 
@@ -88,6 +91,13 @@ export function findContentFiles(contentDir: string): ContentFiles {
       if (entry.name.includes("\uFFFD")) {
         refuse(full, `the name of ${relative} is not written in UTF-8, so it cannot be read`, "rename it, typing its name again");
         continue;
+      }
+      const device = windowsDevice.exec(entry.name)?.[1];
+      if (device) {
+        // Any file in the repository, published or not: git on Windows cannot write it, so no one there can edit the site.
+        const kindWord = entry.isDirectory() ? (kind === "image" ? "images" : "pages") : kind;
+        const [what, renamed] = [entry.isDirectory() ? "folder" : "file", `${device}-${kindWord}${entry.name.slice(device.length)}`];
+        refuse(full, `the ${what} name "${entry.name}" is one Windows keeps for a device (${device.toUpperCase()}), so the repository could not be copied to a Windows computer to edit it`, `rename the ${what}, such as "${renamed}"`);
       }
       if (entry.isSymbolicLink()) {
         refuse(full, `${relative} is a symbolic link, and the site publishes only files that are in the repository`, "replace the link with a copy of the file it points to");

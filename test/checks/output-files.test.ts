@@ -76,13 +76,25 @@ describe("image names, which become addresses", () => {
     ]);
   });
 
-  it("refuses a file or folder named as Windows names a device, which no Windows computer can hold, and says what to rename it", async () => {
+  it("refuses a file or folder named as Windows names a device, which no Windows computer can hold, drafts too, and says what to rename it", async () => {
     const page = "---\ntitle: Con\ndescription: A page.\n---\n\nText.\n";
-    expect(await checkedProblems({ "con.md": page, "aux/notes.md": page.replace("Con", "Notes"), "images/nul.v2.png": png, "images/com1/x.png": png, "console.md": page.replace("Con", "Console"), "images/lpt.png": png })).toEqual([
-      'aux/notes.md:1 error: the folder name "aux" is one Windows keeps for a device (AUX), so the repository could not be copied to a Windows computer to edit it — rename the folder, such as "aux-pages"',
-      'con.md:1 error: the file name "con.md" is one Windows keeps for a device (CON), so the repository could not be copied to a Windows computer to edit it — rename the file, such as "con-page.md"',
-      'images/com1/x.png:1 error: the folder name "com1" is one Windows keeps for a device (COM1), so the repository could not be copied to a Windows computer to edit it — rename the folder, such as "com1-images"',
-      'images/nul.v2.png:1 error: the file name "nul.v2.png" is one Windows keeps for a device (NUL), so the repository could not be copied to a Windows computer to edit it — rename the file, such as "nul-image.v2.png"',
+    const files = {
+      "con.md": page,
+      "aux.old/notes.md": page.replace("Con", "Notes"),
+      "lpt1.md": page.replace("Con", "Draft").replace("---\n\n", "draft: true\n---\n\n"),
+      "images/nul.v2.png": png,
+      "images/com1/x.png": png,
+      "console.md": page.replace("Con", "Console"),
+      "images/lpt.png": png,
+    };
+    const windows = (place: string, what: string, name: string, device: string, renamed: string) =>
+      `${place}:1 error: the ${what} name "${name}" is one Windows keeps for a device (${device}), so the repository could not be copied to a Windows computer to edit it — rename the ${what}, such as "${renamed}"`;
+    expect(await checkedProblems(files)).toEqual([
+      windows("aux.old", "folder", "aux.old", "AUX", "aux-pages.old"),
+      windows("con.md", "file", "con.md", "CON", "con-page.md"),
+      windows("images/com1", "folder", "com1", "COM1", "com1-images"),
+      windows("images/nul.v2.png", "file", "nul.v2.png", "NUL", "nul-image.v2.png"),
+      windows("lpt1.md", "file", "lpt1.md", "LPT1", "lpt1-page.md"),
     ]);
   });
 
