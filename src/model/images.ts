@@ -89,9 +89,9 @@ export function svgDanger(bytes: Buffer): { why: string; line?: number } | undef
       },
     }).parseFromString(text.replace(/^\uFEFF/, ""), "image/svg+xml");
   } catch (error) {
-    // The parser places a fault at the last tag it read, so the line is where to start looking.
+    // The parser places a fault at the last tag it read: the fault is there or after it, where to start looking.
     const line: unknown = error instanceof ParseError ? error.locator?.lineNumber : undefined;
-    return { why: "is not well-formed XML", line: typeof line === "number" ? line : undefined };
+    return { why: "is not well-formed XML", line: typeof line === "number" && line > 0 ? line : undefined };
   }
   const root = document.documentElement;
   if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return { why: "is not an SVG drawing" };
