@@ -38,21 +38,25 @@ if (!input.value) input.value = params.get("q") ?? "";
 for (const select of filterSelects) select.value = params.get(select.name) ?? "";
 
 /**
- * Pagefind's excerpts mark the matched words with <mark> and escape the page's < and >, but not its &: a code the
- * page shows as written (&#x202E;) would become the character itself if read as HTML. So the excerpt is taken
- * apart at its marks and its text added as text, with only < and > turned back.
+ * The excerpt of a result, its matched words marked, as text. Pagefind's excerpt is HTML that escapes the page's
+ * < and > but not its &, so read as HTML, a code the page shows as written (&#x202E;) would become the character
+ * itself, and "&lt;" shown as written would become "<". So its words are found in the page's own text, which
+ * Pagefind splits into words as it does for the excerpt, and those are shown. Text Pagefind splits at zero-width
+ * spaces instead (languages written without spaces) is shown from the excerpt, with only its < and > turned back.
  */
-function excerpt(html) {
-  const pieces = html.split(/(<\/?mark>)/);
+function excerpt(data) {
+  const shown = data.excerpt.split(" ");
+  const plain = (word) => word.replace(/<\/?mark>/g, "");
+  const escaped = (word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const words = data.content.includes("\u200B") ? [] : data.content.split(/[\r\n\s]+/g);
+  let start = 0;
+  while (start + shown.length <= words.length && !shown.every((word, i) => plain(word) === escaped(words[start + i]))) start++;
+  const found = start + shown.length <= words.length;
   const paragraph = element("p", { class: "search-excerpt" });
-  let marked = false;
-  for (const piece of pieces) {
-    if (piece === "<mark>" || piece === "</mark>") marked = piece === "<mark>";
-    else if (piece) {
-      const text = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      paragraph.append(marked ? element("mark", {}, [text]) : text);
-    }
-  }
+  shown.forEach((word, i) => {
+    const text = found ? words[start + i] : plain(word).replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    paragraph.append(i ? " " : "", word.startsWith("<mark>") ? element("mark", {}, [text]) : text);
+  });
   return paragraph;
 }
 
@@ -61,7 +65,7 @@ function renderResult(data) {
     element("h2", { class: "search-result-title" }, [element("a", { href: data.url }, [data.meta.title ?? data.url])]),
   ]);
   if (data.meta.section) item.append(element("p", { class: "search-result-section" }, [data.meta.section]));
-  item.append(excerpt(data.excerpt));
+  item.append(excerpt(data));
   // The sections where the words matched most, in page order.
   const headings = (data.sub_results ?? [])
     .filter((sub) => sub.url.includes("#") && sub.locations?.length)

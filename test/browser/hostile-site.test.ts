@@ -60,7 +60,7 @@ describe("hostile values that are published", () => {
     await page.locator("#search-results li").first().waitFor();
     const excerpt = page.locator("#search-results .search-excerpt").first();
     const text = await excerpt.textContent();
-    expect(text).toContain("5 &#x202E;3 rebmun kcalb, and 5 < 6 & 7 > 6, with &#8203; written out");
+    expect(text).toContain("5 &#x202E;3 rebmun kcalb, and 5 < 6 & 7 > 6, with &#8203; written out. In HTML, write &lt; for <.");
     expect(text).not.toMatch(/[\u202e\u200b]/);
     expect(await excerpt.locator("mark").allTextContents()).toEqual(["Yakfinder:"]);
     expect(await excerpt.evaluate((p) => [...p.querySelectorAll("*")].map((e) => e.localName))).toEqual(["mark"]);
