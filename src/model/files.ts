@@ -19,20 +19,16 @@ export const sizeLimits = {
 } as const;
 
 /**
- * A page's or a data file's text. One saved as UTF-16 (what Notepad calls "Unicode") is not read on: as UTF-8, every
+ * A page's, a data file's or a strings file's text. One saved as UTF-16 (what Notepad calls "Unicode") is not read on: as UTF-8, every
  * other character of it is a NUL, and its one problem is said instead of thousands.
  */
 export function readContentText(file: string): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
   const bytes = readFileSync(file);
-  if (utf16Of(bytes)) return { problem: problem(file, 1, savedAsUtf16.message, savedAsUtf16.fix) };
+  if (utf16Of(bytes)) {
+    return { problem: problem(file, 1, 'the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8', "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)") };
+  }
   return { text: bytes.toString("utf8") };
 }
-
-/** What is said of a text file saved as UTF-16, wherever the site reads one. */
-export const savedAsUtf16 = {
-  message: 'the file is saved as UTF-16 (what Notepad calls "Unicode"), and the site reads only UTF-8',
-  fix: "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)",
-};
 
 /**
  * Whether a text's bytes are UTF-16, and which: by its byte order mark, or without one by the zero byte beside its

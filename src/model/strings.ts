@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import nunjucks from "nunjucks";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
@@ -9,7 +9,7 @@ import { nameIn, type Language } from "./languages.ts";
 import { validateYaml } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";
 import { escapeHtml } from "./escape-html.ts";
-import { savedAsUtf16, utf16Of } from "./files.ts";
+import { readContentText } from "./files.ts";
 
 /** The layouts' words, one file a language: `en.yaml`, `es.yaml`. */
 export const stringsFolder = path.join(generatorRoot, "_includes", "strings");
@@ -38,12 +38,12 @@ export function loadStrings(languages: readonly Language[], folder = stringsFold
   /** A strings file's text; one that cannot be read (a folder in its place, say) is named, and its words are English's. */
   const readText = (file: string, severity: Problem["severity"], consequence: string, remake: string): string | undefined => {
     try {
-      const bytes = readFileSync(file);
-      if (utf16Of(bytes)) {
-        problems.push(problem(file, 1, `${savedAsUtf16.message}, so ${consequence}`, savedAsUtf16.fix, severity));
+      const read = readContentText(file);
+      if (read.problem) {
+        problems.push({ ...read.problem, message: `${read.problem.message}, so ${consequence}`, severity });
         return undefined;
       }
-      return texts.set(file, bytes.toString("utf8")).get(file)!;
+      return texts.set(file, read.text).get(file)!;
     } catch (error) {
       const failed = fileErrorOf(error);
       if (!failed) throw error;
