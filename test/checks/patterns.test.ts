@@ -59,7 +59,7 @@ describe("a value that does not match its field's pattern", () => {
   it("refuses an old address too long in all once its letters beyond a-z are counted, naming the whole address's limit", async () => {
     const problems = await checkedProblems({ "hours.md": page(`redirect_from:\n  - /${Array.from({ length: 12 }, () => "ñ".repeat(100)).join("/")}/\n`) });
     expect(problems.filter((line) => line.startsWith("hours.md")).map((line) => line.replace(/"\/ñ[^"]*"/, '"…"'))).toEqual([
-      'hours.md:5:5 error: the first entry of "redirect_from" is too long to be written as a file: at most 2000 characters in all, letters beyond a-z, such as ñ, counting as two to four, but it is the text "…" — shorten it, or leave it out',
+      'hours.md:5:5 error: the first entry of "redirect_from" is too long to be written as a file: at most 2000 characters in all, letters beyond a-z, such as ñ, counting as two to four, but it is the text "…", 1,213 characters long — shorten it, or leave it out',
     ]);
   });
 
