@@ -42,7 +42,7 @@ export function judgeImage(name: string, bytes: Buffer): { message: string; fix:
   }
   if (named.extensions.includes("svg")) {
     const danger = svgDanger(bytes);
-    if (danger) return { message: `${name} is not safe to publish as an image: it ${danger.why}`, fix: "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG", line: danger.line };
+    if (danger) return { message: `${name} is not safe to publish as an image: it ${danger.why}`, fix: danger.fix ?? "save the drawing again as a plain SVG (most editors have an option for it), or as a PNG", line: danger.line };
   }
   return undefined;
 }
@@ -73,14 +73,16 @@ const outsideReference = /url\s*\((?=(\s*))\1(?!['"]?\s*#)|@import|image-set|\\/
  * What in an SVG could run code or load from elsewhere, read with an XML parser as a browser reads an SVG file.
  * Anything the parser has to guess at is refused, so no reading of the file differs from the one checked.
  */
-export function svgDanger(bytes: Buffer): { why: string; line?: number } | undefined {
+export function svgDanger(bytes: Buffer): { why: string; line?: number; fix?: string } | undefined {
   const text = bytes.toString("utf8");
-  const at = (why: string, offset: number) => ({ why, line: placeIn(text, offset).line });
+  const at = (why: string, offset: number, fix?: string) => ({ why, line: placeIn(text, offset).line, fix });
   if (text.includes("\uFFFD")) return at("is not saved as UTF-8", text.indexOf("\uFFFD"));
   if (/<!DOCTYPE/i.test(text)) return at("declares a DOCTYPE, whose entities can pull in other files", text.search(/<!DOCTYPE/i));
   if (/<\?xml-stylesheet/i.test(text)) return at("loads a stylesheet", text.search(/<\?xml-stylesheet/i));
   const encoding = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)/i.exec(text)?.[1];
   if (encoding && !/^utf-?8$/i.test(encoding)) return { why: `says it is in the ${encoding} encoding`, line: 1 };
+  const unread = unreadableByBrowsers(text);
+  if (unread) return at(unread.why, unread.offset, unread.fix);
   let document;
   try {
     document = new DOMParser({
@@ -96,6 +98,30 @@ export function svgDanger(bytes: Buffer): { why: string; line?: number } | undef
   const root = document.documentElement;
   if (!root || root.namespaceURI !== svgNamespace || root.localName !== "svg") return { why: "is not an SVG drawing" };
   return drawingDanger(root);
+}
+
+/** The characters XML allows in a document: a reference to any other stops a browser reading the drawing. */
+const xmlCharacter = (code: number) => code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+/**
+ * What XML refuses, and so every browser, but the parser above lets through: an & that starts no reference (as in
+ * "Tom & Jerry" typed into a drawing's text), a reference to a character XML does not allow, and "]]>" outside a
+ * CDATA section. Comments, CDATA sections and processing instructions, which may hold each, are blanked first,
+ * every offset kept.
+ */
+function unreadableByBrowsers(text: string): { why: string; offset: number; fix: string } | undefined {
+  const markup = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, (part) => part.replace(/[^\n]/g, " "));
+  const refused = (what: string, offset: number, fix: string) => ({ why: `has ${what}, so browsers show no drawing`, offset, fix });
+  const bareAmpersand = markup.search(/&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/);
+  if (bareAmpersand >= 0) return refused("an & that starts no character reference, which XML does not allow", bareAmpersand, "write the & as &amp;");
+  for (const reference of markup.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const digits = reference[1]!;
+    const code = digits.startsWith("x") ? Number.parseInt(digits.slice(1), 16) : Number.parseInt(digits, 10);
+    if (!xmlCharacter(code)) return refused(`a reference to a character XML does not allow (${reference[0]})`, reference.index, `remove ${reference[0]}`);
+  }
+  const closing = markup.indexOf("]]>");
+  if (closing >= 0) return refused('"]]>" outside a CDATA section, which XML does not allow', closing, "write the > of ]]> as &gt;");
+  return undefined;
 }
 
 /**
