@@ -48,6 +48,11 @@ describe("images", () => {
     expect(judgeImage("x.svg", svg(`${"<g/>".repeat(200_000)}<script/>`))?.message).toBe("x.svg is not safe to publish as an image: it has a <script> element");
   });
 
+  it.each(["<?", "<!--", "<![CDATA["])("reads a drawing of 1 MB of %s never closed in moments, and refuses it", { timeout: 10_000 }, (opening) => {
+    const drawing = svg(opening.repeat(Math.floor(1024 * 1024 / opening.length)));
+    expect(judgeImage("x.svg", drawing)?.message).toBe("x.svg is not safe to publish as an image: it is not well-formed XML");
+  });
+
   it("names the first danger in the drawing, in the order it is written", () => {
     expect(judgeImage("x.svg", svg('<g><g><rect onload="a()"/></g><script/></g><foreignObject/>'))?.message).toBe("x.svg is not safe to publish as an image: it has an event handler (onload)");
     expect(judgeImage("x.svg", svg("<g><script/></g><?pi x?>"))?.message).toBe("x.svg is not safe to publish as an image: it has a <script> element");
