@@ -67,6 +67,24 @@ describe("publishing a build", () => {
     expect(readdirSync(parent).sort()).toEqual([path.basename(staging), "site"].sort());
   });
 
+  it("clears what a killed build of its own output left, never a site published beside it whose name starts the same", () => {
+    const parent = tempDir();
+    const [site, prefixed] = [path.join(parent, "site"), path.join(parent, "site-prefixed")];
+    const publish = (output: string, page: string) => {
+      const staging = makeStaging(output);
+      writeFileSync(path.join(staging, "index.html"), page);
+      swapInto(staging, output);
+    };
+    publish(prefixed, "prefixed");
+    publish(site, "first");
+    mkdirSync(path.join(parent, ".site-site-999999-abcdef"));
+    writeFileSync(path.join(parent, ".site-site-notes.txt"), "mine");
+    publish(site, "second");
+    expect(readFileSync(path.join(prefixed, "index.html"), "utf8")).toBe("prefixed");
+    expect(readFileSync(path.join(site, "index.html"), "utf8")).toBe("second");
+    expect(readdirSync(parent).sort()).toEqual([".site-site-notes.txt", path.basename(realpathSync(site)), path.basename(realpathSync(prefixed)), "site", "site-prefixed"].sort());
+  });
+
   it("says plainly where no site can be written, before reading anything, and writes nothing", { timeout: 60_000 }, async () => {
     const folder = tempDir();
     const linkToNothing = path.join(folder, "gone");

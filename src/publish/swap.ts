@@ -11,6 +11,13 @@ import { makeFolders } from "./output.ts";
  */
 const stagingPrefix = (outputDir: string) => `.site-${path.basename(outputDir)}-`;
 
+/**
+ * A staging folder of `outputDir`'s, or its link or a folder it replaced, by the name this generator gives it: the
+ * build's process id and mkdtemp's six letters, exactly. A prefix alone would take `.site-site-prefixed-…`, the
+ * staging folder of a site published beside it as site-prefixed, for one of site's.
+ */
+const ownStaging = (outputDir: string) => new RegExp(`^${stagingPrefix(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)-[A-Za-z0-9]{6}(?:\\.link|\\.replaced)?$`);
+
 /** The output path's folder cannot take a new folder: the place the person chose is at fault, not a file of the site. */
 export class OutputNotWritable extends Error {}
 
@@ -54,7 +61,7 @@ function currentTarget(outputDir: string): string | undefined {
   try {
     if (!lstatSync(outputDir).isSymbolicLink()) return undefined;
     const target = path.resolve(path.dirname(outputDir), readlinkSync(outputDir));
-    return path.basename(target).startsWith(stagingPrefix(outputDir)) ? target : undefined;
+    return ownStaging(outputDir).test(path.basename(target)) ? target : undefined;
   } catch {
     return undefined;
   }
@@ -73,7 +80,7 @@ export const isRunning = (pid: number) => {
 /** Staging folders and links that a killed build left beside the output path: every one but the published site's and running builds'. */
 export function removeLeftovers(outputDir: string): void {
   const parent = path.dirname(outputDir);
-  const prefix = stagingPrefix(outputDir);
+  const own = ownStaging(outputDir);
   const published = currentTarget(outputDir);
   let names: string[];
   try {
@@ -82,10 +89,10 @@ export function removeLeftovers(outputDir: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
+    const pid = Number(own.exec(name)?.[1]);
+    if (!pid) continue;
     const full = path.join(parent, name);
-    const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (full === published || (pid && pid !== process.pid && isRunning(pid))) continue;
+    if (full === published || (pid !== process.pid && isRunning(pid))) continue;
     rmSync(full, { recursive: true, force: true });
   }
 }
