@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
@@ -32,14 +32,33 @@ describe("where a build may write", () => {
     expect(readdirSync(root).sort()).toEqual(before);
   });
 
-  it("refuses a folder that holds something other than a site it built", async () => {
+  it("refuses a folder of files, a hand-made site with its sitemap.xml and assets/ too, and keeps every file", async () => {
     const output = path.join(tempDir(), "documents");
-    mkdirSync(output);
+    mkdirSync(path.join(output, "assets"), { recursive: true });
+    writeFileSync(path.join(output, "sitemap.xml"), "<urlset/>");
     writeFileSync(path.join(output, "letter.txt"), "keep me");
     const result = await runScript("build", ["--content", secondSite, "--output", output]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("already holds files that are not a site built here");
-    expect(readFileSync(path.join(output, "letter.txt"), "utf8")).toBe("keep me");
+    expect(result.stderr).toContain(`error: the site cannot be written there: ${output} already holds files, and a build replaces the whole folder: it writes only into a folder of its own — give --output a new folder of its own, such as _site`);
+    expect(readdirSync(output).sort()).toEqual(["assets", "letter.txt", "sitemap.xml"]);
+  });
+
+  it("sees a way round through a symbolic link for where it goes: into the content folder, or the generator's sources", () => {
+    const folder = tempDir();
+    const content = path.join(folder, "content");
+    cpSync(secondSite, content, { recursive: true });
+    symlinkSync(content, path.join(folder, "link-to-content"));
+    symlinkSync(path.join(root, "src"), path.join(folder, "link-to-src"));
+    expect(outputDirProblem(path.join(folder, "link-to-content", "site"), content)).toBe(
+      `${path.join(folder, "link-to-content", "site")} (${path.join(content, "site")}, through a symbolic link) is inside the site's sources (the generator or the content folder)`,
+    );
+    expect(outputDirProblem(path.join(folder, "link-to-src", "site"), content)).toBe(
+      `${path.join(folder, "link-to-src", "site")} (${path.join(realpathSync(root), "src", "site")}, through a symbolic link) is inside the site's sources (the generator or the content folder)`,
+    );
+    // Given through a link, the content folder is still seen where it is.
+    expect(outputDirProblem(path.join(content, "site"), path.join(folder, "link-to-content"))).toBe(`${path.join(content, "site")} is inside the site's sources (the generator or the content folder)`);
+    // The output path itself may be a link, a site published before: it is replaced, never followed.
+    expect(outputDirProblem(path.join(folder, "link-to-src"), content)).toBeUndefined();
   });
 
   it("refuses a folder inside a file", () => {
@@ -55,16 +74,21 @@ describe("where a build may write", () => {
 });
 
 describe("publishing a build", () => {
-  it("replaces a site published as a folder by an older build, keeping nothing of it", () => {
+  it("publishes in place of an empty folder made for the site, and never deletes a folder of files", () => {
     const parent = tempDir();
     const output = path.join(parent, "site");
     mkdirSync(output);
-    writeFileSync(path.join(output, "old.html"), "old");
     const staging = makeStaging(output);
     writeFileSync(path.join(staging, "index.html"), "new");
     swapInto(staging, output);
     expect(readdirSync(output)).toEqual(["index.html"]);
     expect(readdirSync(parent).sort()).toEqual([path.basename(staging), "site"].sort());
+
+    const documents = path.join(parent, "documents");
+    mkdirSync(documents);
+    writeFileSync(path.join(documents, "letter.txt"), "keep me");
+    expect(() => swapInto(makeStaging(documents), documents)).toThrow();
+    expect(readFileSync(path.join(documents, "letter.txt"), "utf8")).toBe("keep me");
   });
 
   it("clears what a killed build of its own output left, never a site published beside it whose name starts the same", () => {

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { generatorRoot } from "../options.ts";
 
@@ -31,13 +31,26 @@ export function makeFolders(folder: string): void {
   for (const name of missing) mkdirSync((parent = path.join(parent, name)));
 }
 
-/** What a previous build left at the output path: a link to the site, or (before links) a folder holding one. */
-function holdsBuiltSite(outputDir: string): boolean {
+/**
+ * What a build may replace at the output path: a link (a build publishes its site as one, and replaces the link,
+ * never what it points to) or an empty folder. A folder of files is someone's, whatever their names: a hand-made
+ * site has a sitemap.xml and assets/ too.
+ */
+function replaceable(outputDir: string): boolean {
   const stat = lstatSync(outputDir);
-  if (stat.isSymbolicLink()) return true;
-  if (!stat.isDirectory()) return false;
-  const entries = readdirSync(outputDir);
-  return entries.length === 0 || (entries.includes("sitemap.xml") && entries.includes("assets"));
+  return stat.isSymbolicLink() || (stat.isDirectory() && readdirSync(outputDir).length === 0);
+}
+
+/**
+ * A path as the system will follow it: the folders above the last name resolved through any symbolic link, so that
+ * a way round through a link is seen for where it goes. The last name is kept: the output path may be the link a
+ * build published, which is replaced, not followed.
+ */
+function followed(folder: string): string {
+  const absolute = path.resolve(folder);
+  const parent = path.dirname(absolute);
+  const existing = nearestExisting(parent);
+  return path.join(realpathSync(existing), path.relative(existing, parent), path.basename(absolute));
 }
 
 /**
@@ -47,15 +60,20 @@ function holdsBuiltSite(outputDir: string): boolean {
  */
 export function outputDirProblem(outputDir: string, contentDir: string): string | undefined {
   const output = path.resolve(outputDir);
-  const protectedFolders = [generatorRoot, path.resolve(contentDir)];
-  if (protectedFolders.some((folder) => isWithin(folder, output))) {
-    return `${output} holds the site's sources (the generator or the content folder), which a build would replace`;
-  }
-  if (output !== previewFolder && [...sourceFolders, path.resolve(contentDir)].some((folder) => isWithin(output, folder))) {
-    return `${output} is inside the site's sources (the generator or the content folder)`;
-  }
   const container = nearestExisting(path.dirname(output));
   if (!statSync(container).isDirectory()) return `${output} is inside ${container}, which is a file, not a folder`;
-  if (existsSync(output) && !holdsBuiltSite(output)) return `${output} already holds files that are not a site built here, and a build replaces the whole folder`;
+  const [real, realContent, realRoot] = [followed(output), realFolder(contentDir), realFolder(generatorRoot)];
+  const through = real === output ? "" : ` (${real}, through a symbolic link)`;
+  if ([realRoot, realContent].some((folder) => isWithin(folder, real))) {
+    return `${output}${through} holds the site's sources (the generator or the content folder), which a build would replace`;
+  }
+  const sources = [...sourceFolders.map((folder) => path.join(realRoot, path.relative(generatorRoot, folder))), realContent];
+  if (real !== followed(previewFolder) && sources.some((folder) => isWithin(real, folder))) {
+    return `${output}${through} is inside the site's sources (the generator or the content folder)`;
+  }
+  if (existsSync(output) && !replaceable(output)) return `${output} already holds files, and a build replaces the whole folder: it writes only into a folder of its own`;
   return undefined;
 }
+
+/** A folder as the system finds it, every symbolic link on its way followed (as given, where it is not there yet). */
+const realFolder = (folder: string) => (existsSync(folder) ? realpathSync(folder) : path.resolve(folder));

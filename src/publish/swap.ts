@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { fileErrorOf, whyNoFolder } from "../problems/file-error.ts";
 import { printable } from "../problems/problems.ts";
@@ -12,11 +12,11 @@ import { makeFolders } from "./output.ts";
 const stagingPrefix = (outputDir: string) => `.site-${path.basename(outputDir)}-`;
 
 /**
- * A staging folder of `outputDir`'s, or its link or a folder it replaced, by the name this generator gives it: the
+ * A staging folder of `outputDir`'s, or its link, by the name this generator gives it: the
  * build's process id and mkdtemp's six letters, exactly. A prefix alone would take `.site-site-prefixed-…`, the
  * staging folder of a site published beside it as site-prefixed, for one of site's.
  */
-const ownStaging = (outputDir: string) => new RegExp(`^${stagingPrefix(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)-[A-Za-z0-9]{6}(?:\\.link|\\.replaced)?$`);
+const ownStaging = (outputDir: string) => new RegExp(`^${stagingPrefix(outputDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)-[A-Za-z0-9]{6}(?:\\.link)?$`);
 
 /** The output path's folder cannot take a new folder: the place the person chose is at fault, not a file of the site. */
 export class OutputNotWritable extends Error {}
@@ -47,11 +47,10 @@ export function swapInto(staging: string, outputDir: string): void {
   try {
     renameSync(link, outputDir);
   } catch {
-    // A real folder, from a build before sites were published as links: moved aside once, then replaced.
-    const aside = `${staging}.replaced`;
-    renameSync(outputDir, aside);
+    // An empty folder made for the site by hand, which a link cannot be renamed over; a folder of files is never
+    // let through to here (outputDirProblem), and would stop the swap here, kept whole.
+    rmdirSync(outputDir);
     renameSync(link, outputDir);
-    rmSync(aside, { recursive: true, force: true });
   }
   if (previous) rmSync(previous, { recursive: true, force: true });
 }
