@@ -19,6 +19,19 @@ describe("readCommitDates: one git log pass for the whole site", () => {
     });
   });
 
+  it("takes a commit dated after today, even in a year no calendar writes or a time zone no clock has, as made today", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    repo.commit("2024-01-10T09:00:00Z", { "a.md": "a", "b.md": "b" });
+    repo.commit("@999999999999 +0000", { "a.md": "a2" });
+    repo.commit("@1700000000 +9959", { "b.md": "b2" });
+    const before = Date.now();
+    const { dates } = readCommitDates(repo.dir);
+    const a = dates.get(path.join(repo.dir, "a.md"))!;
+    expect(a.getTime()).toBeGreaterThanOrEqual(before);
+    expect(a.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(dates.get(path.join(repo.dir, "b.md"))!.toISOString()).toBe("2023-11-14T22:13:20.000Z");
+  });
+
   it("knows a shallow clone, where every file would seem changed at once", () => {
     const origin = new ThrowawayRepo(tempDir());
     origin.commit("2024-01-10T09:00:00Z", { "a.md": "a" });

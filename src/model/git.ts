@@ -58,9 +58,10 @@ export function readCommitDates(dir: string): CommitDates {
   const dates = new Map<string, Date>();
   const history = new Map<string, Commit[]>();
   if (shallow) return { inRepository: true, shallow, dates, history };
+  const readAt = Date.now();
   let log = "";
   try {
-    log = git(dir, ["-c", "core.quotePath=false", "log", "--format=%x1e%H %cI", "--name-only", "--no-renames", "--", "."]);
+    log = git(dir, ["-c", "core.quotePath=false", "log", "--format=%x1e%H %ct", "--name-only", "--no-renames", "--", "."]);
   } catch {
     // A repository without commits yet: no file has a commit date.
   }
@@ -68,8 +69,10 @@ export function readCommitDates(dir: string): CommitDates {
     // Only the line breaks around the entry: a file's name may end in a space.
     const [header, ...files] = entry.replace(/^\n+|\n+$/g, "").split("\n");
     if (!header) continue;
-    const [hash = "", date = ""] = header.split(" ");
-    const commit = { hash, date: new Date(date) };
+    const [hash = "", seconds = ""] = header.split(" ");
+    // In seconds, as git keeps it: a commit may carry any date and time zone, even one no calendar can write
+    // (year 33658, +99:59), and a date still to come is not yet a day anything happened.
+    const commit = { hash, date: new Date(Math.min(Number(seconds) * 1000, readAt)) };
     for (const file of files) {
       if (!file) continue;
       const absolute = under(gitPath(file));
