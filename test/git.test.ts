@@ -1,9 +1,13 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changedLines, readCommitDates } from "../src/model/git.ts";
 import { ThrowawayRepo } from "./git-repo.ts";
 import { tempDir } from "./helpers.ts";
+
+/** Each changed file by its name, with its changed lines in order. */
+const byName = (changed: ReturnType<typeof changedLines>) => Object.fromEntries([...(changed ?? [])].map(([file, lines]) => [path.basename(file), lines === "every line" ? lines : [...lines].sort((a, b) => a - b)]));
 
 describe("readCommitDates: one git log pass for the whole site", () => {
   it("gives every file the date of the last commit that touched it", () => {
@@ -48,7 +52,6 @@ describe("readCommitDates: one git log pass for the whole site", () => {
 });
 
 describe("what a change touches", () => {
-  const byName = (changed: ReturnType<typeof changedLines>) => Object.fromEntries([...(changed ?? [])].map(([file, lines]) => [path.basename(file), lines === "every line" ? lines : [...lines].sort((a, b) => a - b)]));
 
   it("is each file changed since the branch it came from, committed or not, with its changed lines; every line of a new or moved file", () => {
     const repo = new ThrowawayRepo(tempDir());
@@ -90,6 +93,27 @@ describe("what a change touches", () => {
     // An added line that reads "++ b/a b.md" shows in the diff as "+++ b/a b.md".
     repo.commit("2026-01-02T00:00:00Z", { "long.md": "1\n++ b/a b.md\n3\nfour\n" });
     expect(byName(changedLines(repo.dir, "main"))).toEqual({ "long.md": [2, 4] });
+  });
+});
+
+describe("a repository's own settings", () => {
+  it("never run a program of its choosing while the site reads its history and changes: a file-system monitor, a signature checker", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    repo.commit("2026-01-01T00:00:00Z", { "a.md": "1\n" });
+    // A commit that carries a signature, which git log checks when the repository asks it to show them.
+    const commit = repo.git(["cat-file", "commit", "HEAD"]).replace(/\n\n/, "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\n");
+    const signed = execFileSync("git", ["hash-object", "-t", "commit", "-w", "--stdin"], { cwd: repo.dir, input: commit }).toString().trim();
+    repo.git(["update-ref", "HEAD", signed]);
+    const ran = path.join(tempDir(), "ran");
+    const program = path.join(tempDir(), "program.sh");
+    writeFileSync(program, `#!/bin/sh\necho ran >> ${ran}\nexit 1\n`, { mode: 0o755 });
+    repo.git(["config", "core.fsmonitor", program]);
+    repo.git(["config", "log.showSignature", "true"]);
+    repo.git(["config", "gpg.program", program]);
+    writeFileSync(path.join(repo.dir, "a.md"), "1\n2\n");
+    expect(byName(changedLines(repo.dir, "HEAD"))).toEqual({ "a.md": [2] });
+    expect([...readCommitDates(repo.dir).dates.keys()].map((file) => path.basename(file))).toEqual(["a.md"]);
+    expect(existsSync(ran)).toBe(false);
   });
 });
 

@@ -19,8 +19,15 @@ export interface CommitDates {
   history: Map<string, Commit[]>;
 }
 
+/**
+ * The settings of a repository that would run a program of its choosing while git only reads (a file-system monitor,
+ * a signature checker), switched off: a content folder may come from elsewhere with its own .git inside. Locks
+ * that git takes only to refresh its index are left untaken, as reading needs none.
+ */
+const readOnly = ["--no-optional-locks", "-c", "core.fsmonitor=false", "-c", "log.showSignature=false"];
+
 function git(cwd: string, args: string[]): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+  return execFileSync("git", [...readOnly, ...args], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
 }
 
 /**
