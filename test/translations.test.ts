@@ -83,6 +83,17 @@ describe("a translation, judged against its English page's history", () => {
     expect(readSite({ contentDir: translatedSite().dir }).problems).toEqual([]);
   });
 
+  it("is unknown where git has no history of the English page: a repository with no commits, or a page not committed yet", () => {
+    const repo = new ThrowawayRepo(tempDir());
+    cpSync(fixture, repo.dir, { recursive: true });
+    expect(translationOf(repo, "es/values.md").state).toBe("unknown");
+    const committed = translatedSite();
+    writeFileSync(path.join(committed.dir, "guide-new.md"), "---\ntitle: New guide\ndescription: A guide.\n---\n\nText.\n");
+    mkdirSync(path.join(committed.dir, "es"), { recursive: true });
+    writeFileSync(path.join(committed.dir, "es", "guide-new.md"), "---\ntitle: Guía nueva\ndescription: Una guía.\ntranslated_from: 2024-01-15\n---\n\nTexto.\n");
+    expect(translationOf(committed, "es/guide-new.md").state).toBe("unknown");
+  });
+
   it("lists, with the pages not translated yet, every page's state for the status page", () => {
     const repo = translatedSite();
     edit(repo, "values.md", (text) => `${text}\nMore.\n`);

@@ -91,7 +91,8 @@ export function readTranslations(contentDir: string, pages: readonly ReadPage[],
         translations.push({ ...base, state: "no original", newer: [], originalUnpublished: counterpartLanguage?.isDefault === true, counterpartLanguage: counterpartLanguage?.isDefault ? undefined : counterpartLanguage });
         continue;
       }
-      const judged = judge(data.translated_from, commits.inRepository && !commits.shallow ? commits.history.get(counterpart) ?? [] : undefined);
+      // An original git has no history of (not committed yet, or in a folder git does not track) cannot be compared with.
+      const judged = judge(data.translated_from, commits.inRepository && !commits.shallow ? commits.history.get(counterpart) : undefined);
       translations.push({ ...base, original: { file: original.file, url: original.url, title: original.page!.data!.title }, ...judged });
     }
   }
