@@ -147,6 +147,9 @@ export function commonArgs(args = process.argv.slice(2), { defaultOutput = path.
   if (refused) stop(`the site cannot be written there: ${refused} — give --output a new folder of its own, such as _site`, usage);
   const pathPrefix = values["path-prefix"] ?? (process.env.PATH_PREFIX || undefined);
   if (pathPrefix !== undefined && !isSafePrefix(pathPrefix)) stop(prefixMistake(pathPrefix), usage);
+  // Passed to git, a value that starts with - would be read as one of its options (--fork-point), not as a branch.
+  const base = values["changed-since"];
+  if (base?.startsWith("-")) stop(`--changed-since is given "${base}", which starts with - and so is no branch's name — give the branch your change is compared with, such as main`, usage);
   const dayMistake = siteDayMistake(process.env.SITE_TODAY);
   if (dayMistake) stop(dayMistake, usage);
   let noted = false;

@@ -94,6 +94,12 @@ describe("a mistake on the command line, in plain words", () => {
     expect(result.stderr.split("\n")[0]).toBe('note: git knows no branch or commit "mian" here to compare with, so every problem is shown in full — give --changed-since a branch git knows (git branch -a lists them)');
   });
 
+  it("a branch to compare with that starts with -, which git would read as one of its options, is refused", async () => {
+    const result = await runScript("check", ["--content", path.join(fixtures, "checks", "base"), "--changed-since=--fork-point"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe('error: --changed-since is given "--fork-point", which starts with - and so is no branch\'s name — give the branch your change is compared with, such as main');
+  });
+
   it("a branch git does not know is said once, not again on each of the preview's rebuilds", () => {
     const said = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
