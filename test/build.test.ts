@@ -38,18 +38,34 @@ const files = (dir: string) =>
       .map((file) => [path.relative(dir, file), readFileSync(file).toString("base64")]),
   );
 
+/** Eleventy's own command line, run with the project's config as `npm run eleventy` runs it. */
+const eleventyCli = (args: string[]) =>
+  new Promise<{ code: number; stderr: string }>((resolve) =>
+    execFile(process.execPath, ["--import", tsxLoader, path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--config=.eleventy.ts", ...args], { cwd: root, env: { ...process.env, SITE_TODAY: inject("siteDay") } }, (error, _stdout, stderr) =>
+      resolve({ code: error ? 1 : 0, stderr }),
+    ),
+  );
+
 describe("Eleventy's own command line", () => {
   it("builds the same files as npm run build, and indexes the same pages for search", async () => {
     const output = path.join(tempDir(), "cli");
-    const cli = await new Promise<number>((resolve) =>
-      execFile(process.execPath, ["--import", tsxLoader, path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--config=.eleventy.ts", `--output=${output}`, "--quiet"], { cwd: root, env: { ...process.env, SITE_TODAY: inject("siteDay") } }, (error) => resolve(error ? 1 : 0)),
-    );
-    expect(cli).toBe(0);
+    expect((await eleventyCli([`--output=${output}`, "--quiet"])).code).toBe(0);
     // Pagefind names its filter files differently on every run; what it indexed is compared instead.
     const outsideIndex = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([file]) => !file.startsWith("pagefind")));
     expect(outsideIndex(files(output))).toEqual(outsideIndex(files(site)));
     const indexed = (dir: string) => indexedPages(dir).sort((a, b) => a.url.localeCompare(b.url));
     expect(indexed(output)).toEqual(indexed(site));
+  });
+
+  it("refuses to serve the site to every computer on the network, or to write into the sources, in plain words", async () => {
+    const served = await eleventyCli(["--serve", "--port=0"]);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toContain("Eleventy's own server shows the site to every computer on the network, and cannot be kept to this one — preview the site with npm start, which serves this computer only");
+    const intoContent = await eleventyCli([`--output=${path.join(root, "content", "site")}`]);
+    expect(intoContent.code).toBe(1);
+    expect(intoContent.stderr).toContain(`the site cannot be written there: ${path.join(root, "content", "site")} is inside the site's sources (the generator or the content folder) — give --output a new folder of its own`);
+    expect(intoContent.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(path.join(root, "content", "site"))).toBe(false);
   });
 });
 

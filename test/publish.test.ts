@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync,
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tsxLoader } from "../src/options.ts";
-import { outputDirProblem, previewFolder } from "../src/publish/output.ts";
+import { eleventyOutputProblem, outputDirProblem, previewFolder } from "../src/publish/output.ts";
 import { makeStaging, swapInto } from "../src/publish/swap.ts";
 import { fixtures, root, runInProcess, runScript, tempDir } from "./helpers.ts";
 
@@ -70,6 +70,28 @@ describe("where a build may write", () => {
   it("lets npm start write to its own folder in the dependencies' cache, and nothing else there", () => {
     expect(outputDirProblem(previewFolder, path.join(root, "content"))).toBeUndefined();
     expect(outputDirProblem(path.join(root, "node_modules", ".cache"), path.join(root, "content"))).toBe(`${path.join(root, "node_modules", ".cache")} is inside the site's sources (the generator or the content folder)`);
+  });
+});
+
+describe("where Eleventy's own command line may write, which writes in place and removes nothing", () => {
+  it("is a new or empty folder for a build to publish, its own folder while watching, never a published site or the sources", () => {
+    const folder = tempDir();
+    const content = path.join(root, "content");
+    const filled = path.join(folder, "filled");
+    mkdirSync(filled);
+    writeFileSync(path.join(filled, "index.html"), "an earlier build");
+    const published = path.join(folder, "published");
+    const staging = makeStaging(published);
+    swapInto(staging, published);
+    expect(eleventyOutputProblem(path.join(folder, "new"), content, "build")).toBeUndefined();
+    expect(eleventyOutputProblem(filled, content, "build")).toBe(
+      `${filled} already holds files, and Eleventy's own command writes into a folder in place and removes nothing, so a page the site no longer has would stay — remove the folder first, or build with npm run build, which replaces the site whole`,
+    );
+    expect(eleventyOutputProblem(filled, content, "watch")).toBeUndefined();
+    for (const runMode of ["build", "watch"]) {
+      expect(eleventyOutputProblem(published, content, runMode)).toBe(`${published} is the site npm run build published, and Eleventy's own command would change it in place, past the build's checks and swap — build it with npm run build, or give --output a new folder`);
+      expect(eleventyOutputProblem(path.join(root, "src", "site"), content, runMode)).toBe(`the site cannot be written there: ${path.join(root, "src", "site")} is inside the site's sources (the generator or the content folder) — give --output a new folder of its own`);
+    }
   });
 });
 

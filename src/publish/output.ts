@@ -60,6 +60,14 @@ function followed(folder: string): string {
  */
 export function outputDirProblem(outputDir: string, contentDir: string): string | undefined {
   const output = path.resolve(outputDir);
+  const misplaced = outputPlaceProblem(output, contentDir);
+  if (misplaced) return misplaced;
+  if (existsSync(output) && !replaceable(output)) return `${output} already holds files, and a build replaces the whole folder: it writes only into a folder of its own`;
+  return undefined;
+}
+
+/** Why a site may not go at `output` wherever it is written: in or around the sources, reached directly or through a link, or inside a file. */
+function outputPlaceProblem(output: string, contentDir: string): string | undefined {
   const container = nearestExisting(path.dirname(output));
   if (!statSync(container).isDirectory()) return `${output} is inside ${container}, which is a file, not a folder`;
   const [real, realContent, realRoot] = [followed(output), realFolder(contentDir), realFolder(generatorRoot)];
@@ -71,7 +79,23 @@ export function outputDirProblem(outputDir: string, contentDir: string): string 
   if (real !== followed(previewFolder) && sources.some((folder) => isWithin(real, folder))) {
     return `${output}${through} is inside the site's sources (the generator or the content folder)`;
   }
-  if (existsSync(output) && !replaceable(output)) return `${output} already holds files, and a build replaces the whole folder: it writes only into a folder of its own`;
+  return undefined;
+}
+
+/**
+ * Why Eleventy's own command line may not write the site at `outputDir`, or undefined when it may. It writes each
+ * page in place and removes nothing, so besides the build's rules it builds only into a folder of its own: never
+ * into the site npm run build published (a link), and for a build to publish, only into a new or empty folder, where
+ * no page the site no longer has is left behind. Watching, it rebuilds its own folder as files change.
+ */
+export function eleventyOutputProblem(outputDir: string, contentDir: string, runMode: string | undefined): string | undefined {
+  const output = path.resolve(outputDir);
+  const published = existsSync(output) && lstatSync(output).isSymbolicLink();
+  if (published) return `${output} is the site npm run build published, and Eleventy's own command would change it in place, past the build's checks and swap — build it with npm run build, or give --output a new folder`;
+  const misplaced = outputPlaceProblem(output, contentDir);
+  if (misplaced) return `the site cannot be written there: ${misplaced} — give --output a new folder of its own`;
+  const filled = runMode !== "watch" && existsSync(output) && statSync(output).isDirectory() && readdirSync(output).length > 0;
+  if (filled) return `${output} already holds files, and Eleventy's own command writes into a folder in place and removes nothing, so a page the site no longer has would stay — remove the folder first, or build with npm run build, which replaces the site whole`;
   return undefined;
 }
 
