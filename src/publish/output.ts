@@ -55,8 +55,8 @@ function followed(folder: string): string {
 
 /**
  * Why the site may not be written at `outputDir`, or undefined when it may. A build replaces the whole folder,
- * so it may not be the repository, the content folder or anything holding them, nor sit inside the sources,
- * nor be a folder that holds something other than a site this generator built.
+ * so it may not be the repository, the content folder or anything holding them, nor sit inside the sources (even
+ * through a link), nor be anything but a new folder, an empty one, or the link a build published.
  */
 export function outputDirProblem(outputDir: string, contentDir: string): string | undefined {
   const output = path.resolve(outputDir);
@@ -90,12 +90,11 @@ function outputPlaceProblem(output: string, contentDir: string): string | undefi
  */
 export function eleventyOutputProblem(outputDir: string, contentDir: string, runMode: string | undefined): string | undefined {
   const output = path.resolve(outputDir);
-  const published = existsSync(output) && lstatSync(output).isSymbolicLink();
-  if (published) return `${output} is the site npm run build published, and Eleventy's own command would change it in place, past the build's checks and swap — build it with npm run build, or give --output a new folder`;
   const misplaced = outputPlaceProblem(output, contentDir);
   if (misplaced) return `the site cannot be written there: ${misplaced} — give --output a new folder of its own`;
-  const filled = runMode !== "watch" && existsSync(output) && statSync(output).isDirectory() && readdirSync(output).length > 0;
-  if (filled) return `${output} already holds files, and Eleventy's own command writes into a folder in place and removes nothing, so a page the site no longer has would stay — remove the folder first, or build with npm run build, which replaces the site whole`;
+  // A link, even to nothing: Eleventy would write through it.
+  if (lstatSync(output, { throwIfNoEntry: false })?.isSymbolicLink()) return `${output} is the site npm run build published, and Eleventy's own command would change it in place, past the build's checks and swap — build it with npm run build, or give --output a new folder`;
+  if (runMode !== "watch" && existsSync(output) && !replaceable(output)) return `${output} already holds files, and Eleventy's own command writes into a folder in place and removes nothing, so a page the site no longer has would stay — remove the folder first, or build with npm run build, which replaces the site whole`;
   return undefined;
 }
 
